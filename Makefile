@@ -1,0 +1,43 @@
+# smskpi -- PGXS build.  See README.md for the two commands (./dev.sh demo, ./dev.sh test).
+
+EXTENSION = smskpi
+EXTVERSION = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" $(EXTENSION).control)
+
+MODULE_big = smskpi
+OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
+
+# The install script of the current version is built from sql/parts/*.sql
+# (joined in sorted order); upgrade scripts sql/smskpi--A--B.sql ship as they are.
+DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
+DATA = $(wildcard sql/$(EXTENSION)--*--*.sql)
+
+# pg_regress tests: test/NAME.sql with expected/NAME.out
+REGRESS = $(sort $(basename $(notdir $(wildcard test/*.sql))))
+REGRESS_OPTS = --inputdir=build/regress --outputdir=build/regress --load-extension=$(EXTENSION)
+
+PG_CPPFLAGS = -Isrc -DSMSKPI_VERSION=\"$(EXTVERSION)\"
+EXTRA_CLEAN = build
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+sql/$(EXTENSION)--$(EXTVERSION).sql: $(sort $(wildcard sql/parts/*.sql)) $(EXTENSION).control
+	cat $(sort $(wildcard sql/parts/*.sql)) > $@
+
+# PostgreSQL 15's pg_regress reads INPUTDIR/sql and INPUTDIR/expected:
+# give it our test/ and expected/ folders under those names.
+build/regress:
+	mkdir -p build/regress
+	ln -sfn ../../test build/regress/sql
+	ln -sfn ../../expected build/regress/expected
+
+installcheck: build/regress
+
+.PHONY: demo test bench
+demo:
+	./dev.sh demo
+test:
+	./dev.sh test
+bench:
+	./dev.sh bench

@@ -1,0 +1,66 @@
+#!/bin/sh
+# smskpi developer entry point -- the two commands of the README and a few more.
+#
+#   ./dev.sh demo    install build deps, build, install, start a throw-away cluster,
+#                    load generated sample data, print a KPI report
+#   ./dev.sh test    same set-up, then the whole test suite (pg_regress, shell tests,
+#                    short fuzz runs, pgTAP via pg_prove); last line "tests: N passed, N failed"
+#   ./dev.sh bench   same set-up, then the benchmarks (ratios against plain SQL)
+#
+# Needs root (or sudo) only to install Debian packages and the extension files.
+set -eu
+cd "$(dirname "$0")"
+
+PG_MAJOR=15
+PG_CONFIG=/usr/lib/postgresql/$PG_MAJOR/bin/pg_config
+export PG_CONFIG
+
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO=sudo
+
+need_pkgs() {
+	missing=""
+	for p in "$@"; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+	done
+	if [ -n "$missing" ]; then
+		echo "dev.sh: installing$missing"
+		$SUDO apt-get update -qq
+		DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
+	fi
+}
+
+BUILD_PKGS="make gcc libc6-dev postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR postgresql-common"
+TEST_PKGS="postgresql-$PG_MAJOR-pgtap libtap-parser-sourcehandler-pgtap-perl clang libclang-rt-14-dev"
+
+build_install() {
+	make -s -j2 PG_CONFIG="$PG_CONFIG" >/dev/null
+	$SUDO make -s PG_CONFIG="$PG_CONFIG" install >/dev/null
+}
+
+cmd=${1:-}
+[ $# -gt 0 ] && shift
+case "$cmd" in
+demo)
+	need_pkgs $BUILD_PKGS
+	build_install
+	exec pg_virtualenv -v $PG_MAJOR sh test/demo.sh "$@"
+	;;
+test)
+	need_pkgs $BUILD_PKGS $TEST_PKGS
+	build_install
+	exec pg_virtualenv -v $PG_MAJOR sh test/run-suite.sh "$@"
+	;;
+bench)
+	need_pkgs $BUILD_PKGS
+	build_install
+	exec pg_virtualenv -v $PG_MAJOR \
+		-o shared_buffers=4GB -o work_mem=256MB -o max_parallel_workers_per_gather=2 \
+		-o max_wal_size=8GB -o checkpoint_timeout=30min \
+		sh test/bench/run.sh "$@"
+	;;
+*)
+	echo "usage: ./dev.sh demo|test|bench" >&2
+	exit 2
+	;;
+esac
