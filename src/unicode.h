@@ -83,4 +83,18 @@ extern void smskpi_gr_start(SmskpiGrapheme *g, pg_wchar cp);
 extern bool smskpi_gr_next(SmskpiGrapheme *g, pg_wchar cp);
 extern bool smskpi_gr_emoji(const SmskpiGrapheme *g);
 
+/*
+ * SMS segments (segments.c).  s is UTF-8 (invalid bytes count as U+FFFD,
+ * a UCS-2 character).  smart = emulate Twilio Smart Encoding: look-alike
+ * characters are first replaced by GSM-7 ones.  Sets *gsm (true = GSM-7,
+ * false = UCS-2), *units (septets for GSM-7, UTF-16 code units for UCS-2,
+ * after smart replacement) and returns the number of segments (>= 1).
+ */
+extern int	smskpi_sms_count(const unsigned char *s, int len, bool smart,
+							 bool *gsm, int64 *units);
+
+/* Emoji (emoji.c): number of emoji grapheme clusters; stop_at_first = only
+ * tell 0 or 1 (has_emoji). */
+extern int	smskpi_emoji_count(const unsigned char *s, int len, bool stop_at_first);
+
 #endif							/* SMSKPI_UNICODE_H */

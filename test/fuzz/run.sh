@@ -1,0 +1,25 @@
+#!/bin/sh
+# Run one libFuzzer target for a bounded time or number of runs.
+#
+#   test/fuzz/run.sh TARGET SECONDS       e.g. test/fuzz/run.sh segments 60
+#   test/fuzz/run.sh TARGET runs=N        e.g. test/fuzz/run.sh segments runs=100000
+#
+# TARGET is NAME of test/fuzz/NAME_fuzz.c (built by build.sh if missing).  Seeds:
+# test/fuzz/corpus/NAME/ (committed, read-only here); new inputs go to
+# build/fuzz/corpus-NAME/, crashes to build/fuzz/crash-NAME-*.  Exit status is
+# libFuzzer's: 0 = no crash, leak or sanitizer report.
+set -eu
+cd "$(dirname "$0")/../.."
+t=${1:?usage: run.sh TARGET SECONDS|runs=N}
+limit=${2:-20}
+bin=build/fuzz/${t}_fuzz
+[ -x "$bin" ] && [ "$bin" -nt "test/fuzz/${t}_fuzz.c" ] || sh test/fuzz/build.sh "${t}_fuzz" >/dev/null
+case "$limit" in
+runs=*) lim="-runs=${limit#runs=}" ;;
+*) lim="-max_total_time=${limit%s}" ;;
+esac
+mkdir -p "build/fuzz/corpus-$t" "test/fuzz/corpus/$t"
+dict=
+[ -f "test/fuzz/$t.dict" ] && dict="-dict=test/fuzz/$t.dict"
+exec "$bin" $lim $dict -max_len=4096 -timeout=10 -rss_limit_mb=1024 -print_final_stats=1 \
+	-artifact_prefix="build/fuzz/crash-$t-" "build/fuzz/corpus-$t" "test/fuzz/corpus/$t"
