@@ -1,0 +1,319 @@
+/*-------------------------------------------------------------------------
+ *
+ * attribution.c
+ *	  Reply attribution, the core of smskpi's campaign analytics: for every
+ *	  outbound message, did the contact answer it, how fast, and how.
+ *
+ *	  A reply (an inbound message) belongs to the latest outbound message
+ *	  before it in the same conversation of the same contact that was not
+ *	  failed or undelivered.  "Before" is the order of the message log:
+ *	  sent_at, and at equal sent_at inbound before outbound (a reply in the
+ *	  same microsecond as the next outbound message still answers the
+ *	  earlier one: the later message is typically the automatic answer to
+ *	  it), then message_id.  So the attribution window of an outbound message
+ *	  sent at t, whose conversation's next non-failed outbound message is
+ *	  sent at t', is the half-open interval (t, t'] (or (t, infinity)).
+ *	  Failed and undelivered messages get no replies and do not close the
+ *	  window of the message before them.
+ *
+ *	  cm_attribute() computes this in one pass over a finished message log
+ *	  (sorted by contact, then time), one contact at a time, with a small
+ *	  per-contact table of open conversations: O(messages) time, memory
+ *	  O(largest contact).  smskpi.reply_attribution() returns its result
+ *	  as rows.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "common/int.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/timestamp.h"
+#include "utils/tuplestore.h"
+
+#include "campaign.h"
+#include "intent.h"
+
+/* open conversations of one contact: open addressing, cleared by generation */
+typedef struct ConvSlot
+{
+	int64		key;
+	uint64		gen;
+	int32		out;			/* index into outs of the open message, -1 none */
+} ConvSlot;
+
+typedef struct ConvTable
+{
+	ConvSlot   *slots;
+	uint32		size;			/* power of two */
+	uint32		used;			/* slots of the current generation */
+	uint64		gen;
+	int32		null_out;		/* open message of the NULL conversation */
+} ConvTable;
+
+static inline uint32
+conv_hash(int64 key)
+{
+	uint64		x = (uint64) key;
+
+	x ^= x >> 33;
+	x *= UINT64CONST(0xff51afd7ed558ccd);
+	x ^= x >> 33;
+	return (uint32) x;
+}
+
+static void
+conv_reset(ConvTable *t)
+{
+	t->gen++;
+	t->used = 0;
+	t->null_out = -1;
+}
+
+static ConvSlot *
+conv_find(ConvTable *t, int64 key, bool insert)
+{
+	uint32		mask = t->size - 1;
+	uint32		i = conv_hash(key) & mask;
+
+	for (;;)
+	{
+		ConvSlot   *s = &t->slots[i];
+
+		if (s->gen != t->gen)
+		{
+			if (!insert)
+				return NULL;
+			break;
+		}
+		if (s->key == key)
+			return s;
+		i = (i + 1) & mask;
+	}
+
+	/* insert: grow first when the table would be more than half full */
+	if ((t->used + 1) * 2 > t->size)
+	{
+		ConvSlot   *old = t->slots;
+		uint32		oldsize = t->size,
+					j;
+
+		t->size *= 2;
+		t->slots = palloc0_array(ConvSlot, t->size);
+		t->used = 0;
+		for (j = 0; j < oldsize; j++)
+			if (old[j].gen == t->gen)
+			{
+				ConvSlot   *n = conv_find(t, old[j].key, true);
+
+				n->out = old[j].out;
+			}
+		pfree(old);
+		return conv_find(t, key, true);
+	}
+	t->slots[i].key = key;
+	t->slots[i].gen = t->gen;
+	t->slots[i].out = -1;
+	t->used++;
+	return &t->slots[i];
+}
+
+void
+cm_attribute(const CmLog *log, int64 window_usec, const CmEvents *stops,
+			 cm_contact_fn fn, void *arg)
+{
+	const CmMsg *msgs = log->msgs;
+	int64		i = 0,
+				stop_cursor = 0;
+	int			outcap = 64;
+	CmOutcome  *outs = palloc_array(CmOutcome, outcap);
+	ConvTable	convs;
+
+	convs.size = 64;
+	convs.slots = palloc0_array(ConvSlot, convs.size);
+	convs.gen = 0;
+
+	while (i < log->n)
+	{
+		int64		contact = msgs[i].contact_id;
+		TimestampTz stop_at = cm_events_first(stops, &stop_cursor, contact);
+		bool		opted_out = false;
+		int			nout = 0;
+		int64		k;
+
+		conv_reset(&convs);
+		for (k = i; k < log->n && msgs[k].contact_id == contact; k++)
+		{
+			const CmMsg *m = &msgs[k];
+			int32	   *open;
+
+			if ((k & 0xffff) == 0)
+				CHECK_FOR_INTERRUPTS();
+
+			if (m->flags & CM_CONV_NULL)
+				open = &convs.null_out;
+			else
+				open = &conv_find(&convs, m->conversation_id, true)->out;
+
+			if (m->flags & CM_OUTBOUND)
+			{
+				CmOutcome  *o;
+
+				if (nout == outcap)
+				{
+					if (outcap >= (int) (MaxAllocHugeSize / sizeof(CmOutcome) / 2))
+						elog(ERROR, "too many outbound messages for one contact");
+					outcap *= 2;
+					outs = repalloc_huge(outs, outcap * sizeof(CmOutcome));
+				}
+				o = &outs[nout];
+				o->msg = m;
+				o->position = ++nout;
+				o->replies = 0;
+				o->first_reply_at = DT_NOEND;
+				o->first_reply = NULL;
+				o->positive = false;
+				o->opted_out = false;
+				o->still_active = !opted_out && !(stop_at <= m->sent_at);
+				if (!(m->flags & CM_FAILED))
+					*open = nout - 1;
+			}
+			else
+			{
+				bool		is_stop = !(m->flags & CM_BODY_NULL) &&
+					m->intent == (uint8) SMS_INTENT_OPT_OUT;
+
+				if (*open >= 0)
+				{
+					CmOutcome  *o = &outs[*open];
+					int64		delay;
+
+					if (is_stop)
+						o->opted_out = true;
+					if (!pg_sub_s64_overflow(m->sent_at, o->msg->sent_at, &delay) &&
+						delay <= window_usec)
+					{
+						if (o->replies++ == 0)
+						{
+							o->first_reply = m;
+							o->first_reply_at = m->sent_at;
+						}
+						if (!(m->flags & CM_BODY_NULL) &&
+							m->intent == (uint8) SMS_INTENT_YES)
+							o->positive = true;
+					}
+				}
+				if (is_stop)
+					opted_out = true;
+			}
+		}
+		if (nout > 0)
+			fn(arg, outs, nout);
+		i = k;
+	}
+	pfree(outs);
+	pfree(convs.slots);
+}
+
+/* ---------------------------------------------------------------------
+ * smskpi.reply_attribution(log bytea, reply_window interval, stops bytea)
+ * ---------------------------------------------------------------------
+ */
+
+#define ATTR_NCOLS 18
+
+typedef struct AttrCtx
+{
+	Tuplestorestate *ts;
+	TupleDesc	desc;
+	Datum		intent_text[SMS_INTENT_OTHER + 1];	/* no palloc per row */
+} AttrCtx;
+
+static void
+attr_emit(void *arg, CmOutcome *outs, int n)
+{
+	AttrCtx    *c = arg;
+	int			i;
+
+	for (i = 0; i < n; i++)
+	{
+		const CmOutcome *o = &outs[i];
+		const CmMsg *m = o->msg;
+		Datum		v[ATTR_NCOLS];
+		bool		nulls[ATTR_NCOLS];
+		Interval	delay_iv;
+
+		memset(nulls, 0, sizeof(nulls));
+		v[0] = Int64GetDatum(m->message_id);
+		nulls[0] = (m->flags & CM_MSGID_NULL) != 0;
+		v[1] = Int64GetDatum(m->contact_id);
+		v[2] = Int64GetDatum(m->conversation_id);
+		nulls[2] = (m->flags & CM_CONV_NULL) != 0;
+		v[3] = Int64GetDatum(m->campaign_id);
+		nulls[3] = (m->flags & CM_CAMPAIGN_NULL) != 0;
+		v[4] = Int32GetDatum(m->u.campaign_step);
+		nulls[4] = (m->flags & CM_STEP_NULL) != 0;
+		v[5] = TimestampTzGetDatum(m->sent_at);
+		v[6] = Int32GetDatum(o->position);
+		v[7] = BoolGetDatum((m->flags & CM_DELIVERED) != 0);
+		v[8] = BoolGetDatum((m->flags & CM_FAILED) != 0);
+		v[9] = BoolGetDatum((m->flags & CM_MMS) != 0);
+		nulls[9] = (m->flags & CM_MEDIA_NULL) != 0;
+		v[10] = BoolGetDatum(o->still_active);
+		v[11] = BoolGetDatum(o->replies > 0);
+		v[12] = Int32GetDatum(o->replies);
+		if (o->first_reply != NULL)
+		{
+			int64		delay;
+
+			if (pg_sub_s64_overflow(o->first_reply_at, m->sent_at, &delay))
+				ereport(ERROR,
+						(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+						 errmsg("reply delay out of range")));
+			cm_interval_set(&delay_iv, delay);
+			v[13] = IntervalPGetDatum(&delay_iv);
+			if (o->first_reply->flags & CM_BODY_NULL)
+				nulls[14] = nulls[15] = true;
+			else
+			{
+				v[14] = c->intent_text[o->first_reply->intent];
+				v[15] = Float8GetDatum((double) o->first_reply->u.sentiment);
+			}
+		}
+		else
+			nulls[13] = nulls[14] = nulls[15] = true;
+		v[16] = BoolGetDatum(o->positive);
+		v[17] = BoolGetDatum(o->opted_out);
+		tuplestore_putvalues(c->ts, c->desc, v, nulls);
+	}
+}
+
+/* reply_attribution(log, reply_window, stops) returns one row per outbound message with its replies. */
+PG_FUNCTION_INFO_V1(smskpi_reply_attribution);
+Datum
+smskpi_reply_attribution(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	int64		window = cm_window_arg(fcinfo, 1);
+	CmLog		log;
+	CmEvents	stops;
+	AttrCtx		c;
+
+	InitMaterializedSRF(fcinfo, 0);
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	if (rsinfo->setDesc->natts != ATTR_NCOLS)
+		elog(ERROR, "reply_attribution: wrong number of result columns");
+	cm_read_log(PG_GETARG_BYTEA_P(0), &log);
+	if (!PG_ARGISNULL(2))
+		cm_read_events(PG_GETARG_BYTEA_P(2), &stops);
+	c.ts = rsinfo->setResult;
+	c.desc = rsinfo->setDesc;
+	for (int i = 0; i <= SMS_INTENT_OTHER; i++)
+		c.intent_text[i] = CStringGetTextDatum(smskpi_intent_name((SmsIntent) i));
+	cm_attribute(&log, window, PG_ARGISNULL(2) ? NULL : &stops, attr_emit, &c);
+	PG_RETURN_NULL();
+}

@@ -1,0 +1,749 @@
+/*-------------------------------------------------------------------------
+ *
+ * campaign_log.c
+ *	  The two aggregates that carry a user's data into the campaign
+ *	  functions, and the validation of their results (see campaign.h for
+ *	  the binary layout, doc/campaign.md for the SQL API):
+ *
+ *	  smskpi.message_log(contact_id, conversation_id, message_id, direction,
+ *	  sent_at, status, body, media_count, campaign_id, campaign_step) -> bytea
+ *		one 48-byte record per message (inbound bodies are classified on the
+ *		way in: reply intent and sentiment; bodies are not kept), sorted by
+ *		contact, then time.  The sort is not global: records are grouped by
+ *		contact with a hash table (counting-sort scatter), groups are placed
+ *		in contact_id order and each small group is sorted on its own.
+ *
+ *	  smskpi.contact_event_log(contact_id, at) -> bytea
+ *		sorted (contact_id, at) pairs: opt-ins, opt-outs, conversions.
+ *
+ *	  Both have an internal transition state (a growing array of records),
+ *	  a combine function and serialize/deserialize functions, so they run
+ *	  in parallel; every count and length is checked when a log comes back
+ *	  in, and every record of a message log is checked field by field.
+ *
+ *	  Memory: 48 bytes per message in the state (plus up to 2x slack while
+ *	  the array grows); finalization needs another 52 bytes per message and
+ *	  about 40 bytes per contact.  A log holds at most CM_MAX_MESSAGES
+ *	  (22,369,621) messages, since a bytea cannot exceed 1 GB.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "common/hashfn.h"
+#include "common/int.h"
+#include "miscadmin.h"
+#include "fmgr.h"
+#include "utils/builtins.h"
+#include "utils/datetime.h"
+#include "utils/timestamp.h"
+
+#include "campaign.h"
+#include "intent.h"
+#include "sentiment.h"
+
+/* growing array of fixed-size records, the transition state of both aggregates */
+typedef struct CmBuild
+{
+	MemoryContext cxt;
+	Size		elemsize;
+	int64		max;			/* CM_MAX_MESSAGES or CM_MAX_EVENTS */
+	int64		n;
+	int64		cap;
+	char	   *recs;
+} CmBuild;
+
+static CmBuild *
+cm_build_new(MemoryContext cxt, Size elemsize, int64 max)
+{
+	CmBuild    *b = MemoryContextAlloc(cxt, sizeof(CmBuild));
+
+	b->cxt = cxt;
+	b->elemsize = elemsize;
+	b->max = max;
+	b->n = 0;
+	b->cap = 64;
+	b->recs = MemoryContextAllocHuge(cxt, b->cap * elemsize);
+	return b;
+}
+
+/* make room for extra more records */
+static void
+cm_build_reserve(CmBuild *b, int64 extra)
+{
+	int64		need = b->n + extra;
+
+	if (need > b->max)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many rows for one smskpi log"),
+				 errdetail("A log holds at most " INT64_FORMAT " rows.", b->max),
+				 errhint("Split the input, for example by a range of contact_id.")));
+	if (need > b->cap)
+	{
+		int64		cap = b->cap;
+
+		while (cap < need)
+			cap *= 2;
+		if (cap > b->max)
+			cap = b->max;
+		b->recs = repalloc_huge(b->recs, cap * b->elemsize);
+		b->cap = cap;
+	}
+}
+
+static MemoryContext
+cm_agg_context(FunctionCallInfo fcinfo, const char *fname)
+{
+	MemoryContext aggcxt;
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		elog(ERROR, "%s called in non-aggregate context", fname);
+	return aggcxt;
+}
+
+/* ---------------------------------------------------------------------
+ * Order and validation
+ * ---------------------------------------------------------------------
+ */
+
+#define CMP(x, y) do { if ((x) != (y)) return (x) < (y) ? -1 : 1; } while (0)
+
+/*
+ * Total order of a message log: contact_id, sent_at, inbound before
+ * outbound, message_id (NULL last), conversation_id (NULL last), then the
+ * remaining bytes so that equal keys still order deterministically.
+ */
+int
+cm_msg_cmp(const CmMsg *a, const CmMsg *b)
+{
+	CMP(a->contact_id, b->contact_id);
+	CMP(a->sent_at, b->sent_at);
+	CMP(a->flags & CM_OUTBOUND, b->flags & CM_OUTBOUND);
+	CMP(a->flags & CM_MSGID_NULL, b->flags & CM_MSGID_NULL);
+	CMP(a->message_id, b->message_id);
+	CMP(a->flags & CM_CONV_NULL, b->flags & CM_CONV_NULL);
+	CMP(a->conversation_id, b->conversation_id);
+	return memcmp(a, b, sizeof(CmMsg));
+}
+
+static int
+cm_msg_qsort_cmp(const void *a, const void *b)
+{
+	return cm_msg_cmp((const CmMsg *) a, (const CmMsg *) b);
+}
+
+static int
+cm_event_cmp(const void *pa, const void *pb)
+{
+	const CmEvent *a = pa;
+	const CmEvent *b = pb;
+
+	CMP(a->contact_id, b->contact_id);
+	CMP(a->at, b->at);
+	return 0;
+}
+
+static void
+cm_bad_log(const char *what, const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("invalid smskpi %s", what),
+			 errdetail("%s", detail),
+			 errhint("Pass the result of the smskpi aggregate that builds it.")));
+}
+
+static void
+cm_check_msg(const CmMsg *m)
+{
+	if ((m->flags & ~CM_ALL_FLAGS) != 0 || m->pad != 0)
+		cm_bad_log("message log", "A record has unknown flag bits.");
+	if (TIMESTAMP_NOT_FINITE(m->sent_at) || !IS_VALID_TIMESTAMP(m->sent_at))
+		cm_bad_log("message log", "A record has an invalid sent_at.");
+	if (((m->flags & CM_CONV_NULL) && m->conversation_id != 0) ||
+		((m->flags & CM_MSGID_NULL) && m->message_id != 0) ||
+		((m->flags & CM_MMS) && (m->flags & CM_MEDIA_NULL)))
+		cm_bad_log("message log", "A record has inconsistent NULL flags.");
+	if (m->flags & CM_OUTBOUND)
+	{
+		if ((m->flags & CM_BODY_NULL) || m->intent != 0 ||
+			((m->flags & CM_DELIVERED) && (m->flags & CM_FAILED)) ||
+			((m->flags & CM_CAMPAIGN_NULL) && m->campaign_id != 0) ||
+			((m->flags & CM_STEP_NULL) && m->u.campaign_step != 0))
+			cm_bad_log("message log", "An outbound record is inconsistent.");
+	}
+	else
+	{
+		float4		s = m->u.sentiment;
+
+		if ((m->flags & (CM_DELIVERED | CM_FAILED | CM_CAMPAIGN_NULL | CM_STEP_NULL)) ||
+			m->campaign_id != 0 || m->intent > (uint8) SMS_INTENT_OTHER ||
+			isnan(s) || s < -1.0f || s > 1.0f ||
+			((m->flags & CM_BODY_NULL) && (s != 0.0f || m->intent != 0)))
+			cm_bad_log("message log", "An inbound record is inconsistent.");
+	}
+}
+
+/*
+ * Check the header of a log and return its records; *copy is set to a
+ * MAXALIGNed copy when the bytes are not aligned (a log read from a table).
+ */
+static const char *
+cm_check_header(bytea *b, uint32 magic, Size elemsize, const char *what,
+				bool need_sorted, int64 *count)
+{
+	Size		len = VARSIZE(b);
+	CmLogHeader hdr;
+	const char *recs;
+
+	if (len < CM_HEADER_SIZE)
+		cm_bad_log(what, "The value is too short.");
+	memcpy(&hdr, b, CM_HEADER_SIZE);
+	if (hdr.magic != magic)
+		cm_bad_log(what, "The value does not start with the right magic number.");
+	if (hdr.version != CM_FORMAT_VERSION)
+		cm_bad_log(what, "The format version is not supported.");
+	if ((hdr.flags & ~CM_LOG_SORTED) != 0)
+		cm_bad_log(what, "The header has unknown flag bits.");
+	if (need_sorted && !(hdr.flags & CM_LOG_SORTED))
+		cm_bad_log(what, "The log is a partial aggregate state, not a finished log.");
+	if ((Size) hdr.count != (len - CM_HEADER_SIZE) / elemsize ||
+		(len - CM_HEADER_SIZE) % elemsize != 0)
+		cm_bad_log(what, "The record count does not match the length.");
+	recs = (const char *) b + CM_HEADER_SIZE;
+	if ((uintptr_t) recs % MAXIMUM_ALIGNOF != 0 && hdr.count > 0)
+	{
+		char	   *copy = palloc_extended(len - CM_HEADER_SIZE, MCXT_ALLOC_HUGE);
+
+		memcpy(copy, recs, len - CM_HEADER_SIZE);
+		recs = copy;
+	}
+	*count = hdr.count;
+	return recs;
+}
+
+void
+cm_read_log(bytea *b, CmLog *log)
+{
+	const CmMsg *m;
+	int64		n,
+				i;
+
+	m = (const CmMsg *) cm_check_header(b, CM_LOG_MAGIC, sizeof(CmMsg),
+										"message log", true, &n);
+	for (i = 0; i < n; i++)
+	{
+		if ((i & 0xffff) == 0)
+			CHECK_FOR_INTERRUPTS();
+		cm_check_msg(&m[i]);
+		if (i > 0 && cm_msg_cmp(&m[i - 1], &m[i]) > 0)
+			cm_bad_log("message log", "The records are not in order.");
+	}
+	log->msgs = m;
+	log->n = n;
+}
+
+void
+cm_read_events(bytea *b, CmEvents *ev)
+{
+	const CmEvent *e;
+	int64		n,
+				i;
+
+	e = (const CmEvent *) cm_check_header(b, CM_EVENTS_MAGIC, sizeof(CmEvent),
+										  "contact event log", true, &n);
+	for (i = 1; i < n; i++)
+		if (cm_event_cmp(&e[i - 1], &e[i]) > 0)
+			cm_bad_log("contact event log", "The records are not in order.");
+	ev->ev = e;
+	ev->n = n;
+}
+
+TimestampTz
+cm_events_first(const CmEvents *ev, int64 *cursor, int64 contact)
+{
+	int64		i = *cursor;
+
+	if (ev == NULL)
+		return DT_NOEND;
+	while (i < ev->n && ev->ev[i].contact_id < contact)
+		i++;
+	*cursor = i;
+	if (i < ev->n && ev->ev[i].contact_id == contact)
+		return ev->ev[i].at;
+	return DT_NOEND;
+}
+
+int64
+cm_window_arg(FunctionCallInfo fcinfo, int argno)
+{
+	Interval   *w;
+	int64		usec;
+
+	if (PG_NARGS() <= argno || PG_ARGISNULL(argno))
+		return CM_NO_WINDOW;
+	w = PG_GETARG_INTERVAL_P(argno);
+	if (w->month != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("reply_window must not contain months or years"),
+				 errhint("Write the window in days, hours or minutes, e.g. interval '30 days'.")));
+	if (pg_mul_s64_overflow((int64) w->day, USECS_PER_DAY, &usec) ||
+		pg_add_s64_overflow(usec, w->time, &usec))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("reply_window is out of range")));
+	if (usec <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("reply_window must be positive"),
+				 errhint("Pass NULL for no window.")));
+	return usec;
+}
+
+void
+cm_interval_set(Interval *r, int64 usec)
+{
+	/* the shape of timestamptz - timestamptz: whole days split off the time */
+	r->month = 0;
+	r->day = (int32) (usec / USECS_PER_DAY);
+	r->time = usec - (int64) r->day * USECS_PER_DAY;
+}
+
+/* ---------------------------------------------------------------------
+ * smskpi.message_log(...)
+ * ---------------------------------------------------------------------
+ */
+
+static bool
+text_eq(text *t, const char *s)
+{
+	Size		n = strlen(s);
+
+	return VARSIZE_ANY_EXHDR(t) == n && memcmp(VARDATA_ANY(t), s, n) == 0;
+}
+
+/* message_log_sfunc(...) returns the state with one more message appended. */
+PG_FUNCTION_INFO_V1(smskpi_message_log_sfunc);
+Datum
+smskpi_message_log_sfunc(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt = cm_agg_context(fcinfo, "message_log_sfunc");
+	CmBuild    *b = PG_ARGISNULL(0) ? NULL : (CmBuild *) PG_GETARG_POINTER(0);
+	CmMsg		m;
+	text	   *dir;
+
+	if (b == NULL)
+		b = cm_build_new(aggcxt, sizeof(CmMsg), CM_MAX_MESSAGES);
+
+	/* a message without contact, direction or time cannot be placed: skip */
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(4) || PG_ARGISNULL(5))
+		PG_RETURN_POINTER(b);
+
+	memset(&m, 0, sizeof(m));
+	m.contact_id = PG_GETARG_INT64(1);
+	if (PG_ARGISNULL(2))
+		m.flags |= CM_CONV_NULL;
+	else
+		m.conversation_id = PG_GETARG_INT64(2);
+	if (PG_ARGISNULL(3))
+		m.flags |= CM_MSGID_NULL;
+	else
+		m.message_id = PG_GETARG_INT64(3);
+
+	m.sent_at = PG_GETARG_TIMESTAMPTZ(5);
+	if (TIMESTAMP_NOT_FINITE(m.sent_at))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("sent_at must be finite"),
+				 errdetail("A message has sent_at = %s.",
+						   TIMESTAMP_IS_NOBEGIN(m.sent_at) ? "-infinity" : "infinity")));
+
+	if (PG_ARGISNULL(8))
+		m.flags |= CM_MEDIA_NULL;
+	else if (PG_GETARG_INT32(8) > 0)
+		m.flags |= CM_MMS;
+
+	dir = PG_GETARG_TEXT_PP(4);
+	if (text_eq(dir, "outbound"))
+	{
+		m.flags |= CM_OUTBOUND;
+		if (!PG_ARGISNULL(6))
+		{
+			text	   *st = PG_GETARG_TEXT_PP(6);
+
+			if (text_eq(st, "delivered") || text_eq(st, "read"))
+				m.flags |= CM_DELIVERED;
+			else if (text_eq(st, "failed") || text_eq(st, "undelivered"))
+				m.flags |= CM_FAILED;
+		}
+		if (PG_ARGISNULL(9))
+			m.flags |= CM_CAMPAIGN_NULL;
+		else
+			m.campaign_id = PG_GETARG_INT64(9);
+		if (PG_ARGISNULL(10))
+			m.flags |= CM_STEP_NULL;
+		else
+			m.u.campaign_step = PG_GETARG_INT32(10);
+	}
+	else if (text_eq(dir, "inbound"))
+	{
+		if (PG_ARGISNULL(7))
+			m.flags |= CM_BODY_NULL;
+		else
+		{
+			text	   *body = PG_GETARG_TEXT_PP(7);
+			const char *s = VARDATA_ANY(body);
+			int			len = VARSIZE_ANY_EXHDR(body);
+			double		sent = smskpi_sentiment(s, len);
+
+			m.intent = (uint8) smskpi_intent(s, len);
+			if (isnan(sent))
+				sent = 0.0;
+			m.u.sentiment = (float4) Max(-1.0, Min(1.0, sent));
+		}
+	}
+	else
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid message direction \"%s\"", text_to_cstring(dir)),
+				 errhint("direction must be 'inbound' or 'outbound'.")));
+
+	cm_build_reserve(b, 1);
+	memcpy(b->recs + b->n * sizeof(CmMsg), &m, sizeof(CmMsg));
+	b->n++;
+	PG_RETURN_POINTER(b);
+}
+
+/* combine: append the records of the second state to the first */
+static CmBuild *
+cm_build_combine(FunctionCallInfo fcinfo, Size elemsize, int64 max)
+{
+	MemoryContext aggcxt = cm_agg_context(fcinfo, "smskpi log combine");
+	CmBuild    *a = PG_ARGISNULL(0) ? NULL : (CmBuild *) PG_GETARG_POINTER(0);
+	CmBuild    *b = PG_ARGISNULL(1) ? NULL : (CmBuild *) PG_GETARG_POINTER(1);
+
+	if (b == NULL || b->n == 0)
+		return a;
+	if (a == NULL)
+		a = cm_build_new(aggcxt, elemsize, max);
+	cm_build_reserve(a, b->n);
+	memcpy(a->recs + a->n * elemsize, b->recs, b->n * elemsize);
+	a->n += b->n;
+	return a;
+}
+
+/* message_log_combine(internal, internal) returns both states' messages in the first. */
+PG_FUNCTION_INFO_V1(smskpi_message_log_combine);
+Datum
+smskpi_message_log_combine(PG_FUNCTION_ARGS)
+{
+	CmBuild    *r = cm_build_combine(fcinfo, sizeof(CmMsg), CM_MAX_MESSAGES);
+
+	if (r == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_POINTER(r);
+}
+
+static bytea *
+cm_log_bytes(uint32 magic, uint16 flags, int64 count, Size elemsize, char **recs)
+{
+	Size		len = CM_HEADER_SIZE + count * elemsize;
+	bytea	   *out = palloc_extended(len, MCXT_ALLOC_HUGE);
+	CmLogHeader hdr;
+
+	Assert(len <= MaxAllocSize);
+	SET_VARSIZE(&hdr, len);
+	hdr.magic = magic;
+	hdr.version = CM_FORMAT_VERSION;
+	hdr.flags = flags;
+	hdr.count = (uint32) count;
+	memcpy(out, &hdr, CM_HEADER_SIZE);
+	*recs = (char *) out + CM_HEADER_SIZE;
+	return out;
+}
+
+/* serialize: the records as they are, unsorted */
+static bytea *
+cm_build_serialize(CmBuild *b, uint32 magic)
+{
+	char	   *recs;
+	bytea	   *out = cm_log_bytes(magic, 0, b->n, b->elemsize, &recs);
+
+	memcpy(recs, b->recs, b->n * b->elemsize);
+	return out;
+}
+
+/* message_log_serialize(internal) returns the partial state as bytea. */
+PG_FUNCTION_INFO_V1(smskpi_message_log_serialize);
+Datum
+smskpi_message_log_serialize(PG_FUNCTION_ARGS)
+{
+	CmBuild    *b = (CmBuild *) PG_GETARG_POINTER(0);
+
+	PG_RETURN_BYTEA_P(cm_build_serialize(b, CM_LOG_MAGIC));
+}
+
+/* message_log_deserialize(bytea, internal) returns a partial state, every record checked. */
+PG_FUNCTION_INFO_V1(smskpi_message_log_deserialize);
+Datum
+smskpi_message_log_deserialize(PG_FUNCTION_ARGS)
+{
+	bytea	   *in = PG_GETARG_BYTEA_P(0);
+	int64		n,
+				i;
+	const CmMsg *m;
+	CmBuild    *b;
+
+	if (!AggCheckCallContext(fcinfo, NULL))
+		elog(ERROR, "message_log_deserialize called in non-aggregate context");
+	m = (const CmMsg *) cm_check_header(in, CM_LOG_MAGIC, sizeof(CmMsg),
+										"message log", false, &n);
+	for (i = 0; i < n; i++)
+		cm_check_msg(&m[i]);
+	b = cm_build_new(CurrentMemoryContext, sizeof(CmMsg), CM_MAX_MESSAGES);
+	cm_build_reserve(b, n);
+	memcpy(b->recs, m, n * sizeof(CmMsg));
+	b->n = n;
+	PG_RETURN_POINTER(b);
+}
+
+/* 64-bit finalizer of splitmix64 */
+static inline uint32
+cm_hash64(uint64 x)
+{
+	x ^= x >> 30;
+	x *= UINT64CONST(0xbf58476d1ce4e5b9);
+	x ^= x >> 27;
+	x *= UINT64CONST(0x94d049bb133111eb);
+	x ^= x >> 31;
+	return (uint32) x;
+}
+
+typedef struct CmGroupEnt
+{
+	int64		key;
+	uint32		group;
+	char		status;
+} CmGroupEnt;
+
+#define SH_PREFIX cmgrp
+#define SH_ELEMENT_TYPE CmGroupEnt
+#define SH_KEY_TYPE int64
+#define SH_KEY key
+#define SH_HASH_KEY(tb, key) cm_hash64((uint64) (key))
+#define SH_EQUAL(tb, a, b) ((a) == (b))
+#define SH_SCOPE static inline
+#define SH_DECLARE
+#define SH_DEFINE
+#include "lib/simplehash.h"
+
+typedef struct CmGroup
+{
+	int64		key;
+	uint32		id;
+} CmGroup;
+
+static int
+cm_group_cmp(const void *pa, const void *pb)
+{
+	const CmGroup *a = pa;
+	const CmGroup *b = pb;
+
+	CMP(a->key, b->key);
+	return 0;
+}
+
+/*
+ * Sort the messages of a state into a finished log without sorting the whole
+ * array: hash contacts to groups, scatter the records group by group (groups
+ * in contact_id order), then sort each group's few records by time.
+ */
+static bytea *
+cm_finish_messages(const CmBuild *b)
+{
+	const CmMsg *in = (const CmMsg *) b->recs;
+	int64		n = b->n;
+	char	   *recs;
+	bytea	   *out = cm_log_bytes(CM_LOG_MAGIC, CM_LOG_SORTED, n, sizeof(CmMsg), &recs);
+	CmMsg	   *sorted = (CmMsg *) recs;
+	uint32	   *gid;
+	uint32	   *start;
+	CmGroup    *groups;
+	int64		ngroups = 0,
+				gcap = 1024,
+				i;
+	cmgrp_hash *h;
+
+	if (n == 0)
+		return out;
+
+	gid = palloc_extended(n * sizeof(uint32), MCXT_ALLOC_HUGE);
+	groups = palloc_extended(gcap * sizeof(CmGroup), MCXT_ALLOC_HUGE);
+	h = cmgrp_create(CurrentMemoryContext, 1024, NULL);
+	for (i = 0; i < n; i++)
+	{
+		bool		found;
+		CmGroupEnt *e;
+
+		if ((i & 0xffff) == 0)
+			CHECK_FOR_INTERRUPTS();
+		e = cmgrp_insert(h, in[i].contact_id, &found);
+		if (!found)
+		{
+			if (ngroups == gcap)
+			{
+				gcap *= 2;
+				groups = repalloc_huge(groups, gcap * sizeof(CmGroup));
+			}
+			e->group = (uint32) ngroups;
+			groups[ngroups].key = in[i].contact_id;
+			groups[ngroups].id = (uint32) ngroups;
+			ngroups++;
+		}
+		gid[i] = e->group;
+	}
+	cmgrp_destroy(h);
+
+	/* counts, then start offsets in contact_id order */
+	start = palloc_extended((ngroups + 1) * sizeof(uint32), MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+	for (i = 0; i < n; i++)
+		start[gid[i]]++;
+	qsort(groups, ngroups, sizeof(CmGroup), cm_group_cmp);
+	{
+		uint32		off = 0;
+		uint32	   *cnt = palloc_extended(ngroups * sizeof(uint32), MCXT_ALLOC_HUGE);
+
+		memcpy(cnt, start, ngroups * sizeof(uint32));
+		for (i = 0; i < ngroups; i++)
+		{
+			start[groups[i].id] = off;
+			off += cnt[groups[i].id];
+		}
+		pfree(cnt);
+	}
+	for (i = 0; i < n; i++)
+		sorted[start[gid[i]]++] = in[i];
+	pfree(gid);
+
+	/* start[g] is now the end of group g; sort each group in place */
+	for (i = 0; i < ngroups; i++)
+	{
+		uint32		end = start[groups[i].id];
+		uint32		beg = (i == 0) ? 0 : start[groups[i - 1].id];
+
+		if ((i & 0x3fff) == 0)
+			CHECK_FOR_INTERRUPTS();
+		if (end - beg > 1)
+			qsort(sorted + beg, end - beg, sizeof(CmMsg), cm_msg_qsort_cmp);
+	}
+	pfree(start);
+	pfree(groups);
+	return out;
+}
+
+/* message_log_final(internal) returns the finished, sorted message log (never NULL). */
+PG_FUNCTION_INFO_V1(smskpi_message_log_final);
+Datum
+smskpi_message_log_final(PG_FUNCTION_ARGS)
+{
+	CmBuild    *b = PG_ARGISNULL(0) ? NULL : (CmBuild *) PG_GETARG_POINTER(0);
+	CmBuild		empty = {0};
+
+	if (b == NULL)
+	{
+		empty.elemsize = sizeof(CmMsg);
+		b = &empty;
+	}
+	PG_RETURN_BYTEA_P(cm_finish_messages(b));
+}
+
+/* ---------------------------------------------------------------------
+ * smskpi.contact_event_log(contact_id, at)
+ * ---------------------------------------------------------------------
+ */
+
+/* contact_event_log_sfunc(internal, bigint, timestamptz) returns the state with one more event. */
+PG_FUNCTION_INFO_V1(smskpi_contact_event_log_sfunc);
+Datum
+smskpi_contact_event_log_sfunc(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt = cm_agg_context(fcinfo, "contact_event_log_sfunc");
+	CmBuild    *b = PG_ARGISNULL(0) ? NULL : (CmBuild *) PG_GETARG_POINTER(0);
+	CmEvent		e;
+
+	if (b == NULL)
+		b = cm_build_new(aggcxt, sizeof(CmEvent), CM_MAX_EVENTS);
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		PG_RETURN_POINTER(b);
+	e.contact_id = PG_GETARG_INT64(1);
+	e.at = PG_GETARG_TIMESTAMPTZ(2);
+	cm_build_reserve(b, 1);
+	memcpy(b->recs + b->n * sizeof(CmEvent), &e, sizeof(CmEvent));
+	b->n++;
+	PG_RETURN_POINTER(b);
+}
+
+/* contact_event_log_combine(internal, internal) returns both states' events in the first. */
+PG_FUNCTION_INFO_V1(smskpi_contact_event_log_combine);
+Datum
+smskpi_contact_event_log_combine(PG_FUNCTION_ARGS)
+{
+	CmBuild    *r = cm_build_combine(fcinfo, sizeof(CmEvent), CM_MAX_EVENTS);
+
+	if (r == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_POINTER(r);
+}
+
+/* contact_event_log_serialize(internal) returns the partial state as bytea. */
+PG_FUNCTION_INFO_V1(smskpi_contact_event_log_serialize);
+Datum
+smskpi_contact_event_log_serialize(PG_FUNCTION_ARGS)
+{
+	CmBuild    *b = (CmBuild *) PG_GETARG_POINTER(0);
+
+	PG_RETURN_BYTEA_P(cm_build_serialize(b, CM_EVENTS_MAGIC));
+}
+
+/* contact_event_log_deserialize(bytea, internal) returns a partial state, lengths checked. */
+PG_FUNCTION_INFO_V1(smskpi_contact_event_log_deserialize);
+Datum
+smskpi_contact_event_log_deserialize(PG_FUNCTION_ARGS)
+{
+	bytea	   *in = PG_GETARG_BYTEA_P(0);
+	int64		n;
+	const CmEvent *e;
+	CmBuild    *b;
+
+	if (!AggCheckCallContext(fcinfo, NULL))
+		elog(ERROR, "contact_event_log_deserialize called in non-aggregate context");
+	e = (const CmEvent *) cm_check_header(in, CM_EVENTS_MAGIC, sizeof(CmEvent),
+										  "contact event log", false, &n);
+	b = cm_build_new(CurrentMemoryContext, sizeof(CmEvent), CM_MAX_EVENTS);
+	cm_build_reserve(b, n);
+	memcpy(b->recs, e, n * sizeof(CmEvent));
+	b->n = n;
+	PG_RETURN_POINTER(b);
+}
+
+/* contact_event_log_final(internal) returns the sorted contact event log (never NULL). */
+PG_FUNCTION_INFO_V1(smskpi_contact_event_log_final);
+Datum
+smskpi_contact_event_log_final(PG_FUNCTION_ARGS)
+{
+	CmBuild    *b = PG_ARGISNULL(0) ? NULL : (CmBuild *) PG_GETARG_POINTER(0);
+	int64		n = b ? b->n : 0;
+	char	   *recs;
+	bytea	   *out = cm_log_bytes(CM_EVENTS_MAGIC, CM_LOG_SORTED, n, sizeof(CmEvent), &recs);
+
+	if (n > 0)
+	{
+		memcpy(recs, b->recs, n * sizeof(CmEvent));
+		qsort(recs, n, sizeof(CmEvent), cm_event_cmp);
+	}
+	PG_RETURN_BYTEA_P(out);
+}
