@@ -215,8 +215,8 @@ static const SmartMap smart_map[] = {
 };
 
 /* smart replacement of cp, or NULL when cp stays as it is */
-static const char *
-smart_lookup(pg_wchar cp)
+const char *
+smskpi_smart_replacement(pg_wchar cp)
 {
 	int			lo = 0,
 				hi = lengthof(smart_map) - 1;
@@ -322,7 +322,7 @@ static inline bool
 smart_ascii(unsigned char b)
 {
 	return b < 0x20 ? (b != '\n' && b != '\r' && b != 0x0C &&
-					   smart_lookup(b) != NULL) : b == 0x60;
+					   smskpi_smart_replacement(b) != NULL) : b == 0x60;
 }
 
 int
@@ -393,7 +393,7 @@ smskpi_sms_count(const unsigned char *s, int len, bool smart,
 			const char *rep;
 
 			i += smskpi_utf8_decode(s + i, len - i, &cp);
-			if (smart && (rep = smart_lookup(cp)) != NULL)
+			if (smart && (rep = smskpi_smart_replacement(cp)) != NULL)
 			{
 				for (; *rep; rep++)
 					count_cp(&c, (unsigned char) *rep);

@@ -93,6 +93,10 @@ extern bool smskpi_gr_emoji(const SmskpiGrapheme *g);
 extern int	smskpi_sms_count(const unsigned char *s, int len, bool smart,
 							 bool *gsm, int64 *units);
 
+/* Smart encoding replacement of cp (an ASCII string, "" = dropped), or NULL
+ * when smart encoding keeps cp. */
+extern const char *smskpi_smart_replacement(pg_wchar cp);
+
 /* Emoji (emoji.c): number of emoji grapheme clusters; stop_at_first = only
  * tell 0 or 1 (has_emoji). */
 extern int	smskpi_emoji_count(const unsigned char *s, int len, bool stop_at_first);

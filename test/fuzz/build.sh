@@ -24,7 +24,7 @@ rc=0
 for name in "$@"; do
 	src=test/fuzz/$name.c
 	[ -f "$src" ] || { echo "build.sh: no $src" >&2; rc=1; continue; }
-	deps=$(sed -n 's|.*fuzz-sources:\(.*\)\*/.*|\1|p' "$src" | head -1)
+	deps=$(sed -n 's|.*fuzz-sources:\([^*]*\).*|\1|p' "$src" | head -1)
 	case "$name" in
 	*_fuzz) extra=-fsanitize=fuzzer ;;
 	*) extra= ;;

@@ -1,6 +1,6 @@
 /*
  * test/fuzz/shim/postgres.h -- just enough of PostgreSQL's c.h for the
- * server-independent cores of src/*.c to compile outside the server, in the
+ * server-independent cores of the src/ files to compile outside the server, in the
  * libFuzzer build (-DSMSKPI_FUZZ -Itest/fuzz/shim).  Code that needs more
  * (fmgr, ereport, catalogs) belongs inside #ifndef SMSKPI_FUZZ.
  */
