@@ -164,8 +164,10 @@ cm_attribute(const CmLog *log, int64 window_usec, const CmEvents *stops,
 
 				if (nout == outcap)
 				{
-					if (outcap >= (int) (MaxAllocHugeSize / sizeof(CmOutcome) / 2))
-						elog(ERROR, "too many outbound messages for one contact");
+					if (outcap >= PG_INT32_MAX / 2)
+						ereport(ERROR,
+								(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+								 errmsg("too many outbound messages for one contact")));
 					outcap *= 2;
 					outs = repalloc_huge(outs, outcap * sizeof(CmOutcome));
 				}
