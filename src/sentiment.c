@@ -62,6 +62,7 @@
 #define ALPHA		15.0		/* compound = x / sqrt(x^2 + ALPHA) */
 /* ours */
 #define QUESTION_DAMP 0.5		/* positive words in a question */
+#define IRREALIS_DAMP 0.5		/* words after if/could/should/might in the clause */
 
 #define SENT_MAXTOK 128			/* tokens scored together (a message) */
 #define SENT_TOKLEN 32			/* bytes kept of a token (keys are <= 31) */
@@ -111,6 +112,7 @@ typedef struct SentState
 	/* result */
 	double		total;
 	int			nflush;
+	int64		nwords;			/* word tokens (not emoji / emoticons) */
 } SentState;
 
 /* ---------------------------------------------------------------------
@@ -340,6 +342,15 @@ token_valence(const SentTok *t, int n, int i, bool capdiff, bool question)
 	}
 	if (question && v > 0)
 		v *= QUESTION_DAMP;
+	/* irrealis: "if it works", "could be better" */
+	for (int j = i - 1; j >= 0 && !boundary_after(t, j); j--)
+	{
+		if (tok_flags(&t[j]) & SENT_F_IRREALIS)
+		{
+			v *= IRREALIS_DAMP;
+			break;
+		}
+	}
 	return v;
 }
 
@@ -567,6 +578,7 @@ end_word(SentState *st)
 	t = push_token(st);
 	memcpy(t->s, st->w, st->wlen);
 	t->len = (uint8) st->wlen;
+	st->nwords++;
 	if (st->wletters >= 2)
 	{
 		t->tflags |= T_WORD;
@@ -734,6 +746,38 @@ chunk_emoticon(SentState *st, const unsigned char *s, int len)
 		t->tflags |= T_EMO;
 		t->entry = (int16) e;
 	}
+	return n;
+}
+
+/* s[0..len) starts with the lower-case ASCII prefix p, in any case */
+static bool
+prefix_ci(const unsigned char *s, int len, const char *p)
+{
+	int			i;
+
+	for (i = 0; p[i]; i++)
+	{
+		if (i >= len || (s[i] >= 'A' && s[i] <= 'Z' ? s[i] + ('a' - 'A') : s[i]) != (unsigned char) p[i])
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Length of a whitespace-delimited chunk to skip because it is an @mention
+ * or a URL ("http://", "https://", "www."), else 0.
+ */
+static int
+skip_chunk(const unsigned char *s, int len)
+{
+	int			n = 0;
+
+	if (!((len >= 2 && s[0] == '@' && ascii_word_char(s[1])) ||
+		  prefix_ci(s, len, "http://") || prefix_ci(s, len, "https://") ||
+		  prefix_ci(s, len, "www.")))
+		return 0;
+	while (n < len && s[n] > ' ' && s[n] != 0x7F)
+		n++;
 	return n;
 }
 
@@ -906,6 +950,7 @@ smskpi_sentiment(const char *utf8, int len)
 	st.runlen = 0;
 	st.total = 0.0;
 	st.nflush = 0;
+	st.nwords = 0;
 
 	while (i < len)
 	{
@@ -925,6 +970,13 @@ smskpi_sentiment(const char *utf8, int len)
 				int			n;
 
 				chunk_start = false;
+				/* @mentions, URLs and e-mail-like chunks carry no sentiment */
+				n = skip_chunk(s + i, len - i);
+				if (n > 0)
+				{
+					i += n;
+					continue;
+				}
 				if (!ascii_word_char(c) || (i + 1 < len && !ascii_word_char(s[i + 1])))
 				{
 					n = chunk_emoticon(&st, s + i, len - i);
@@ -1009,6 +1061,13 @@ smskpi_sentiment(const char *utf8, int len)
 	}
 	score_tokens(&st, st.nflush == 0);
 
+#ifdef EXP_DIL
+	if (st.nwords > EXP_DIL)
+		st.total *= sqrt((double) EXP_DIL / st.nwords);
+#endif
+#ifdef EXP_DZ
+	st.total = st.total > EXP_DZ ? st.total - EXP_DZ : (st.total < -EXP_DZ ? st.total + EXP_DZ : 0);
+#endif
 	x = st.total / sqrt(st.total * st.total + ALPHA);
 	if (x > 1.0)
 		x = 1.0;

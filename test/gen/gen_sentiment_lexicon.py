@@ -45,6 +45,7 @@ F_DOUBT = 1 << 16
 F_ATVERY = 1 << 17       # "at", "very" (at least)
 F_ADVADJ = 1 << 18       # degree adverb before a sentiment word ("pretty good"), else own valence
 F_ORNOR = 1 << 19
+F_IRREALIS = 1 << 20     # if/unless/whether/could/should/might: damps the rest of the clause
 
 # --- VADER's booster dictionary (vaderSentiment.py), kept as is ---------------------
 BOOSTERS_UP = """absolutely amazingly awfully completely considerable considerably decidedly
@@ -95,6 +96,7 @@ OPTOUT = "stop stopall unsubscribe unsub cancel end quit optout revoke".split()
 CONVCAPS = "ok lol lmao lmfao rofl omg wtf ty thx np asap fyi btw idk ily tbh brb stop xoxo xo ok".split()
 LIKE_SUBJ = """i you u we they ya yall y'all really totally also still actually definitely
 def do does did truly so""".split()
+IRREALIS = "if unless whether could should might".split()
 ADVADJ = "pretty super real damn hella wicked mad".split()
 
 # --- idioms (multi-word keys; valence replaces that of the words) --------------------
@@ -117,6 +119,7 @@ IDIOMS = {
     "reply stop": 0.0, "text stop": 0.0, "txt stop": 0.0, "send stop": 0.0,
     "msg stop": 0.0, "sms stop": 0.0, "stop to": 0.0, "stop 2": 0.0,
     "opt out": 0.0, "no thanks": -0.8, "no thank you": -0.8, "no way": -0.8,
+    "could be better": -1.0, "should be better": -1.0,
     "well done": 2.2, "good morning": 0.8, "good night": 0.8, "good luck": 1.5,
     "good afternoon": 0.8, "good evening": 0.8,
     "like i said": 0.0, "like you said": 0.0, "feel like": 0.0, "looks like": 0.0,
@@ -217,6 +220,8 @@ def main():
     for w in ADVADJ:
         e = get(w); e[2] |= F_ADVADJ; e[1] = B_INCR
     get("least")[2] |= F_LEAST
+    for w in IRREALIS:
+        get(w)[2] |= F_IRREALIS
     get("never")[2] |= F_NEVER
     get("so")[2] |= F_SOTHIS
     get("this")[2] |= F_SOTHIS
@@ -236,6 +241,11 @@ def main():
             e[0] = v
         get(words[0])[2] |= F_IDIOM_START
         # "can't" etc. are normalised to a straight apostrophe before lookup
+    # emoticons as they appear HTML-escaped in text copied from the web ("&lt;3")
+    for k in [k for k in ent if ent[k][2] & F_EMOJI and any(c in k for c in "<>&")]:
+        esc = k.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        if len(esc) <= 10 and esc not in ent:
+            ent[esc] = list(ent[k])
     for k, v in EMOJI.items():
         e = get(k); e[0] = v; e[2] |= F_EMOJI
     for k, e in ent.items():
@@ -313,6 +323,7 @@ def main():
 #define SENT_F_ATVERY 0x%x
 #define SENT_F_ADVADJ 0x%x
 #define SENT_F_ORNOR 0x%x
+#define SENT_F_IRREALIS 0x%x
 
 typedef struct SentEntry
 {
@@ -325,7 +336,7 @@ typedef struct SentEntry
 
 """ % (n, nslots, n, nslots, nbuckets, F_VAL, F_BOOST, F_NEG, F_CONTRAST, F_IDIOM_START,
        F_IDIOM, F_LIKE, F_LIKE_SUBJ, F_OPTOUT, F_CONVCAPS, F_LEAST, F_NO, F_EMOJI, F_NEVER,
-       F_SOTHIS, F_WITHOUT, F_DOUBT, F_ATVERY, F_ADVADJ, F_ORNOR))
+       F_SOTHIS, F_WITHOUT, F_DOUBT, F_ATVERY, F_ADVADJ, F_ORNOR, F_IRREALIS))
     pool = bytearray()
     offs = []
     for k in keys:
