@@ -1,8 +1,9 @@
 -- test/datagen/generate.sql -- deterministic sample data for smskpi (see doc/datagen.md).
 -- Run through generate.sh:  psql -v schema=NAME -v n=MESSAGES -v seed=SEED -f generate.sql
 --
--- Every random draw is u(key, stream) = hashint8extended(key, seed*1000 + stream) mapped
--- to [0,1) (53 bits); normal draws use the Box-Muller transform of two such uniforms.
+-- Every random draw is u(key, stream): a 64-bit hash of the key (hashint8extended, seeded
+-- with seed*1000 + stream) mapped to [0,1) (53 bits); normal draws use the Box-Muller
+-- transform of two such uniforms.
 -- Nothing uses random(), now() or the physical order of rows, so the same seed gives
 -- the same rows under any plan, serial or parallel.  The scratch objects (_*) live in
 -- the target schema and are dropped at the end; the schema keeps only the six tables.
@@ -16,10 +17,18 @@ SET search_path = :"schema", pg_catalog;
 
 -- ---------------------------------------------------------------- helper functions
 -- Inlinable SQL functions (each argument used once, or called with plain columns).
+-- _h: 64-bit hash of a bigint key for stream s.  hashint8extended alone folds the high
+-- 32 bits into the low ones (hash(k) = hash(k XOR k<<32 ...)), so keys >= 2^32 would
+-- share draws with smaller keys: hash the low half with the hash of the high half as seed.
+SELECT format($f$CREATE FUNCTION %I._h(k bigint, s int) RETURNS bigint
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS 'SELECT pg_catalog.hashint8extended($1 & 4294967295, pg_catalog.hashint8extended($1 >> 32, %s::bigint * 1000 + $2))'$f$,
+  :'schema', :'seed') \gexec
+-- _u: uniform in [0,1) with 53 random bits
 SELECT format($f$CREATE FUNCTION %I._u(k bigint, s int) RETURNS float8
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  AS 'SELECT (pg_catalog.hashint8extended($1, %s::bigint * 1000 + $2) & 9007199254740991)::float8 / 9007199254740992.0'$f$,
-  :'schema', :'seed') \gexec
+  AS 'SELECT (%I._h($1, $2) & 9007199254740991)::float8 / 9007199254740992.0'$f$,
+  :'schema', :'schema') \gexec
 -- standard normal (Box-Muller) from streams s and s+500
 SELECT format($f$CREATE FUNCTION %I._z(k bigint, s int) RETURNS float8
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -375,7 +384,7 @@ CREATE TABLE holdout_contacts (contact_id bigint NOT NULL, campaign_id bigint NO
 INSERT INTO messages
 SELECT message_id, conv_id, contact_id, dir, to_timestamp(t), status, err,
        CASE WHEN dir = 'outbound' THEN
-                CASE WHEN media > 0 AND tkind = 'camp' AND _u(message_id, 80) < 0.10 THEN ''
+                CASE WHEN media > 0 AND tkind = 'camp' AND NOT has_link AND _u(message_id, 80) < 0.10 THEN ''
                      ELSE replace(replace(replace(replace(b0, '{first_name}', fname), '{agent}', aname),
                                   '{link}', 'https://bsd.ly/' || lnk), '{code}', 'SAVE' || (10 + 5 * (conv_id % 4))::text)
                 END
@@ -394,21 +403,21 @@ FROM (SELECT *,
                               ELSE b1 END AS b2
                   FROM (SELECT *,
                                CASE WHEN _u(message_id, 83) < 0.3 THEN replace(lb, '''', '’') ELSE lb END AS b1
-                        FROM (SELECT m.*, t.body AS b0,
+                        FROM (SELECT m.*, t.body AS b0, t.has_link,
                                      CASE WHEN m.dir = 'outbound' THEN t.body
                                           WHEN _u(m.message_id, 82) < 0.12 THEN lower(t.body)
                                           WHEN _u(m.message_id, 82) < 0.16 THEN upper(t.body)
                                           ELSE t.body END AS lb,
                                      CASE WHEN _u(m.contact_id, 89) < 0.05 THEN 'there' ELSE nm.nm END AS fname,
                                      coalesce(a.nm, 'Maya') AS aname,
-                                     lpad(to_hex(hashint8extended(m.message_id, :seed) & 4294967295), 8, '0') AS lnk
+                                     lpad(to_hex(_h(m.message_id, 92) & 4294967295), 8, '0') AS lnk
                               FROM _msg m
                               JOIN _tplk k ON k.kind = m.tkind
                               JOIN _tpl t ON t.kind = m.tkind AND t.i = coalesce(m.ti, floor(k.n * _u(m.message_id, 90))::int)
                               JOIN _names nm ON nm.i = floor(50 * _u(m.contact_id, 91))::int
                               LEFT JOIN _agents a ON a.agent_id = coalesce(m.agent, 1 + floor(:na * _u(m.conv_id, 23))::int)
                               OFFSET 0) s0) s1) s2) s3) s4
-ORDER BY hashint8extended(message_id, :seed);
+ORDER BY _h(message_id, 0), message_id;
 
 -- link clicks: on delivered sends with a link, a contact clicks with probability
 -- 0.12 (x1.3 MMS) x (0.5 + responsiveness/2); 1 click (80%), 2 (15%) or 3 (5%), each
@@ -425,7 +434,7 @@ FROM _units u,
              THEN 1 + (_u(u.uk, 101) < 0.2)::int + (_u(u.uk, 101) < 0.05)::int ELSE 0 END) j
 WHERE u.has_link AND u.ostat = 'delivered';
 INSERT INTO link_clicks
-SELECT mid, to_timestamp(t) FROM _clicks ORDER BY hashint8extended(mid * 4 + j, :seed);
+SELECT mid, to_timestamp(t) FROM _clicks ORDER BY _h(mid * 4 + j, 0), mid, j;
 
 -- conversions (revenue 45 * exp(0.7 z) rounded to cents, 2% are 0.00):
 --   after a click (first click, 20%): 3600 s * exp(1.4 z) later, message_id of the send 75%;
@@ -451,7 +460,7 @@ FROM (SELECT c.contact_id, c.uk * 4 + 1 AS key,
       UNION ALL
       SELECT c.contact_id, c.contact_id * 4, :w0 + round(91 * 86400 * _u(c.contact_id, 114)), NULL
       FROM _contacts c WHERE _u(c.contact_id, 113) < 0.02) s
-ORDER BY hashint8extended(key, :seed);
+ORDER BY _h(key, 0), key;
 
 -- consent: an opt_in per list membership (source web_form/keyword/checkout/import);
 -- opt_out: STOP replies (source 'keyword', same second as the reply), natural-language
@@ -465,7 +474,7 @@ FROM (SELECT contact_id, list_id, 'opt_in' AS event, joined_t AS t, src AS sourc
       UNION ALL
       SELECT contact_id, list_id, 'opt_out', optout_t, CASE WHEN rkind = 6 THEN 'keyword' ELSE 'agent' END, uk * 4 + 2
       FROM _units WHERE optout_t IS NOT NULL AND list_id IS NOT NULL) s
-ORDER BY hashint8extended(key, :seed);
+ORDER BY _h(key, 0), key;
 
 -- conversation events (support conversations only): 85% of conversations whose last
 -- customer message was answered are resolved 1800 s * exp(1.2 z) after the last answer;
@@ -484,14 +493,14 @@ FROM (SELECT s.conv_id, 'resolved' AS event, r.ta + round(1800 * exp(1.2 * _z(s.
       LATERAL (VALUES ('resolved', r1.ta + floor((r2.tc - r1.ta) * _u(s.conv_id, 133)), 2),
                       ('reopened', r2.tc, 3)) x(event, t, o)
       WHERE s.rounds >= 2 AND _u(s.conv_id, 132) < 0.25) e
-ORDER BY hashint8extended(conv_id * 4 + o, :seed);
+ORDER BY _h(conv_id * 4 + o, 0), conv_id, o;
 
 INSERT INTO holdout_contacts
-SELECT contact_id, campaign_id FROM _targets WHERE holdout ORDER BY hashint8extended(conv_id, :seed);
+SELECT contact_id, campaign_id FROM _targets WHERE holdout ORDER BY _h(conv_id, 0), conv_id;
 
 -- ---------------------------------------------------------------- clean up
 DROP TABLE _tpl, _tplk, _names, _agents, _contacts, _members, _campaigns, _steps, _targets,
            _optout, _units, _sconv, _srounds, _msg, _clicks;
-DROP FUNCTION _u(bigint, int), _z(bigint, int), _adelay(float8, float8, float8, float8), _amed(bigint);
+DROP FUNCTION _h(bigint, int), _u(bigint, int), _z(bigint, int), _adelay(float8, float8, float8, float8), _amed(bigint);
 ALTER TABLE messages ADD PRIMARY KEY (message_id);
 ANALYZE messages, link_clicks, conversions, consent_events, conversation_events, holdout_contacts;
