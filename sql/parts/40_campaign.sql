@@ -135,3 +135,26 @@ AS 'MODULE_PATHNAME', 'smskpi_campaign_falloff'
 LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 20;
 COMMENT ON FUNCTION @extschema@.campaign_falloff(bytea, bigint, interval, bytea)
 IS 'per-step funnel of drip campaigns (recipients, delivered, replied, positive, opted out, still active, median reply delay, change of reply rate) with the falloff point';
+
+-- unanswered_streaks ---------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.unanswered_streaks(log bytea, min_streak integer DEFAULT 2,
+    reply_window interval DEFAULT NULL, stops bytea DEFAULT NULL)
+RETURNS TABLE (contact_id bigint, sent integer, longest_streak integer,
+    signal_at timestamptz, sent_after integer, replied_after boolean,
+    current_streak integer)
+AS 'MODULE_PATHNAME', 'smskpi_unanswered_streaks'
+LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 1000;
+COMMENT ON FUNCTION @extschema@.unanswered_streaks(bytea, integer, interval, bytea)
+IS 'contacts with at least min_streak consecutive unanswered outbound messages: when the "stop texting" signal came, how many messages were sent after it, whether any was answered';
+
+-- speed_to_lead --------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.speed_to_lead(log bytea, opt_ins bytea,
+    within interval DEFAULT NULL)
+RETURNS TABLE (contact_id bigint, opted_in_at timestamptz, first_outbound_at timestamptz,
+    delay interval, contacted_within boolean)
+AS 'MODULE_PATHNAME', 'smskpi_speed_to_lead'
+LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 1000;
+COMMENT ON FUNCTION @extschema@.speed_to_lead(bytea, bytea, interval)
+IS 'per opt-in event: the first non-failed outbound message to the contact at or after it, the delay, and whether it came within the window';

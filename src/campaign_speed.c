@@ -1,0 +1,94 @@
+/*-------------------------------------------------------------------------
+ *
+ * campaign_speed.c
+ *	  smskpi.speed_to_lead(): for every opt-in event (a contact event log),
+ *	  the first outbound message to that contact at or after the opt-in
+ *	  that did not fail, the delay, and whether it came within a window.
+ *	  A lead never contacted has NULL first_outbound_at and delay.
+ *
+ *	  One merge pass over the two logs, both sorted by contact then time.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "common/int.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/timestamp.h"
+#include "utils/tuplestore.h"
+
+#include "campaign.h"
+
+#define SP_NCOLS 5
+
+/* speed_to_lead(log, opt_ins, within) returns one row per opt-in with the delay to the first message. */
+PG_FUNCTION_INFO_V1(smskpi_speed_to_lead);
+Datum
+smskpi_speed_to_lead(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	int64		within = cm_window_arg(fcinfo, 2);
+	CmLog		log;
+	CmEvents	ev;
+	int64		li = 0,
+				e;
+
+	InitMaterializedSRF(fcinfo, 0);
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		PG_RETURN_NULL();
+	if (rsinfo->setDesc->natts != SP_NCOLS)
+		elog(ERROR, "speed_to_lead: wrong number of result columns");
+	cm_read_log(PG_GETARG_BYTEA_P(0), &log);
+	cm_read_events(PG_GETARG_BYTEA_P(1), &ev);
+
+	for (e = 0; e < ev.n; e++)
+	{
+		const CmEvent *oi = &ev.ev[e];
+		Datum		v[SP_NCOLS];
+		bool		nulls[SP_NCOLS] = {0};
+		Interval	delay_iv;
+		int64		k;
+		const CmMsg *first = NULL;
+
+		if ((e & 0xffff) == 0)
+			CHECK_FOR_INTERRUPTS();
+		/* the log cursor never moves back: events are sorted by contact, time */
+		while (li < log.n && log.msgs[li].contact_id < oi->contact_id)
+			li++;
+		for (k = li; k < log.n && log.msgs[k].contact_id == oi->contact_id; k++)
+		{
+			const CmMsg *m = &log.msgs[k];
+
+			if (m->sent_at >= oi->at && (m->flags & CM_OUTBOUND) &&
+				!(m->flags & CM_FAILED))
+			{
+				first = m;
+				break;
+			}
+		}
+		v[0] = Int64GetDatum(oi->contact_id);
+		v[1] = TimestampTzGetDatum(oi->at);
+		if (first != NULL)
+		{
+			int64		delay;
+
+			v[2] = TimestampTzGetDatum(first->sent_at);
+			if (pg_sub_s64_overflow(first->sent_at, oi->at, &delay))
+				ereport(ERROR,
+						(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+						 errmsg("speed-to-lead delay out of range")));
+			cm_interval_set(&delay_iv, delay);
+			v[3] = IntervalPGetDatum(&delay_iv);
+			v[4] = BoolGetDatum(delay <= within);
+		}
+		else
+		{
+			nulls[2] = nulls[3] = true;
+			v[4] = BoolGetDatum(false);
+		}
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, v, nulls);
+	}
+	PG_RETURN_NULL();
+}
