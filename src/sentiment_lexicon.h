@@ -6,13 +6,13 @@
  *	  (vaderSentiment, https://github.com/cjhutto/vaderSentiment, MIT license,
  *	  Copyright (c) 2016 C.J. Hutto; notice in test/data/LICENSE-vaderSentiment-MIT.txt)
  *	  plus smskpi's SMS vocabulary, boosters, negators, idioms and emoji valences
- *	  (see the generator and doc/sentiment.md).  8033 entries in a hash-and-displace
+ *	  (see the generator and doc/sentiment.md).  8034 entries in a hash-and-displace
  *	  perfect hash of 16384 slots.
  */
 #ifndef SMSKPI_SENTIMENT_LEXICON_H
 #define SMSKPI_SENTIMENT_LEXICON_H
 
-#define SENT_NENTRIES 8033
+#define SENT_NENTRIES 8034
 #define SENT_NSLOTS 16384
 #define SENT_NBUCKETS 4096
 
@@ -47,7 +47,7 @@ typedef struct SentEntry
 	float		boost;			/* booster scalar if SENT_F_BOOST / SENT_F_ADVADJ */
 } SentEntry;
 
-static const char sent_pool[66359] =
+static const char sent_pool[66363] =
 "\044\072\045\051\045\055\051\046\055\072\046\072\046amp\073\055\072\046amp\073\072\046gt\073\055\072\046"
 "gt\073\056\046lt\073\046gt\073\072\046gt\073\072\050\046gt\073\072\051\046gt\073\072\055\050"
 "\046gt\073\072\055\051\046gt\073\072\057\046gt\073\072\133\046gt\073\072\134\046gt\073\072o\046"
@@ -1443,685 +1443,685 @@ static const char sent_pool[66359] =
 "pleasingpleasurabilitypleasurabl"
 "epleasurablenesspleasurablypleas"
 "urepleasuredpleasurelesspleasure"
-"spleasuringplsplzpmbipmfjipmjipo"
-"poisedpoisonpoisonedpoisonerpois"
-"onerspoisoningpoisoningspoisonou"
-"spoisonouslypoisonspoisonwoodpol"
-"lutepollutedpolluterpolluterspol"
-"lutespoorpoorerpoorestpopularpop"
-"ularisepopularisedpopularisespop"
-"ularisingpopularitiespopularityp"
-"opularizationpopularizationspopu"
-"larizepopularizedpopularizerpopu"
-"larizerspopularizespopularizingp"
-"opularlypositivepositivelypositi"
-"venesspositivenessespositiverpos"
-"itivespositivestpositivismpositi"
-"vismspositivistpositivisticposit"
-"ivistspositivitiespositivityposs"
-"essivepostponepostponedpostpones"
-"postponingpovertypowerfulpowerle"
-"sspraisepraisedpraiserpraiserspr"
-"aisespraiseworthilypraiseworthin"
-"esspraiseworthypraisingprayprayi"
-"ngpraysprblmprblmspreciousprecio"
-"uslypreciousnessprejudiceprejudi"
-"cedprejudicesprejudicialprejudic"
-"iallyprejudicialnessprejudicingp"
-"reparedpressurepressuredpressure"
-"lesspressurespressuringpressuris"
-"epressurisedpressurisespressuris"
-"ingpressurizationspressurizepres"
-"surizedpressurizerpressurizerspr"
-"essurizespressurizingpretendpret"
-"endingpretendsprettiedprettierpr"
-"ettiesprettiestprettypreventprev"
-"entedpreventingpreventsprickpric"
-"kedprickerprickerspricketpricket"
-"sprickingprickleprickledprickles"
-"pricklierprickliestpricklinesspr"
-"icklingpricklypricksprickypridep"
-"risonprisonerprisonersprivilegep"
-"rivilegedprivilegesprivilegingpr"
-"izeprizedprizefightprizefighterp"
-"rizefightersprizefightingprizefi"
-"ghtsprizerprizersprizesprizewinn"
-"erprizewinnersprizewinningproact"
-"iveproblemproblematicproblematic"
-"alproblematicallyproblematicspro"
-"blemsprofitprofitabilitiesprofit"
-"abilityprofitableprofitablenessp"
-"rofitablyprofitedprofiteerprofit"
-"eeredprofiteeringprofiteersprofi"
-"terprofiteroleprofiterolesprofit"
-"ingprofitlessprofitsprofitwisepr"
-"ogressprominentpromiscuitiesprom"
-"iscuitypromiscuouspromiscuouslyp"
-"romiscuousnesspromisepromisedpro"
-"miseepromiseespromiserpromisersp"
-"romisespromisingpromisinglypromi"
-"sorpromisorspromissorypromotepro"
-"motedpromotespromotingpropaganda"
-"prosecuteprosecutedprosecutespro"
-"secutionprospectprospectsprosper"
-"ousprotectprotectedprotectsprote"
-"stprotestedprotestersprotestingp"
-"rotestsproudprouderproudestproud"
-"fulproudheartedproudlyprovokepro"
-"vokedprovokesprovokingpseudoscie"
-"nceptlpupukepukedpukespukingpukk"
-"apunishpunishabilitiespunishabil"
-"itypunishablepunishedpunisherpun"
-"isherspunishespunishingpunishmen"
-"tpunishmentspunitivepurelypushyp"
-"uzzledqqqtquakingquestionableque"
-"stionedquestioningquitquiter\046amp"
-"\073rr\046rracismracistracistsradianra"
-"dianceradiancesradianciesradianc"
-"yradiansradiantradiantlyradiants"
-"rageragedrageeragefulragesraging"
-"rainyrancidrancidityrancidlyranc"
-"idnessrancidnessesrantranterrant"
-"ersrantsraperapedraperrapersrape"
-"srapeseedsrapingrapistrapistsrap"
-"turerapturedrapturesrapturousrar"
-"elyrashratifiedreachreachedreach"
-"esreachingreadinessreadyrealreal"
-"lyrealyreassurancereassurancesre"
-"assurereassuredreassuresreassuri"
-"ngreassuringlyrebelrebeldomrebel"
-"ledrebellingrebellionrebellionsr"
-"ebelliousrebelliouslyrebelliousn"
-"essrebelsrecessionrecklessrecomm"
-"endrecommendedrecommendsredeemed"
-"reekreekedreekerreekersreekingre"
-"fuserefusedrefusingregretregretf"
-"ulregretfullyregretfulnessregret"
-"sregrettableregrettablyregretted"
-"regretterregrettersregrettingrei"
-"nvigoratereinvigoratedreinvigora"
-"tesreinvigoratingreinvigorationr"
-"ejectrejectedrejecteerejecteesre"
-"jecterrejectersrejectingrejectin"
-"glyrejectionrejectionsrejectiver"
-"ejectorrejectsrejoicerejoicedrej"
-"oicesrejoicingrelaxrelaxantrelax"
-"antsrelaxationrelaxationsrelaxed"
-"relaxedlyrelaxednessrelaxerrelax"
-"ersrelaxesrelaxinrelaxingrelaxin"
-"srelentlessreliantreliefreliefsr"
-"elievablerelieverelievedrelieved"
-"lyrelieverrelieversrelievesrelie"
-"vingrelievorelishingreluctancere"
-"luctancyreluctantreluctantlyrema"
-"rkableremarkablyremorseremorsefu"
-"lremorsefullyremorsefulnessremor"
-"selessremorselesslyremorselessne"
-"ssrepetitivereplyreply stoprepre"
-"ssrepressedrepressesrepressibler"
-"epressingrepressionrepressionsre"
-"pressiverepressivelyrepressivene"
-"ssrepressorrepressorsrepressuriz"
-"erepressurizedrepressurizesrepre"
-"ssurizingrepulserepulsedrescuere"
-"scuedrescuesresentresentedresent"
-"enceresentencedresentencesresent"
-"encingresentfulresentfullyresent"
-"fulnessresentingresentmentresent"
-"mentsresentsresignresignationres"
-"ignationsresignedresignedlyresig"
-"nednessresignerresignersresignin"
-"gresignsresoluteresolvableresolv"
-"eresolvedresolventresolventsreso"
-"lverresolversresolvesresolvingre"
-"spectrespectabilitiesrespectabil"
-"ityrespectablerespectablenessres"
-"pectablyrespectedrespecterrespec"
-"tersrespectfulrespectfullyrespec"
-"tfulnessrespectfulnessesrespecti"
-"ngrespectiverespectivelyrespecti"
-"venessrespectsresponsiblerespons"
-"iverestfulrestlessrestlesslyrest"
-"lessnessrestorerestoredrestoresr"
-"estoringrestrictrestrictedrestri"
-"ctingrestrictionrestrictsretaine"
-"dretardretardedretreatrevengerev"
-"engedrevengefulrevengefullyreven"
-"gefulnessrevengerrevengersreveng"
-"esreveredreviverevivesrevokerewa"
-"rdrewardablerewardedrewarderrewa"
-"rdersrewardingrewardinglyrewards"
-"richrichenedricheningrichensrich"
-"errichesrichestrichlyrichnessric"
-"hnessesrichweedrichweedsridicule"
-"ridiculedridiculerridiculersridi"
-"culesridiculingridiculousridicul"
-"ouslyridiculousnessridiculousnes"
-"sesrigriggedrigidrigidificationr"
-"igidificationsrigidifiedrigidifi"
-"esrigidifyrigiditiesrigidityrigi"
-"dlyrigidnessrigorousrigorouslyri"
-"otriotsriskriskedriskerriskierri"
-"skiestriskilyriskinessriskinesse"
-"sriskingrisklessrisksriskyrllyrl"
-"yrobrobberrobedrobingrobsrobustr"
-"oflroflcopterroflmaoromanceroman"
-"cedromancerromancersromancesroma"
-"ncingromanticromanticallyromanti"
-"ciseromanticisedromanticisesroma"
-"nticisingromanticismromanticisms"
-"romanticistromanticistsromantici"
-"zationromanticizationsromanticiz"
-"eromanticizedromanticizesromanti"
-"cizingromanticsrotflrotflmaorotf"
-"lmfaorotflolrotglrotglmaorottenr"
-"uderudelyrudenessruderruderalrud"
-"eralsrudesbyrudestruinruinableru"
-"inateruinatedruinatesruinatingru"
-"inationruinationsruinedruinerrui"
-"ngruiningruinousruinouslyruinous"
-"nessruinss\072sabotagesadsaddensadd"
-"enedsaddeningsaddenssaddersaddes"
-"tsadlysadnesssafesafecrackersafe"
-"crackerssafecrackingsafecracking"
-"ssafeguardsafeguardedsafeguardin"
-"gsafeguardssafekeepingsafelights"
-"afelightssafelysafenesssafersafe"
-"ssafestsafetiessafetysafetymansa"
-"lientsapfusappysarcasmsarcasmssa"
-"rcasticsarcasticallysatisfaction"
-"satisfactionssatisfactorilysatis"
-"factorinesssatisfactorysatisfiab"
-"lesatisfiedsatisfiessatisfysatis"
-"fyingsatisfyinglysavagesavagedsa"
-"vagelysavagenesssavagenessessava"
-"geriessavagerysavagessavesavedsc"
-"amscamsscandalscandalousscandals"
-"scapegoatscapegoatsscarcescarcel"
-"yscarescarecrowscarecrowsscareds"
-"caremongerscaremongersscarerscar"
-"ersscaresscareyscaringscaryscept"
-"icscepticalscepticismscepticssco"
-"ldscoopscornscornfulscreamscream"
-"edscreamersscreamingscreamsscrew"
-"screwballscrewballsscrewbeanscre"
-"wdriverscrewdriversscrewedscrewe"
-"d upscrewerscrewersscrewierscrew"
-"iestscrewinessscrewingscrewlikes"
-"crewsscrewupscrewupsscrewwormscr"
-"ewwormsscrewyscrumptiousscrumpti"
-"ouslyscumbagsecuresecuredsecurel"
-"ysecurementsecurenesssecurersecu"
-"rerssecuressecurestsecuringsecur"
-"itiessecuritizationsecuritizatio"
-"nssecuritizesecuritizedsecuritiz"
-"essecuritizingsecurityseditionse"
-"ditiousseducedseemsseems likesel"
-"domself\055confidentselfishselfishl"
-"yselfishnessselfishnessessendsen"
-"d stopsentencesentencedsentences"
-"sentencingsentimentalsentimental"
-"isesentimentalisedsentimentalisi"
-"ngsentimentalismsentimentalismss"
-"entimentalistsentimentalistssent"
-"imentalitiessentimentalitysentim"
-"entalizationsentimentalizationss"
-"entimentalizesentimentalizedsent"
-"imentalizessentimentalizingsenti"
-"mentallysereneseriousseriouslyse"
-"riousnesssetesevereseveredsevere"
-"lyseverenesssevererseverestsexys"
-"fetesgtmshakeshakeableshakedowns"
-"hakedownsshakenshakeoutshakeouts"
-"shakersshakeupshakeupsshakiersha"
-"kiestshakilyshakinessshakingshak"
-"yshameshamedshamefacedshamefaced"
-"lyshamefacednessshamefastshamefu"
-"lshamefullyshamefulnessshamefuln"
-"essesshamelessshamelesslyshamele"
-"ssnessshamelessnessesshamesshan\047"
-"tshantsharesharedsharessharingsh"
-"atteredshitshitakeshitakesshithe"
-"adshitheadsshitsshittahshittedsh"
-"ittiershittiestshittimshittimwoo"
-"dshittingshittyshockshockablesho"
-"ckedshockershockersshockingshock"
-"inglyshockproofshocksshookshoots"
-"hort\055sightedshort\055sightednesssho"
-"rtageshortagesshouldshould be be"
-"ttershouldn\047tshouldntshrewshudnt"
-"shyshyershyingshylockshylockedsh"
-"ylockingshylocksshylyshynessshyn"
-"essesshystershysterssicksickensi"
-"ckenedsickenersickenerssickening"
-"sickeninglysickenssighsignifican"
-"cesignificantsilencingsillibubsi"
-"lliersilliessilliestsillilysilli"
-"manitesillimanitessillinesssilli"
-"nessessillysinsinceresincerelysi"
-"ncerenesssincerersincerestsincer"
-"itiessinfulsinglemindedsinisters"
-"insskepticskepticalskepticallysk"
-"epticismskepticismsskepticsslams"
-"lapslashslashedslashesslashingsl"
-"averyslawsleeplessnessslickersli"
-"ckestslightslightlysluggishsluts"
-"lutssluttiersluttiestsluttishslu"
-"ttishlysluttishnesssluttishnesse"
-"ssluttysmartsmartasssmartassessm"
-"artedsmartensmartenedsmartenings"
-"martenssmartersmartestsmartiesma"
-"rtiessmartingsmartlysmartnesssma"
-"rtnessessmartssmartweedsmartweed"
-"ssmartysmearsmhsmilaxsmilaxessmi"
-"lesmiledsmilelesssmilersmilessmi"
-"leysmileyssmilingsmilinglysmogsm"
-"othersmotheredsmotheringsmothers"
-"smotherysmssms stopsmugsmuggersm"
-"uggestsmugglesmuggledsmugglersmu"
-"gglerssmugglessmugglingsmuglysmu"
-"gnesssmugnessessnafusneakysnobsn"
-"obberysnobbiersnobbiestsnobbilys"
-"nobbishsnobbishlysnobbishnesssno"
-"bbishnessessnobbismsnobbismssnob"
-"bysnobssnubsnubbedsnubbingsnubss"
-"osobsobbedsobbingsoberingsobssoc"
-"iabilitiessociabilitysociablesoc"
-"iablenesssociablysoksolemnsolemn"
-"ifiedsolemnifiessolemnifysolemni"
-"fyingsolemnitiessolemnitysolemni"
-"zationsolemnizesolemnizedsolemni"
-"zessolemnizingsolemnlysolidsolid"
-"aritysolutionsolutionssolvesolve"
-"dsolvessolvingsombersomewhatson\055"
-"of\055a\055bitchsoosooosoothesoothedso"
-"othingsophisticatedsoresorrowsor"
-"rowedsorrowersorrowfulsorrowfull"
-"ysorrowfulnesssorrowingsorrowsso"
-"rrysortsort ofsort\055ofsortasortof"
-"soulmatesoundssounds likesozspam"
-"spammerspammersspammingsparkspar"
-"klesparklessparklingspecialspecu"
-"lativespiritspiritedspiritlesssp"
-"itespitedspitefulspitefullyspite"
-"fulnessspitefulnessesspitessplen"
-"dentsplendidsplendidlysplendidne"
-"sssplendiferoussplendiferouslysp"
-"lendiferousnesssplendorsplendoro"
-"ussplendorssplendoursplendourssp"
-"lendroussprightlysquelchedsrrysr"
-"slysrystabstabbedstablestabsstal"
-"lstalledstallingstaminastammerst"
-"ammeredstammererstammerersstamme"
-"ringstammersstampedestankstartle"
-"startledstartlementstartlementss"
-"tartlerstartlersstartlesstartlin"
-"gstartlinglystarvestarvedstarves"
-"starvingsteadfaststealstealables"
-"tealerstealersstealingstealingss"
-"tealsstealthstealthierstealthies"
-"tstealthilystealthinessstealthss"
-"tealthystenchstenchesstenchfulst"
-"enchystereotypestereotypedstifle"
-"dstillstimulatestimulatedstimula"
-"tesstimulatingstingystinkstinkar"
-"dstinkardsstinkbugstinkbugsstink"
-"erstinkersstinkhornstinkhornssti"
-"nkierstinkieststinkingstinkingly"
-"stinkostinkpotstinkpotsstinkssti"
-"nkweedstinkwoodstinkystolenstops"
-"top 2stop bystop tostopallstoppe"
-"dstoppingstopsstoutstraightstrai"
-"nstrainedstrainerstrainersstrain"
-"ingstrainsstrangestrangelystrang"
-"ledstrengthstrengthenstrengthene"
-"dstrengthenerstrengthenersstreng"
-"theningstrengthensstrengthsstres"
-"sstressedstressesstressfulstress"
-"fullystressingstresslessstressle"
-"ssnessstressorstressorsstrickens"
-"trikestrikersstrikesstrongstrong"
-"boxstrongboxesstrongerstrongests"
-"trongholdstrongholdsstrongishstr"
-"onglystrongmanstrongmenstrongyls"
-"trongylesstrongyloidosisstrongyl"
-"sstruckstrugglestruggledstruggle"
-"rstrugglersstrugglesstrugglingst"
-"ubbornstubbornerstubborneststubb"
-"ornlystubbornnessstubbornnessess"
-"tuckstunkstunnedstunningstunsstu"
-"pidstupiderstupideststupiditiess"
-"tupiditystupidlystupidnessstupid"
-"nessesstupidsstutterstutteredstu"
-"ttererstutterersstutteringstutte"
-"rssuavesubmissivesubmissivelysub"
-"missivenesssubstantialsubstantia"
-"llysubversivesucceedsucceededsuc"
-"ceedersucceederssucceedingsuccee"
-"dssuccesssuccessessuccessfulsucc"
-"essfullysuccessfulnesssuccession"
-"successionalsuccessionallysucces"
-"sionssuccessivesuccessivelysucce"
-"ssivenesssuccessorsuccessorssuck"
-"suckedsuckersuckeredsuckeringsuc"
-"kerssuckssuckysuffersufferedsuff"
-"erersuffererssufferingsufferssui"
-"cidalsuicidesuingsulkingsulkysul"
-"lensunniersunniestsunnysunshines"
-"unshinysupersuperbsuperiorsuperi"
-"oritiessuperioritysuperiorlysupe"
-"riorssupportsupportedsupportersu"
-"pporterssupportingsupportivesupp"
-"ortivenesssupportssupremaciessup"
-"remacistsupremacistssupremacysup"
-"rematistssupremesupremelysupreme"
-"nesssupremersupremestsupremosupr"
-"emossuresurefiresurefootedsurefo"
-"otedlysurefootednesssurelysurene"
-"sssurersurestsuretiessuretysuret"
-"yshipsuretyshipssurprisalsurpris"
-"alssurprisesurprisedsurprisersur"
-"priserssurprisessurprisingsurpri"
-"singlysurvivedsurvivingsurvivors"
-"uspectsuspectedsuspectingsuspect"
-"ssuspendsuspendedsuspicionsuspic"
-"ionssuspicioussuspiciouslysuspic"
-"iousnesssuxswakswearswearingswea"
-"rssweetsweet\046lt\0733sweet\0743sweethea"
-"rtsweetheartssweetiesweetiesswee"
-"tlysweetnesssweetsswiftswiftlysw"
-"indleswindlesswindlingsympatheti"
-"csympathytalenttalentedtalentles"
-"stalentstantrumtantrumstardtbhte"
-"arsteasteaseteasedteaselteaseled"
-"teaselerteaselersteaselingteasel"
-"ledteasellingteaselsteaserteaser"
-"steasesteashopsteasingteasinglyt"
-"easpoonteaspoonfulteaspoonfulste"
-"aspoonsteaspoonsfultempertempers"
-"tenderedtenderertendererstendere"
-"sttenderfeettenderfoottenderfoot"
-"stenderheartedtenderheartedlyten"
-"derheartednesstenderheartednesse"
-"stenderingtenderizationtenderize"
-"tenderizedtenderizertenderizeste"
-"nderizingtenderlointenderloinste"
-"nderlytendernesstendernessestend"
-"erometertenderometerstenderstens"
-"etensedtenselytensenesstenserten"
-"sestensesttensingtensiontensiona"
-"ltensionedtensionertensionersten"
-"sioningtensionlesstensionsterrib"
-"leterriblenessterriblenessesterr"
-"iblyterrificterrificallyterrifie"
-"dterrifiesterrifyterrifyingterro"
-"rterroriseterrorisedterroriseste"
-"rrorisingterrorismterrorismsterr"
-"oristterroristicterroriststerror"
-"izationterrorizeterrorizedterror"
-"izesterrorizingterrorlessterrors"
-"texttext stoptgifthankthank godt"
-"hankedthankfulthankfullerthankfu"
-"llestthankfullythankfulnessthank"
-"sthankuthankyouthanxthethe bombt"
-"he shittheythiefthievethievedthi"
-"everiesthieverythievesthisthksth"
-"nksthnxthornythoroughlythoughtfu"
-"lthoughtfullythoughtfulnessthoug"
-"htlessthreatthreatenthreatenedth"
-"reatenerthreatenersthreateningth"
-"reateninglythreatensthreatingthr"
-"eatsthrillthrilledthrillerthrill"
-"ersthrillingthrillinglythrillsth"
-"wartedthwartingthwartsthxtiatick"
-"edtimidtimidertimidesttimidities"
-"timiditytimidlytimidnesstimorous"
-"tiredtitstkstmitnxtoto die forto"
-"lerancetolerancestoleranttoleran"
-"tlytoothlesstoptopstorntortureto"
-"rturedtorturertorturerstorturest"
-"orturingtorturoustorturouslytota"
-"ltotalitariantotalitarianismtota"
-"llytoughtoughedtoughentoughenedt"
-"ougheningtoughenstoughertoughest"
-"toughietoughiestoughingtoughisht"
-"oughlytoughnesstoughnessestoughs"
-"toughytouttoutedtoutingtoutstrag"
-"ediantragedianstragediennetraged"
-"iennestragediestragedytragictrag"
-"icaltragicallytragicomedytragico"
-"mictragicstranquiltranquilertran"
-"quilesttranquilitiestranquilityt"
-"ranquilizetranquilizedtranquiliz"
-"ertranquilizerstranquilizestranq"
-"uilizingtranquillesttranquilliti"
-"estranquillitytranquillizedtranq"
-"uillizertranquillizerstranquilli"
-"zestranquillizingtranquillytranq"
-"uilnesstraptrappedtraumatraumast"
-"raumatatraumatictraumaticallytra"
-"umatisetraumatisedtraumatisestra"
-"umatisingtraumatismtraumatizatio"
-"ntraumatizationstraumatizetrauma"
-"tizedtraumatizestraumatizingtrav"
-"estytreasontreasonoustreasurable"
-"treasuretreasuredtreasurertreasu"
-"rerstreasurershiptreasurershipst"
-"reasurestreasuriestreasuringtrea"
-"surytreattrembletrembledtrembler"
-"tremblerstremblestremblingtrembl"
-"ytremendoustremendouslytremulous"
-"tricktrickedtrickertrickeriestri"
-"ckerstrickerytrickietrickiertric"
-"kiesttrickilytrickinesstrickines"
-"sestrickingtrickishtrickishlytri"
-"ckishnesstrickledtrickledowntric"
-"klestricklingtricklytrickstricks"
-"iertricksinesstrickstertrickster"
-"stricksytrickytritetriumphtriump"
-"haltriumphalismstriumphalisttriu"
-"mphaliststriumphanttriumphantlyt"
-"riumphedtriumphingtriumphstrivia"
-"ltrivialisetrivialisedtrivialise"
-"strivialisingtrivialitiestrivial"
-"itytrivializationtrivializations"
-"trivializetrivializedtrivializes"
-"trivializingtriviallytriviumtrou"
-"bletroubledtroublemakertroublema"
-"kerstroublemakingtroublertrouble"
-"rstroublestroubleshoottroublesho"
-"otertroubleshooterstroubleshooti"
-"ngtroubleshootstroublesometroubl"
-"esomelytroublesomenesstroublingt"
-"roubloustroublouslytruetruenesst"
-"ruertruesttrulytrusttrustability"
-"trustabletrustbustertrustedtrust"
-"eetrusteestrusteeshiptrusteeship"
-"strustertrustfultrustfullytrustf"
-"ulnesstrustiertrustiestrustiestt"
-"rustilytrustinesstrustingtrustin"
-"glytrustingnesstrustlesstrustort"
-"rustorstruststrustworthilytrustw"
-"orthinesstrustworthytrustytrutht"
-"ruthfultruthfullytruthfulnesstru"
-"thstumorturmoiltwattxtxstxttxt s"
-"toptytysmtyvmuuberughuglieruglie"
-"sugliestuglificationuglifiedugli"
-"fiesuglifyuglifyinguglilyuglines"
-"suglinessesuglyuh\055uhuhuhunaccept"
-"ableunappreciatedunapprovedunatt"
-"ractiveunawareunbelievableunbeli"
-"evablyunbelievingunbiaseduncerta"
-"inuncertainlyuncertainnessuncert"
-"aintiesuncertaintyunclearuncomfo"
-"rtableuncomfortablyuncompellingu"
-"nconcernedunconfirmeduncontrolla"
-"bilityuncontrollableuncontrollab"
-"lyuncontrolledunconvinceduncredi"
-"tedundecidedunderunder the weath"
-"erunderestimateunderestimatedund"
-"erestimatesundermineunderminedun"
-"derminesunderminingundeservingun"
-"desirableuneaseuneasieruneasiest"
-"uneasilyuneasinessuneasinessesun"
-"easyunemploymentunequalunequaled"
-"unethicalunfairunfocusedunfortun"
-"ateunfortunatelyunfortunatesunfr"
-"iendlyunfulfilledungratefulungra"
-"tefullyungratefulnessunhappierun"
-"happiestunhappilyunhappinessunha"
-"ppinessesunhappyunhealthyunified"
-"unimportantunimpressedunimpressi"
-"veunintelligentuninvolveduninvol"
-"vingunitedunjustunkindunlessunlo"
-"vableunlovedunlovelierunlovelies"
-"tunlovelinessunlovelyunlovingunm"
-"atchedunmotivatedunpleasantunpro"
-"fessionalunprotectedunresearched"
-"unsatisfiedunsavoryunsecuredunse"
-"ttledunsophisticatedunstableunst"
-"oppableunsubunsubscribeunsuccess"
-"fulunsuccessfullyunsupportedunsu"
-"reunsurelyuntarnishedunusuallyun"
-"wantedunwelcomeunworthyupperuppe"
-"r handupsetupsetsupsetterupsette"
-"rsupsettinguptightuptightnessurg"
-"enturwusefulusefullyusefulnessus"
-"elessuselesslyuselessnessutterut"
-"terlyv\056vvaguevainvalidatevalidat"
-"edvalidatesvalidatingvaluableval"
-"uablenessvaluablesvaluablyvaluev"
-"aluedvaluesvaluingvanityvbgvbsve"
-"rdictverdictsveryvestedvexationv"
-"exingvibrantviciousviciouslyvici"
-"ousnessviciousnessesvictimvictim"
-"hoodvictimhoodsvictimisevictimis"
-"edvictimisesvictimisingvictimiza"
-"tionvictimizationsvictimizevicti"
-"mizedvictimizervictimizersvictim"
-"izesvictimizingvictimlessvictimo"
-"logiesvictimologistvictimologist"
-"svictimologyvictimsvigilantvigor"
-"vigorishvigorishesvigorosovigoro"
-"uslyvigorousnessvigorsvigourvigo"
-"ursvilevillainvillainessvillaine"
-"ssesvillainiesvillainousvillaino"
-"uslyvillainousnessvillainsvillai"
-"nyvindicatevindicatedvindicatesv"
-"indicatingviolateviolatedviolate"
-"rviolatersviolatesviolatingviola"
-"tionviolationsviolativeviolatorv"
-"iolatorsviolenceviolentviolently"
-"vipvirtuevirtuelessvirtuesvirtuo"
-"savirtuosasvirtuosevirtuosivirtu"
-"osicvirtuosityvirtuosovirtuososv"
-"irtuousvirtuouslyvirtuousnessvir"
-"ulentvisionvisionaryvisioningvis"
-"ionsvitalvitalisevitalisedvitali"
-"sesvitalisingvitalismvitalistvit"
-"alistsvitalitiesvitalityvitaliza"
-"tionvitalizationsvitalizevitaliz"
-"edvitalizesvitalizingvitallyvita"
-"lsvitaminvitriolicvivaciousvocif"
-"erousvulnerabilitiesvulnerabilit"
-"yvulnerablevulnerablenessvulnera"
-"blyvulturevulturesvwdvwpw00twagw"
-"alkoutwalkoutswankerwantwarwarfa"
-"rewarfareswarmwarmbloodedwarmedw"
-"armerwarmerswarmestwarmheartedwa"
-"rmheartednesswarmingwarmishwarml"
-"ywarmnesswarmongerwarmongeringwa"
-"rmongerswarmouthwarmouthswarmswa"
-"rmthwarmupwarmupswarnwarnedwarni"
-"ngwarningswarnswarredwarringwars"
-"warsawwarsawswarshipwarshipswars"
-"tlewasnwasn\047twasntwastewastedwas"
-"tingwaveringwdweweakweakenweaken"
-"edweakenerweakenersweakeningweak"
-"ensweakerweakestweakfishweakfish"
-"esweakheartedweakishweaklierweak"
-"liestweaklingweaklingsweaklyweak"
-"nessweaknessesweaksidewealthweal"
-"thierwealthiestwealthilywealthin"
-"esswealthyweaponweaponedweaponle"
-"ssweaponryweaponswearyweepweeper"
-"weepersweepieweepierweepiesweepi"
-"estweepingweepingsweepsweepyweir"
-"dweirderweirdestweirdieweirdiesw"
-"eirdlyweirdnessweirdnessesweirdo"
-"weirdoesweirdosweirdsweirdywelco"
-"mewelcomedwelcomelywelcomenesswe"
-"lcomerwelcomerswelcomeswelcoming"
-"wellwell donewelladaywellawaywel"
-"lbornwelldoerwelldoerswelledwell"
-"headwellheadswellholewellieswell"
-"ingwellnesswellswellsitewellspri"
-"ngwellspringswellyweptweren\047twer"
-"entwhetherwhimsicalwhinewhinedwh"
-"inerwhinerswhineswhineywhiningwh"
-"itewashwhorewhoredwhoredomwhored"
-"omswhorehousewhorehouseswhoremas"
-"terwhoremasterswhoremongerwhorem"
-"ongerswhoreswhoresonwhoresonswic"
-"kedwickederwickedestwickedlywick"
-"ednesswickednesseswidowedwilcowi"
-"llingnesswimpwimpierwimpiestwimp"
-"inesswimpishwimpishnesswimplewim"
-"pleswimpswimpywinwinnablewinnedw"
-"innerwinnerswinningwinninglywinn"
-"ingswinnowwinnowerwinnowerswinno"
-"wingwinnowswinswisdomwisewiseacr"
-"ewiseacreswiseasswiseasseswisecr"
-"ackwisecrackedwisecrackerwisecra"
-"ckerswisecrackingwisecrackswised"
-"wiseguyswiselierwiseliestwiselyw"
-"isenesswisenheimerwisenheimerswi"
-"sentswiserwiseswisestwisewomenwi"
-"shwisheswishingwitchwithdrawalwi"
-"thoutwoewoebegonewoebegonenesswo"
-"efulwoefullywoefulnesswoeswoesom"
-"ewonwon\047twonderfulwonderfullywon"
-"derfulnesswontwoowoohoowootwornw"
-"orriedworriedlyworrierworrierswo"
-"rriesworrimentworrimentsworrisom"
-"eworrisomelyworrisomenessworritw"
-"orritsworryworryingworrywartworr"
-"ywartsworseworsenworsenedworseni"
-"ngworsensworserworshipworshipedw"
-"orshiperworshipersworshipfulwors"
-"hipfullyworshipfulnessworshiping"
-"worshiplessworshippedworshipperw"
-"orshippersworshippingworshipswor"
-"stworthworthlessworthwhileworthy"
-"wouldn\047twouldntwowwowedwowingwow"
-"swowserwowserswpwrathfulwreckwro"
-"ngwrongedwtfwtgwthwudntx\055dx\055pxdx"
-"lntxoxoxoxoxozzzxpxqztxtcy\047allya"
-"yallyayyeayeahyeah rightyearning"
-"yeeesyepyesyoloyouyouthfulyoyoyu"
-"ckyyummyyupyvwywywiazealotzealot"
-"szealouszzz\173\072\174\0550\174\055\072\174\055\072\046gt\073\174\055\072\076\174\055"
-"o\174\072\174\073\055\051\174\075\174\136\072\174o\072\174\174\055\072\175\072\175\072\050\175\072\051\175\072\055\050\175"
-"\072\055\051\342\230\200\342\230\271\342\230\272\342\231\245\342\234\205\342\234\214\342\234\224\342\234\250\342\235\214\342\235"
-"\244\342\235\244\342\200\215\360\237\224\245\342\235\244\342\200\215\360\237\251\271\342\255\220\360\237\206\222\360\237\206\227"
-"\360\237\206\230\360\237\214\210\360\237\214\236\360\237\214\237\360\237\214\271\360\237\215\200\360\237\215\276\360\237\216\201"
-"\360\237\216\202\360\237\216\210\360\237\216\211\360\237\216\212\360\237\217\206\360\237\221\213\360\237\221\214\360\237\221\215"
-"\360\237\221\216\360\237\221\217\360\237\221\221\360\237\221\277\360\237\222\200\360\237\222\203\360\237\222\213\360\237\222\220"
-"\360\237\222\223\360\237\222\224\360\237\222\225\360\237\222\226\360\237\222\227\360\237\222\230\360\237\222\231\360\237\222\232"
-"\360\237\222\233\360\237\222\234\360\237\222\235\360\237\222\236\360\237\222\242\360\237\222\251\360\237\222\252\360\237\222\257"
-"\360\237\224\245\360\237\225\272\360\237\226\225\360\237\226\244\360\237\230\200\360\237\230\201\360\237\230\202\360\237\230\203"
-"\360\237\230\204\360\237\230\205\360\237\230\206\360\237\230\207\360\237\230\210\360\237\230\211\360\237\230\212\360\237\230\213"
-"\360\237\230\214\360\237\230\215\360\237\230\216\360\237\230\217\360\237\230\220\360\237\230\221\360\237\230\222\360\237\230\223"
-"\360\237\230\224\360\237\230\225\360\237\230\226\360\237\230\227\360\237\230\230\360\237\230\231\360\237\230\232\360\237\230\233"
-"\360\237\230\234\360\237\230\235\360\237\230\236\360\237\230\237\360\237\230\240\360\237\230\241\360\237\230\242\360\237\230\243"
-"\360\237\230\244\360\237\230\245\360\237\230\250\360\237\230\251\360\237\230\252\360\237\230\253\360\237\230\254\360\237\230\255"
-"\360\237\230\256\342\200\215\360\237\222\250\360\237\230\260\360\237\230\261\360\237\230\263\360\237\230\264\360\237\230\265\360"
-"\237\230\265\342\200\215\360\237\222\253\360\237\230\267\360\237\230\270\360\237\230\271\360\237\230\272\360\237\230\273\360\237"
-"\230\275\360\237\230\276\360\237\230\277\360\237\231\201\360\237\231\202\360\237\231\203\360\237\231\204\360\237\231\210\360\237"
-"\231\214\360\237\231\217\360\237\232\253\360\237\244\215\360\237\244\221\360\237\244\222\360\237\244\223\360\237\244\224\360\237"
-"\244\225\360\237\244\227\360\237\244\231\360\237\244\235\360\237\244\236\360\237\244\242\360\237\244\243\360\237\244\244\360\237"
-"\244\246\360\237\244\251\360\237\244\252\360\237\244\254\360\237\244\256\360\237\244\267\360\237\245\202\360\237\245\207\360\237"
-"\245\260\360\237\245\261\360\237\245\262\360\237\245\263\360\237\245\272\360\237\247\241"
+"spleasuringplsplseplzpmbipmfjipm"
+"jipopoisedpoisonpoisonedpoisoner"
+"poisonerspoisoningpoisoningspois"
+"onouspoisonouslypoisonspoisonwoo"
+"dpollutepollutedpolluterpolluter"
+"spollutespoorpoorerpoorestpopula"
+"rpopularisepopularisedpopularise"
+"spopularisingpopularitiespopular"
+"itypopularizationpopularizations"
+"popularizepopularizedpopularizer"
+"popularizerspopularizespopulariz"
+"ingpopularlypositivepositivelypo"
+"sitivenesspositivenessespositive"
+"rpositivespositivestpositivismpo"
+"sitivismspositivistpositivisticp"
+"ositivistspositivitiespositivity"
+"possessivepostponepostponedpostp"
+"onespostponingpovertypowerfulpow"
+"erlesspraisepraisedpraiserpraise"
+"rspraisespraiseworthilypraisewor"
+"thinesspraiseworthypraisingprayp"
+"rayingpraysprblmprblmspreciouspr"
+"eciouslypreciousnessprejudicepre"
+"judicedprejudicesprejudicialprej"
+"udiciallyprejudicialnessprejudic"
+"ingpreparedpressurepressuredpres"
+"surelesspressurespressuringpress"
+"urisepressurisedpressurisespress"
+"urisingpressurizationspressurize"
+"pressurizedpressurizerpressurize"
+"rspressurizespressurizingpretend"
+"pretendingpretendsprettiedpretti"
+"erprettiesprettiestprettyprevent"
+"preventedpreventingpreventsprick"
+"prickedprickerprickerspricketpri"
+"cketsprickingprickleprickledpric"
+"klespricklierprickliestprickline"
+"sspricklingpricklypricksprickypr"
+"ideprisonprisonerprisonersprivil"
+"egeprivilegedprivilegesprivilegi"
+"ngprizeprizedprizefightprizefigh"
+"terprizefightersprizefightingpri"
+"zefightsprizerprizersprizesprize"
+"winnerprizewinnersprizewinningpr"
+"oactiveproblemproblematicproblem"
+"aticalproblematicallyproblematic"
+"sproblemsprofitprofitabilitiespr"
+"ofitabilityprofitableprofitablen"
+"essprofitablyprofitedprofiteerpr"
+"ofiteeredprofiteeringprofiteersp"
+"rofiterprofiteroleprofiterolespr"
+"ofitingprofitlessprofitsprofitwi"
+"seprogressprominentpromiscuities"
+"promiscuitypromiscuouspromiscuou"
+"slypromiscuousnesspromisepromise"
+"dpromiseepromiseespromiserpromis"
+"erspromisespromisingpromisinglyp"
+"romisorpromisorspromissorypromot"
+"epromotedpromotespromotingpropag"
+"andaprosecuteprosecutedprosecute"
+"sprosecutionprospectprospectspro"
+"sperousprotectprotectedprotectsp"
+"rotestprotestedprotestersprotest"
+"ingprotestsproudprouderproudestp"
+"roudfulproudheartedproudlyprovok"
+"eprovokedprovokesprovokingpseudo"
+"scienceptlpupukepukedpukespuking"
+"pukkapunishpunishabilitiespunish"
+"abilitypunishablepunishedpunishe"
+"rpunisherspunishespunishingpunis"
+"hmentpunishmentspunitivepurelypu"
+"shypuzzledqqqtquakingquestionabl"
+"equestionedquestioningquitquiter"
+"\046amp\073rr\046rracismracistracistsradi"
+"anradianceradiancesradianciesrad"
+"iancyradiansradiantradiantlyradi"
+"antsrageragedrageeragefulragesra"
+"gingrainyrancidrancidityrancidly"
+"rancidnessrancidnessesrantranter"
+"rantersrantsraperapedraperrapers"
+"rapesrapeseedsrapingrapistrapist"
+"srapturerapturedrapturesrapturou"
+"srarelyrashratifiedreachreachedr"
+"eachesreachingreadinessreadyreal"
+"reallyrealyreassurancereassuranc"
+"esreassurereassuredreassuresreas"
+"suringreassuringlyrebelrebeldomr"
+"ebelledrebellingrebellionrebelli"
+"onsrebelliousrebelliouslyrebelli"
+"ousnessrebelsrecessionrecklessre"
+"commendrecommendedrecommendsrede"
+"emedreekreekedreekerreekersreeki"
+"ngrefuserefusedrefusingregretreg"
+"retfulregretfullyregretfulnessre"
+"gretsregrettableregrettablyregre"
+"ttedregretterregrettersregrettin"
+"greinvigoratereinvigoratedreinvi"
+"goratesreinvigoratingreinvigorat"
+"ionrejectrejectedrejecteerejecte"
+"esrejecterrejectersrejectingreje"
+"ctinglyrejectionrejectionsreject"
+"iverejectorrejectsrejoicerejoice"
+"drejoicesrejoicingrelaxrelaxantr"
+"elaxantsrelaxationrelaxationsrel"
+"axedrelaxedlyrelaxednessrelaxerr"
+"elaxersrelaxesrelaxinrelaxingrel"
+"axinsrelentlessreliantreliefreli"
+"efsrelievablerelieverelievedreli"
+"evedlyrelieverrelieversrelievesr"
+"elievingrelievorelishingreluctan"
+"cereluctancyreluctantreluctantly"
+"remarkableremarkablyremorseremor"
+"sefulremorsefullyremorsefulnessr"
+"emorselessremorselesslyremorsele"
+"ssnessrepetitivereplyreply stopr"
+"epressrepressedrepressesrepressi"
+"blerepressingrepressionrepressio"
+"nsrepressiverepressivelyrepressi"
+"venessrepressorrepressorsrepress"
+"urizerepressurizedrepressurizesr"
+"epressurizingrepulserepulsedresc"
+"uerescuedrescuesresentresentedre"
+"sentenceresentencedresentencesre"
+"sentencingresentfulresentfullyre"
+"sentfulnessresentingresentmentre"
+"sentmentsresentsresignresignatio"
+"nresignationsresignedresignedlyr"
+"esignednessresignerresignersresi"
+"gningresignsresoluteresolvablere"
+"solveresolvedresolventresolvents"
+"resolverresolversresolvesresolvi"
+"ngrespectrespectabilitiesrespect"
+"abilityrespectablerespectablenes"
+"srespectablyrespectedrespecterre"
+"spectersrespectfulrespectfullyre"
+"spectfulnessrespectfulnessesresp"
+"ectingrespectiverespectivelyresp"
+"ectivenessrespectsresponsibleres"
+"ponsiverestfulrestlessrestlessly"
+"restlessnessrestorerestoredresto"
+"resrestoringrestrictrestrictedre"
+"strictingrestrictionrestrictsret"
+"ainedretardretardedretreatreveng"
+"erevengedrevengefulrevengefullyr"
+"evengefulnessrevengerrevengersre"
+"vengesreveredreviverevivesrevoke"
+"rewardrewardablerewardedrewarder"
+"rewardersrewardingrewardinglyrew"
+"ardsrichrichenedricheningrichens"
+"richerrichesrichestrichlyrichnes"
+"srichnessesrichweedrichweedsridi"
+"culeridiculedridiculerridiculers"
+"ridiculesridiculingridiculousrid"
+"iculouslyridiculousnessridiculou"
+"snessesrigriggedrigidrigidificat"
+"ionrigidificationsrigidifiedrigi"
+"difiesrigidifyrigiditiesrigidity"
+"rigidlyrigidnessrigorousrigorous"
+"lyriotriotsriskriskedriskerriski"
+"erriskiestriskilyriskinessriskin"
+"essesriskingrisklessrisksriskyrl"
+"lyrlyrobrobberrobedrobingrobsrob"
+"ustroflroflcopterroflmaoromancer"
+"omancedromancerromancersromances"
+"romancingromanticromanticallyrom"
+"anticiseromanticisedromanticises"
+"romanticisingromanticismromantic"
+"ismsromanticistromanticistsroman"
+"ticizationromanticizationsromant"
+"icizeromanticizedromanticizesrom"
+"anticizingromanticsrotflrotflmao"
+"rotflmfaorotflolrotglrotglmaorot"
+"tenruderudelyrudenessruderrudera"
+"lruderalsrudesbyrudestruinruinab"
+"leruinateruinatedruinatesruinati"
+"ngruinationruinationsruinedruine"
+"rruingruiningruinousruinouslyrui"
+"nousnessruinss\072sabotagesadsadden"
+"saddenedsaddeningsaddenssaddersa"
+"ddestsadlysadnesssafesafecracker"
+"safecrackerssafecrackingsafecrac"
+"kingssafeguardsafeguardedsafegua"
+"rdingsafeguardssafekeepingsafeli"
+"ghtsafelightssafelysafenesssafer"
+"safessafestsafetiessafetysafetym"
+"ansalientsapfusappysarcasmsarcas"
+"mssarcasticsarcasticallysatisfac"
+"tionsatisfactionssatisfactorilys"
+"atisfactorinesssatisfactorysatis"
+"fiablesatisfiedsatisfiessatisfys"
+"atisfyingsatisfyinglysavagesavag"
+"edsavagelysavagenesssavagenesses"
+"savageriessavagerysavagessavesav"
+"edscamscamsscandalscandalousscan"
+"dalsscapegoatscapegoatsscarcesca"
+"rcelyscarescarecrowscarecrowssca"
+"redscaremongerscaremongersscarer"
+"scarersscaresscareyscaringscarys"
+"cepticscepticalscepticismsceptic"
+"sscoldscoopscornscornfulscreamsc"
+"reamedscreamersscreamingscreamss"
+"crewscrewballscrewballsscrewbean"
+"screwdriverscrewdriversscrewedsc"
+"rewed upscrewerscrewersscrewiers"
+"crewiestscrewinessscrewingscrewl"
+"ikescrewsscrewupscrewupsscrewwor"
+"mscrewwormsscrewyscrumptiousscru"
+"mptiouslyscumbagsecuresecuredsec"
+"urelysecurementsecurenesssecurer"
+"securerssecuressecurestsecurings"
+"ecuritiessecuritizationsecuritiz"
+"ationssecuritizesecuritizedsecur"
+"itizessecuritizingsecuritysediti"
+"onseditiousseducedseemsseems lik"
+"eseldomself\055confidentselfishself"
+"ishlyselfishnessselfishnessessen"
+"dsend stopsentencesentencedsente"
+"ncessentencingsentimentalsentime"
+"ntalisesentimentalisedsentimenta"
+"lisingsentimentalismsentimentali"
+"smssentimentalistsentimentalists"
+"sentimentalitiessentimentalityse"
+"ntimentalizationsentimentalizati"
+"onssentimentalizesentimentalized"
+"sentimentalizessentimentalizings"
+"entimentallysereneseriousserious"
+"lyseriousnesssetesevereseveredse"
+"verelyseverenesssevererseverests"
+"exysfetesgtmshakeshakeableshaked"
+"ownshakedownsshakenshakeoutshake"
+"outsshakersshakeupshakeupsshakie"
+"rshakiestshakilyshakinessshaking"
+"shakyshameshamedshamefacedshamef"
+"acedlyshamefacednessshamefastsha"
+"mefulshamefullyshamefulnessshame"
+"fulnessesshamelessshamelesslysha"
+"melessnessshamelessnessesshamess"
+"han\047tshantsharesharedsharesshari"
+"ngshatteredshitshitakeshitakessh"
+"itheadshitheadsshitsshittahshitt"
+"edshittiershittiestshittimshitti"
+"mwoodshittingshittyshockshockabl"
+"eshockedshockershockersshockings"
+"hockinglyshockproofshocksshooksh"
+"ootshort\055sightedshort\055sightednes"
+"sshortageshortagesshouldshould b"
+"e bettershouldn\047tshouldntshrewsh"
+"udntshyshyershyingshylockshylock"
+"edshylockingshylocksshylyshyness"
+"shynessesshystershysterssicksick"
+"ensickenedsickenersickenerssicke"
+"ningsickeninglysickenssighsignif"
+"icancesignificantsilencingsillib"
+"ubsilliersilliessilliestsillilys"
+"illimanitesillimanitessillinesss"
+"illinessessillysinsinceresincere"
+"lysincerenesssincerersincerestsi"
+"nceritiessinfulsinglemindedsinis"
+"tersinsskepticskepticalskeptical"
+"lyskepticismskepticismsskepticss"
+"lamslapslashslashedslashesslashi"
+"ngslaveryslawsleeplessnessslicke"
+"rslickestslightslightlysluggishs"
+"lutslutssluttiersluttiestsluttis"
+"hsluttishlysluttishnesssluttishn"
+"essessluttysmartsmartasssmartass"
+"essmartedsmartensmartenedsmarten"
+"ingsmartenssmartersmartestsmarti"
+"esmartiessmartingsmartlysmartnes"
+"ssmartnessessmartssmartweedsmart"
+"weedssmartysmearsmhsmilaxsmilaxe"
+"ssmilesmiledsmilelesssmilersmile"
+"ssmileysmileyssmilingsmilinglysm"
+"ogsmothersmotheredsmotheringsmot"
+"herssmotherysmssms stopsmugsmugg"
+"ersmuggestsmugglesmuggledsmuggle"
+"rsmugglerssmugglessmugglingsmugl"
+"ysmugnesssmugnessessnafusneakysn"
+"obsnobberysnobbiersnobbiestsnobb"
+"ilysnobbishsnobbishlysnobbishnes"
+"ssnobbishnessessnobbismsnobbisms"
+"snobbysnobssnubsnubbedsnubbingsn"
+"ubssosobsobbedsobbingsoberingsob"
+"ssociabilitiessociabilitysociabl"
+"esociablenesssociablysoksolemnso"
+"lemnifiedsolemnifiessolemnifysol"
+"emnifyingsolemnitiessolemnitysol"
+"emnizationsolemnizesolemnizedsol"
+"emnizessolemnizingsolemnlysolids"
+"olidaritysolutionsolutionssolves"
+"olvedsolvessolvingsombersomewhat"
+"son\055of\055a\055bitchsoosooosoothesooth"
+"edsoothingsophisticatedsoresorro"
+"wsorrowedsorrowersorrowfulsorrow"
+"fullysorrowfulnesssorrowingsorro"
+"wssorrysortsort ofsort\055ofsortaso"
+"rtofsoulmatesoundssounds likesoz"
+"spamspammerspammersspammingspark"
+"sparklesparklessparklingspecials"
+"peculativespiritspiritedspiritle"
+"ssspitespitedspitefulspitefullys"
+"pitefulnessspitefulnessesspitess"
+"plendentsplendidsplendidlysplend"
+"idnesssplendiferoussplendiferous"
+"lysplendiferousnesssplendorsplen"
+"doroussplendorssplendoursplendou"
+"rssplendroussprightlysquelchedsr"
+"rysrslysrystabstabbedstablestabs"
+"stallstalledstallingstaminastamm"
+"erstammeredstammererstammerersst"
+"ammeringstammersstampedestanksta"
+"rtlestartledstartlementstartleme"
+"ntsstartlerstartlersstartlesstar"
+"tlingstartlinglystarvestarvedsta"
+"rvesstarvingsteadfaststealsteala"
+"blestealerstealersstealingsteali"
+"ngsstealsstealthstealthierstealt"
+"hieststealthilystealthinesssteal"
+"thsstealthystenchstenchesstenchf"
+"ulstenchystereotypestereotypedst"
+"ifledstillstimulatestimulatedsti"
+"mulatesstimulatingstingystinksti"
+"nkardstinkardsstinkbugstinkbugss"
+"tinkerstinkersstinkhornstinkhorn"
+"sstinkierstinkieststinkingstinki"
+"nglystinkostinkpotstinkpotsstink"
+"sstinkweedstinkwoodstinkystolens"
+"topstop 2stop bystop tostopallst"
+"oppedstoppingstopsstoutstraights"
+"trainstrainedstrainerstrainersst"
+"rainingstrainsstrangestrangelyst"
+"rangledstrengthstrengthenstrengt"
+"henedstrengthenerstrengthenersst"
+"rengtheningstrengthensstrengthss"
+"tressstressedstressesstressfulst"
+"ressfullystressingstresslessstre"
+"sslessnessstressorstressorsstric"
+"kenstrikestrikersstrikesstrongst"
+"rongboxstrongboxesstrongerstrong"
+"eststrongholdstrongholdsstrongis"
+"hstronglystrongmanstrongmenstron"
+"gylstrongylesstrongyloidosisstro"
+"ngylsstruckstrugglestruggledstru"
+"gglerstrugglersstrugglesstruggli"
+"ngstubbornstubbornerstubbornests"
+"tubbornlystubbornnessstubbornnes"
+"sesstuckstunkstunnedstunningstun"
+"sstupidstupiderstupideststupidit"
+"iesstupiditystupidlystupidnessst"
+"upidnessesstupidsstutterstuttere"
+"dstuttererstutterersstutteringst"
+"utterssuavesubmissivesubmissivel"
+"ysubmissivenesssubstantialsubsta"
+"ntiallysubversivesucceedsucceede"
+"dsucceedersucceederssucceedingsu"
+"cceedssuccesssuccessessuccessful"
+"successfullysuccessfulnesssucces"
+"sionsuccessionalsuccessionallysu"
+"ccessionssuccessivesuccessivelys"
+"uccessivenesssuccessorsuccessors"
+"sucksuckedsuckersuckeredsuckerin"
+"gsuckerssuckssuckysuffersuffered"
+"sufferersuffererssufferingsuffer"
+"ssuicidalsuicidesuingsulkingsulk"
+"ysullensunniersunniestsunnysunsh"
+"inesunshinysupersuperbsuperiorsu"
+"perioritiessuperioritysuperiorly"
+"superiorssupportsupportedsupport"
+"ersupporterssupportingsupportive"
+"supportivenesssupportssupremacie"
+"ssupremacistsupremacistssupremac"
+"ysuprematistssupremesupremelysup"
+"remenesssupremersupremestsupremo"
+"supremossuresurefiresurefootedsu"
+"refootedlysurefootednesssurelysu"
+"renesssurersurestsuretiessuretys"
+"uretyshipsuretyshipssurprisalsur"
+"prisalssurprisesurprisedsurprise"
+"rsurpriserssurprisessurprisingsu"
+"rprisinglysurvivedsurvivingsurvi"
+"vorsuspectsuspectedsuspectingsus"
+"pectssuspendsuspendedsuspicionsu"
+"spicionssuspicioussuspiciouslysu"
+"spiciousnesssuxswakswearswearing"
+"swearssweetsweet\046lt\0733sweet\0743swee"
+"theartsweetheartssweetiesweeties"
+"sweetlysweetnesssweetsswiftswift"
+"lyswindleswindlesswindlingsympat"
+"heticsympathytalenttalentedtalen"
+"tlesstalentstantrumtantrumstardt"
+"bhtearsteasteaseteasedteaselteas"
+"eledteaselerteaselersteaselingte"
+"aselledteasellingteaselsteaserte"
+"asersteasesteashopsteasingteasin"
+"glyteaspoonteaspoonfulteaspoonfu"
+"lsteaspoonsteaspoonsfultempertem"
+"perstenderedtenderertenderersten"
+"deresttenderfeettenderfoottender"
+"footstenderheartedtenderheartedl"
+"ytenderheartednesstenderheartedn"
+"essestenderingtenderizationtende"
+"rizetenderizedtenderizertenderiz"
+"estenderizingtenderlointenderloi"
+"nstenderlytendernesstendernesses"
+"tenderometertenderometerstenders"
+"tensetensedtenselytensenesstense"
+"rtensestensesttensingtensiontens"
+"ionaltensionedtensionertensioner"
+"stensioningtensionlesstensionste"
+"rribleterriblenessterriblenesses"
+"terriblyterrificterrificallyterr"
+"ifiedterrifiesterrifyterrifyingt"
+"errorterroriseterrorisedterroris"
+"esterrorisingterrorismterrorisms"
+"terroristterroristicterroristste"
+"rrorizationterrorizeterrorizedte"
+"rrorizesterrorizingterrorlesster"
+"rorstexttext stoptgifthankthank "
+"godthankedthankfulthankfullertha"
+"nkfullestthankfullythankfulnesst"
+"hanksthankuthankyouthanxthethe b"
+"ombthe shittheythiefthievethieve"
+"dthieveriesthieverythievesthisth"
+"ksthnksthnxthornythoroughlythoug"
+"htfulthoughtfullythoughtfulnesst"
+"houghtlessthreatthreatenthreaten"
+"edthreatenerthreatenersthreateni"
+"ngthreateninglythreatensthreatin"
+"gthreatsthrillthrilledthrillerth"
+"rillersthrillingthrillinglythril"
+"lsthwartedthwartingthwartsthxtia"
+"tickedtimidtimidertimidesttimidi"
+"tiestimiditytimidlytimidnesstimo"
+"roustiredtitstkstmitnxtoto die f"
+"ortolerancetolerancestoleranttol"
+"erantlytoothlesstoptopstorntortu"
+"retorturedtorturertorturerstortu"
+"restorturingtorturoustorturously"
+"totaltotalitariantotalitarianism"
+"totallytoughtoughedtoughentoughe"
+"nedtougheningtoughenstoughertoug"
+"hesttoughietoughiestoughingtough"
+"ishtoughlytoughnesstoughnessesto"
+"ughstoughytouttoutedtoutingtouts"
+"tragediantragedianstragediennetr"
+"agediennestragediestragedytragic"
+"tragicaltragicallytragicomedytra"
+"gicomictragicstranquiltranquiler"
+"tranquilesttranquilitiestranquil"
+"itytranquilizetranquilizedtranqu"
+"ilizertranquilizerstranquilizest"
+"ranquilizingtranquillesttranquil"
+"litiestranquillitytranquillizedt"
+"ranquillizertranquillizerstranqu"
+"illizestranquillizingtranquillyt"
+"ranquilnesstraptrappedtraumatrau"
+"mastraumatatraumatictraumaticall"
+"ytraumatisetraumatisedtraumatise"
+"straumatisingtraumatismtraumatiz"
+"ationtraumatizationstraumatizetr"
+"aumatizedtraumatizestraumatizing"
+"travestytreasontreasonoustreasur"
+"abletreasuretreasuredtreasurertr"
+"easurerstreasurershiptreasurersh"
+"ipstreasurestreasuriestreasuring"
+"treasurytreattrembletrembledtrem"
+"blertremblerstremblestremblingtr"
+"emblytremendoustremendouslytremu"
+"loustricktrickedtrickertrickerie"
+"strickerstrickerytrickietrickier"
+"trickiesttrickilytrickinesstrick"
+"inessestrickingtrickishtrickishl"
+"ytrickishnesstrickledtrickledown"
+"tricklestricklingtricklytrickstr"
+"icksiertricksinesstrickstertrick"
+"sterstricksytrickytritetriumphtr"
+"iumphaltriumphalismstriumphalist"
+"triumphaliststriumphanttriumphan"
+"tlytriumphedtriumphingtriumphstr"
+"ivialtrivialisetrivialisedtrivia"
+"lisestrivialisingtrivialitiestri"
+"vialitytrivializationtrivializat"
+"ionstrivializetrivializedtrivial"
+"izestrivializingtriviallytrivium"
+"troubletroubledtroublemakertroub"
+"lemakerstroublemakingtroublertro"
+"ublerstroublestroubleshoottroubl"
+"eshootertroubleshooterstroublesh"
+"ootingtroubleshootstroublesometr"
+"oublesomelytroublesomenesstroubl"
+"ingtroubloustroublouslytruetruen"
+"esstruertruesttrulytrusttrustabi"
+"litytrustabletrustbustertrustedt"
+"rusteetrusteestrusteeshiptrustee"
+"shipstrustertrustfultrustfullytr"
+"ustfulnesstrustiertrustiestrusti"
+"esttrustilytrustinesstrustingtru"
+"stinglytrustingnesstrustlesstrus"
+"tortrustorstruststrustworthilytr"
+"ustworthinesstrustworthytrustytr"
+"uthtruthfultruthfullytruthfulnes"
+"struthstumorturmoiltwattxtxstxtt"
+"xt stoptytysmtyvmuuberughuglieru"
+"gliesugliestuglificationuglified"
+"uglifiesuglifyuglifyinguglilyugl"
+"inessuglinessesuglyuh\055uhuhuhunac"
+"ceptableunappreciatedunapprovedu"
+"nattractiveunawareunbelievableun"
+"believablyunbelievingunbiasedunc"
+"ertainuncertainlyuncertainnessun"
+"certaintiesuncertaintyunclearunc"
+"omfortableuncomfortablyuncompell"
+"ingunconcernedunconfirmeduncontr"
+"ollabilityuncontrollableuncontro"
+"llablyuncontrolledunconvincedunc"
+"reditedundecidedunderunder the w"
+"eatherunderestimateunderestimate"
+"dunderestimatesundermineundermin"
+"edunderminesunderminingundeservi"
+"ngundesirableuneaseuneasieruneas"
+"iestuneasilyuneasinessuneasiness"
+"esuneasyunemploymentunequalunequ"
+"aledunethicalunfairunfocusedunfo"
+"rtunateunfortunatelyunfortunates"
+"unfriendlyunfulfilledungratefulu"
+"ngratefullyungratefulnessunhappi"
+"erunhappiestunhappilyunhappiness"
+"unhappinessesunhappyunhealthyuni"
+"fiedunimportantunimpressedunimpr"
+"essiveunintelligentuninvolveduni"
+"nvolvingunitedunjustunkindunless"
+"unlovableunlovedunlovelierunlove"
+"liestunlovelinessunlovelyunlovin"
+"gunmatchedunmotivatedunpleasantu"
+"nprofessionalunprotectedunresear"
+"chedunsatisfiedunsavoryunsecured"
+"unsettledunsophisticatedunstable"
+"unstoppableunsubunsubscribeunsuc"
+"cessfulunsuccessfullyunsupported"
+"unsureunsurelyuntarnishedunusual"
+"lyunwantedunwelcomeunworthyupper"
+"upper handupsetupsetsupsetterups"
+"ettersupsettinguptightuptightnes"
+"surgenturwusefulusefullyusefulne"
+"ssuselessuselesslyuselessnessutt"
+"erutterlyv\056vvaguevainvalidateval"
+"idatedvalidatesvalidatingvaluabl"
+"evaluablenessvaluablesvaluablyva"
+"luevaluedvaluesvaluingvanityvbgv"
+"bsverdictverdictsveryvestedvexat"
+"ionvexingvibrantviciousviciously"
+"viciousnessviciousnessesvictimvi"
+"ctimhoodvictimhoodsvictimisevict"
+"imisedvictimisesvictimisingvicti"
+"mizationvictimizationsvictimizev"
+"ictimizedvictimizervictimizersvi"
+"ctimizesvictimizingvictimlessvic"
+"timologiesvictimologistvictimolo"
+"gistsvictimologyvictimsvigilantv"
+"igorvigorishvigorishesvigorosovi"
+"gorouslyvigorousnessvigorsvigour"
+"vigoursvilevillainvillainessvill"
+"ainessesvillainiesvillainousvill"
+"ainouslyvillainousnessvillainsvi"
+"llainyvindicatevindicatedvindica"
+"tesvindicatingviolateviolatedvio"
+"laterviolatersviolatesviolatingv"
+"iolationviolationsviolativeviola"
+"torviolatorsviolenceviolentviole"
+"ntlyvipvirtuevirtuelessvirtuesvi"
+"rtuosavirtuosasvirtuosevirtuosiv"
+"irtuosicvirtuosityvirtuosovirtuo"
+"sosvirtuousvirtuouslyvirtuousnes"
+"svirulentvisionvisionaryvisionin"
+"gvisionsvitalvitalisevitalisedvi"
+"talisesvitalisingvitalismvitalis"
+"tvitalistsvitalitiesvitalityvita"
+"lizationvitalizationsvitalizevit"
+"alizedvitalizesvitalizingvitally"
+"vitalsvitaminvitriolicvivaciousv"
+"ociferousvulnerabilitiesvulnerab"
+"ilityvulnerablevulnerablenessvul"
+"nerablyvulturevulturesvwdvwpw00t"
+"wagwalkoutwalkoutswankerwantwarw"
+"arfarewarfareswarmwarmbloodedwar"
+"medwarmerwarmerswarmestwarmheart"
+"edwarmheartednesswarmingwarmishw"
+"armlywarmnesswarmongerwarmongeri"
+"ngwarmongerswarmouthwarmouthswar"
+"mswarmthwarmupwarmupswarnwarnedw"
+"arningwarningswarnswarredwarring"
+"warswarsawwarsawswarshipwarships"
+"warstlewasnwasn\047twasntwastewaste"
+"dwastingwaveringwdweweakweakenwe"
+"akenedweakenerweakenersweakening"
+"weakensweakerweakestweakfishweak"
+"fishesweakheartedweakishweaklier"
+"weakliestweaklingweaklingsweakly"
+"weaknessweaknessesweaksidewealth"
+"wealthierwealthiestwealthilyweal"
+"thinesswealthyweaponweaponedweap"
+"onlessweaponryweaponswearyweepwe"
+"eperweepersweepieweepierweepiesw"
+"eepiestweepingweepingsweepsweepy"
+"weirdweirderweirdestweirdieweird"
+"iesweirdlyweirdnessweirdnesseswe"
+"irdoweirdoesweirdosweirdsweirdyw"
+"elcomewelcomedwelcomelywelcomene"
+"sswelcomerwelcomerswelcomeswelco"
+"mingwellwell donewelladaywellawa"
+"ywellbornwelldoerwelldoerswelled"
+"wellheadwellheadswellholewellies"
+"wellingwellnesswellswellsitewell"
+"springwellspringswellyweptweren\047"
+"twerentwhetherwhimsicalwhinewhin"
+"edwhinerwhinerswhineswhineywhini"
+"ngwhitewashwhorewhoredwhoredomwh"
+"oredomswhorehousewhorehouseswhor"
+"emasterwhoremasterswhoremongerwh"
+"oremongerswhoreswhoresonwhoreson"
+"swickedwickederwickedestwickedly"
+"wickednesswickednesseswidowedwil"
+"cowillingnesswimpwimpierwimpiest"
+"wimpinesswimpishwimpishnesswimpl"
+"ewimpleswimpswimpywinwinnablewin"
+"nedwinnerwinnerswinningwinningly"
+"winningswinnowwinnowerwinnowersw"
+"innowingwinnowswinswisdomwisewis"
+"eacrewiseacreswiseasswiseasseswi"
+"secrackwisecrackedwisecrackerwis"
+"ecrackerswisecrackingwisecracksw"
+"isedwiseguyswiselierwiseliestwis"
+"elywisenesswisenheimerwisenheime"
+"rswisentswiserwiseswisestwisewom"
+"enwishwisheswishingwitchwithdraw"
+"alwithoutwoewoebegonewoebegonene"
+"sswoefulwoefullywoefulnesswoeswo"
+"esomewonwon\047twonderfulwonderfull"
+"ywonderfulnesswontwoowoohoowootw"
+"ornworriedworriedlyworrierworrie"
+"rsworriesworrimentworrimentsworr"
+"isomeworrisomelyworrisomenesswor"
+"ritworritsworryworryingworrywart"
+"worrywartsworseworsenworsenedwor"
+"seningworsensworserworshipworshi"
+"pedworshiperworshipersworshipful"
+"worshipfullyworshipfulnessworshi"
+"pingworshiplessworshippedworship"
+"perworshippersworshippingworship"
+"sworstworthworthlessworthwhilewo"
+"rthywouldn\047twouldntwowwowedwowin"
+"gwowswowserwowserswpwrathfulwrec"
+"kwrongwrongedwtfwtgwthwudntx\055dx\055"
+"pxdxlntxoxoxoxoxozzzxpxqztxtcy\047a"
+"llyayallyayyeayeahyeah rightyear"
+"ningyeeesyepyesyoloyouyouthfulyo"
+"yoyuckyyummyyupyvwywywiazealotze"
+"alotszealouszzz\173\072\174\0550\174\055\072\174\055\072\046gt\073\174\055"
+"\072\076\174\055o\174\072\174\073\055\051\174\075\174\136\072\174o\072\174\174\055\072\175\072\175\072\050\175\072\051\175"
+"\072\055\050\175\072\055\051\342\230\200\342\230\271\342\230\272\342\231\245\342\234\205\342\234\214\342\234\224\342\234\250\342"
+"\235\214\342\235\244\342\235\244\342\200\215\360\237\224\245\342\235\244\342\200\215\360\237\251\271\342\255\220\360\237\206\222"
+"\360\237\206\227\360\237\206\230\360\237\214\210\360\237\214\236\360\237\214\237\360\237\214\271\360\237\215\200\360\237\215\276"
+"\360\237\216\201\360\237\216\202\360\237\216\210\360\237\216\211\360\237\216\212\360\237\217\206\360\237\221\213\360\237\221\214"
+"\360\237\221\215\360\237\221\216\360\237\221\217\360\237\221\221\360\237\221\277\360\237\222\200\360\237\222\203\360\237\222\213"
+"\360\237\222\220\360\237\222\223\360\237\222\224\360\237\222\225\360\237\222\226\360\237\222\227\360\237\222\230\360\237\222\231"
+"\360\237\222\232\360\237\222\233\360\237\222\234\360\237\222\235\360\237\222\236\360\237\222\242\360\237\222\251\360\237\222\252"
+"\360\237\222\257\360\237\224\245\360\237\225\272\360\237\226\225\360\237\226\244\360\237\230\200\360\237\230\201\360\237\230\202"
+"\360\237\230\203\360\237\230\204\360\237\230\205\360\237\230\206\360\237\230\207\360\237\230\210\360\237\230\211\360\237\230\212"
+"\360\237\230\213\360\237\230\214\360\237\230\215\360\237\230\216\360\237\230\217\360\237\230\220\360\237\230\221\360\237\230\222"
+"\360\237\230\223\360\237\230\224\360\237\230\225\360\237\230\226\360\237\230\227\360\237\230\230\360\237\230\231\360\237\230\232"
+"\360\237\230\233\360\237\230\234\360\237\230\235\360\237\230\236\360\237\230\237\360\237\230\240\360\237\230\241\360\237\230\242"
+"\360\237\230\243\360\237\230\244\360\237\230\245\360\237\230\250\360\237\230\251\360\237\230\252\360\237\230\253\360\237\230\254"
+"\360\237\230\255\360\237\230\256\342\200\215\360\237\222\250\360\237\230\260\360\237\230\261\360\237\230\263\360\237\230\264\360"
+"\237\230\265\360\237\230\265\342\200\215\360\237\222\253\360\237\230\267\360\237\230\270\360\237\230\271\360\237\230\272\360\237"
+"\230\273\360\237\230\275\360\237\230\276\360\237\230\277\360\237\231\201\360\237\231\202\360\237\231\203\360\237\231\204\360\237"
+"\231\210\360\237\231\214\360\237\231\217\360\237\232\253\360\237\244\215\360\237\244\221\360\237\244\222\360\237\244\223\360\237"
+"\244\224\360\237\244\225\360\237\244\227\360\237\244\231\360\237\244\235\360\237\244\236\360\237\244\242\360\237\244\243\360\237"
+"\244\244\360\237\244\246\360\237\244\251\360\237\244\252\360\237\244\254\360\237\244\256\360\237\244\267\360\237\245\202\360\237"
+"\245\207\360\237\245\260\360\237\245\261\360\237\245\262\360\237\245\263\360\237\245\272\360\237\247\241"
 ;
 
 static const SentEntry sent_entries[SENT_NENTRIES] = {
@@ -7485,7 +7485,7 @@ static const SentEntry sent_entries[SENT_NENTRIES] = {
 	{44473, 14, 0x1, 2.3f, 0.0f},	/* pleasantnesses */
 	{44487, 12, 0x1, 1.3f, 0.0f},	/* pleasantries */
 	{44499, 10, 0x1, 2.0f, 0.0f},	/* pleasantry */
-	{44509, 6, 0x1, 0.3f, 0.0f},	/* please */
+	{44509, 6, 0x1, 0.0f, 0.0f},	/* please */
 	{44515, 7, 0x1, 1.9f, 0.0f},	/* pleased */
 	{44522, 7, 0x1, 1.7f, 0.0f},	/* pleaser */
 	{44529, 8, 0x1, 1.0f, 0.0f},	/* pleasers */
@@ -7500,2664 +7500,2665 @@ static const SentEntry sent_entries[SENT_NENTRIES] = {
 	{44620, 12, 0x1, -1.6f, 0.0f},	/* pleasureless */
 	{44632, 9, 0x1, 1.9f, 0.0f},	/* pleasures */
 	{44641, 10, 0x1, 2.8f, 0.0f},	/* pleasuring */
-	{44651, 3, 0x1, 0.3f, 0.0f},	/* pls */
-	{44654, 3, 0x1, 0.3f, 0.0f},	/* plz */
-	{44657, 4, 0x1, 0.8f, 0.0f},	/* pmbi */
-	{44661, 5, 0x1, 0.3f, 0.0f},	/* pmfji */
-	{44666, 4, 0x1, 0.7f, 0.0f},	/* pmji */
-	{44670, 2, 0x1, -2.6f, 0.0f},	/* po */
-	{44672, 6, 0x1, 1.0f, 0.0f},	/* poised */
-	{44678, 6, 0x1, -2.5f, 0.0f},	/* poison */
-	{44684, 8, 0x1, -2.2f, 0.0f},	/* poisoned */
-	{44692, 8, 0x1, -2.7f, 0.0f},	/* poisoner */
-	{44700, 9, 0x1, -3.1f, 0.0f},	/* poisoners */
-	{44709, 9, 0x1, -2.8f, 0.0f},	/* poisoning */
-	{44718, 10, 0x1, -2.4f, 0.0f},	/* poisonings */
-	{44728, 9, 0x1, -2.7f, 0.0f},	/* poisonous */
-	{44737, 11, 0x1, -2.9f, 0.0f},	/* poisonously */
-	{44748, 7, 0x1, -2.7f, 0.0f},	/* poisons */
-	{44755, 10, 0x1, -1.0f, 0.0f},	/* poisonwood */
-	{44765, 7, 0x1, -2.3f, 0.0f},	/* pollute */
-	{44772, 8, 0x1, -2.0f, 0.0f},	/* polluted */
-	{44780, 8, 0x1, -1.8f, 0.0f},	/* polluter */
-	{44788, 9, 0x1, -2.0f, 0.0f},	/* polluters */
-	{44797, 8, 0x1, -2.2f, 0.0f},	/* pollutes */
-	{44805, 4, 0x1, -2.1f, 0.0f},	/* poor */
-	{44809, 6, 0x1, -1.5f, 0.0f},	/* poorer */
-	{44815, 7, 0x1, -2.5f, 0.0f},	/* poorest */
-	{44822, 7, 0x1, 1.8f, 0.0f},	/* popular */
-	{44829, 10, 0x1, 1.6f, 0.0f},	/* popularise */
-	{44839, 11, 0x1, 1.1f, 0.0f},	/* popularised */
-	{44850, 11, 0x1, 0.5f, 0.0f},	/* popularises */
-	{44861, 12, 0x1, 1.2f, 0.0f},	/* popularising */
-	{44873, 12, 0x1, 1.6f, 0.0f},	/* popularities */
-	{44885, 10, 0x1, 2.1f, 0.0f},	/* popularity */
-	{44895, 14, 0x1, 1.3f, 0.0f},	/* popularization */
-	{44909, 15, 0x1, 0.9f, 0.0f},	/* popularizations */
-	{44924, 10, 0x1, 1.3f, 0.0f},	/* popularize */
-	{44934, 11, 0x1, 1.9f, 0.0f},	/* popularized */
-	{44945, 11, 0x1, 1.8f, 0.0f},	/* popularizer */
-	{44956, 12, 0x1, 1.0f, 0.0f},	/* popularizers */
-	{44968, 11, 0x1, 1.4f, 0.0f},	/* popularizes */
-	{44979, 12, 0x1, 1.5f, 0.0f},	/* popularizing */
-	{44991, 9, 0x1, 1.8f, 0.0f},	/* popularly */
-	{45000, 8, 0x1, 2.6f, 0.0f},	/* positive */
-	{45008, 10, 0x1, 2.4f, 0.0f},	/* positively */
-	{45018, 12, 0x1, 2.3f, 0.0f},	/* positiveness */
-	{45030, 14, 0x1, 2.2f, 0.0f},	/* positivenesses */
-	{45044, 9, 0x1, 2.3f, 0.0f},	/* positiver */
-	{45053, 9, 0x1, 2.4f, 0.0f},	/* positives */
-	{45062, 10, 0x1, 2.9f, 0.0f},	/* positivest */
-	{45072, 10, 0x1, 1.6f, 0.0f},	/* positivism */
-	{45082, 11, 0x1, 1.8f, 0.0f},	/* positivisms */
-	{45093, 10, 0x1, 2.0f, 0.0f},	/* positivist */
-	{45103, 12, 0x1, 1.9f, 0.0f},	/* positivistic */
-	{45115, 11, 0x1, 1.7f, 0.0f},	/* positivists */
-	{45126, 12, 0x1, 2.6f, 0.0f},	/* positivities */
-	{45138, 10, 0x1, 2.3f, 0.0f},	/* positivity */
-	{45148, 10, 0x1, -0.9f, 0.0f},	/* possessive */
-	{45158, 8, 0x1, -0.9f, 0.0f},	/* postpone */
-	{45166, 9, 0x1, -0.8f, 0.0f},	/* postponed */
-	{45175, 9, 0x1, -1.1f, 0.0f},	/* postpones */
-	{45184, 10, 0x1, -0.5f, 0.0f},	/* postponing */
-	{45194, 7, 0x1, -2.3f, 0.0f},	/* poverty */
-	{45201, 8, 0x1, 1.8f, 0.0f},	/* powerful */
-	{45209, 9, 0x1, -2.2f, 0.0f},	/* powerless */
-	{45218, 6, 0x1, 2.6f, 0.0f},	/* praise */
-	{45224, 7, 0x1, 2.2f, 0.0f},	/* praised */
-	{45231, 7, 0x1, 2.0f, 0.0f},	/* praiser */
-	{45238, 8, 0x1, 2.0f, 0.0f},	/* praisers */
-	{45246, 7, 0x1, 2.4f, 0.0f},	/* praises */
-	{45253, 14, 0x1, 1.9f, 0.0f},	/* praiseworthily */
-	{45267, 16, 0x1, 2.4f, 0.0f},	/* praiseworthiness */
-	{45283, 12, 0x1, 2.6f, 0.0f},	/* praiseworthy */
-	{45295, 8, 0x1, 2.5f, 0.0f},	/* praising */
-	{45303, 4, 0x1, 1.3f, 0.0f},	/* pray */
-	{45307, 7, 0x1, 1.5f, 0.0f},	/* praying */
-	{45314, 5, 0x1, 1.4f, 0.0f},	/* prays */
-	{45319, 5, 0x1, -1.6f, 0.0f},	/* prblm */
-	{45324, 6, 0x1, -2.3f, 0.0f},	/* prblms */
-	{45330, 8, 0x1, 2.7f, 0.0f},	/* precious */
-	{45338, 10, 0x1, 2.2f, 0.0f},	/* preciously */
-	{45348, 12, 0x1, 1.9f, 0.0f},	/* preciousness */
-	{45360, 9, 0x1, -2.3f, 0.0f},	/* prejudice */
-	{45369, 10, 0x1, -1.9f, 0.0f},	/* prejudiced */
-	{45379, 10, 0x1, -1.8f, 0.0f},	/* prejudices */
-	{45389, 11, 0x1, -2.6f, 0.0f},	/* prejudicial */
-	{45400, 13, 0x1, -1.5f, 0.0f},	/* prejudicially */
-	{45413, 15, 0x1, -2.4f, 0.0f},	/* prejudicialness */
-	{45428, 11, 0x1, -1.8f, 0.0f},	/* prejudicing */
-	{45439, 8, 0x1, 0.9f, 0.0f},	/* prepared */
-	{45447, 8, 0x1, -1.2f, 0.0f},	/* pressure */
-	{45455, 9, 0x1, -0.9f, 0.0f},	/* pressured */
-	{45464, 12, 0x1, 1.0f, 0.0f},	/* pressureless */
-	{45476, 9, 0x1, -1.3f, 0.0f},	/* pressures */
-	{45485, 10, 0x1, -1.4f, 0.0f},	/* pressuring */
-	{45495, 10, 0x1, -0.6f, 0.0f},	/* pressurise */
-	{45505, 11, 0x1, -0.4f, 0.0f},	/* pressurised */
-	{45516, 11, 0x1, -0.8f, 0.0f},	/* pressurises */
-	{45527, 12, 0x1, -0.6f, 0.0f},	/* pressurising */
-	{45539, 15, 0x1, -0.3f, 0.0f},	/* pressurizations */
-	{45554, 10, 0x1, -0.7f, 0.0f},	/* pressurize */
-	{45564, 11, 0x1, 0.1f, 0.0f},	/* pressurized */
-	{45575, 11, 0x1, 0.1f, 0.0f},	/* pressurizer */
-	{45586, 12, 0x1, -0.7f, 0.0f},	/* pressurizers */
-	{45598, 11, 0x1, -0.2f, 0.0f},	/* pressurizes */
-	{45609, 12, 0x1, -0.2f, 0.0f},	/* pressurizing */
-	{45621, 7, 0x1, -0.4f, 0.0f},	/* pretend */
-	{45628, 10, 0x1, 0.4f, 0.0f},	/* pretending */
-	{45638, 8, 0x1, -0.4f, 0.0f},	/* pretends */
-	{45646, 8, 0x1, 1.6f, 0.0f},	/* prettied */
-	{45654, 8, 0x1, 2.1f, 0.0f},	/* prettier */
-	{45662, 8, 0x1, 1.7f, 0.0f},	/* pretties */
-	{45670, 9, 0x1, 2.7f, 0.0f},	/* prettiest */
-	{45679, 6, 0x40001, 2.2f, 0.293f},	/* pretty */
-	{45685, 7, 0x1, 0.1f, 0.0f},	/* prevent */
-	{45692, 9, 0x1, 0.1f, 0.0f},	/* prevented */
-	{45701, 10, 0x1, -0.1f, 0.0f},	/* preventing */
-	{45711, 8, 0x1, 0.3f, 0.0f},	/* prevents */
-	{45719, 5, 0x1, -1.4f, 0.0f},	/* prick */
-	{45724, 7, 0x1, -0.6f, 0.0f},	/* pricked */
-	{45731, 7, 0x1, -0.3f, 0.0f},	/* pricker */
-	{45738, 8, 0x1, -0.2f, 0.0f},	/* prickers */
-	{45746, 7, 0x1, -0.5f, 0.0f},	/* pricket */
-	{45753, 8, 0x1, 0.3f, 0.0f},	/* prickets */
-	{45761, 8, 0x1, -0.9f, 0.0f},	/* pricking */
-	{45769, 7, 0x1, -1.0f, 0.0f},	/* prickle */
-	{45776, 8, 0x1, -0.2f, 0.0f},	/* prickled */
-	{45784, 8, 0x1, -0.8f, 0.0f},	/* prickles */
-	{45792, 9, 0x1, -1.6f, 0.0f},	/* pricklier */
-	{45801, 10, 0x1, -1.4f, 0.0f},	/* prickliest */
-	{45811, 11, 0x1, -0.6f, 0.0f},	/* prickliness */
-	{45822, 9, 0x1, -0.8f, 0.0f},	/* prickling */
-	{45831, 7, 0x1, -0.9f, 0.0f},	/* prickly */
-	{45838, 6, 0x1, -0.9f, 0.0f},	/* pricks */
-	{45844, 6, 0x1, -0.6f, 0.0f},	/* pricky */
-	{45850, 5, 0x1, 1.4f, 0.0f},	/* pride */
-	{45855, 6, 0x1, -2.3f, 0.0f},	/* prison */
-	{45861, 8, 0x1, -2.5f, 0.0f},	/* prisoner */
-	{45869, 9, 0x1, -2.3f, 0.0f},	/* prisoners */
-	{45878, 9, 0x1, 1.5f, 0.0f},	/* privilege */
-	{45887, 10, 0x1, 1.9f, 0.0f},	/* privileged */
-	{45897, 10, 0x1, 1.6f, 0.0f},	/* privileges */
-	{45907, 11, 0x1, 0.7f, 0.0f},	/* privileging */
-	{45918, 5, 0x1, 2.3f, 0.0f},	/* prize */
-	{45923, 6, 0x1, 2.4f, 0.0f},	/* prized */
-	{45929, 10, 0x1, -0.1f, 0.0f},	/* prizefight */
-	{45939, 12, 0x1, 1.0f, 0.0f},	/* prizefighter */
-	{45951, 13, 0x1, -0.1f, 0.0f},	/* prizefighters */
-	{45964, 13, 0x1, 0.4f, 0.0f},	/* prizefighting */
-	{45977, 11, 0x1, 0.3f, 0.0f},	/* prizefights */
-	{45988, 6, 0x1, 1.0f, 0.0f},	/* prizer */
-	{45994, 7, 0x1, 0.8f, 0.0f},	/* prizers */
-	{46001, 6, 0x1, 2.0f, 0.0f},	/* prizes */
-	{46007, 11, 0x1, 2.3f, 0.0f},	/* prizewinner */
-	{46018, 12, 0x1, 2.4f, 0.0f},	/* prizewinners */
-	{46030, 12, 0x1, 3.0f, 0.0f},	/* prizewinning */
-	{46042, 9, 0x1, 1.8f, 0.0f},	/* proactive */
-	{46051, 7, 0x1, -1.7f, 0.0f},	/* problem */
-	{46058, 11, 0x1, -1.9f, 0.0f},	/* problematic */
-	{46069, 13, 0x1, -1.8f, 0.0f},	/* problematical */
-	{46082, 15, 0x1, -2.0f, 0.0f},	/* problematically */
-	{46097, 12, 0x1, -1.3f, 0.0f},	/* problematics */
-	{46109, 8, 0x1, -1.7f, 0.0f},	/* problems */
-	{46117, 6, 0x1, 1.9f, 0.0f},	/* profit */
-	{46123, 15, 0x1, 1.1f, 0.0f},	/* profitabilities */
-	{46138, 13, 0x1, 1.1f, 0.0f},	/* profitability */
-	{46151, 10, 0x1, 1.9f, 0.0f},	/* profitable */
-	{46161, 14, 0x1, 2.4f, 0.0f},	/* profitableness */
-	{46175, 10, 0x1, 1.6f, 0.0f},	/* profitably */
-	{46185, 8, 0x1, 1.3f, 0.0f},	/* profited */
-	{46193, 9, 0x1, 0.8f, 0.0f},	/* profiteer */
-	{46202, 11, 0x1, -0.5f, 0.0f},	/* profiteered */
-	{46213, 12, 0x1, -0.6f, 0.0f},	/* profiteering */
-	{46225, 10, 0x1, 0.5f, 0.0f},	/* profiteers */
-	{46235, 8, 0x1, 0.7f, 0.0f},	/* profiter */
-	{46243, 11, 0x1, 0.4f, 0.0f},	/* profiterole */
-	{46254, 12, 0x1, 0.5f, 0.0f},	/* profiteroles */
-	{46266, 9, 0x1, 1.6f, 0.0f},	/* profiting */
-	{46275, 10, 0x1, -1.5f, 0.0f},	/* profitless */
-	{46285, 7, 0x1, 1.9f, 0.0f},	/* profits */
-	{46292, 10, 0x1, 0.9f, 0.0f},	/* profitwise */
-	{46302, 8, 0x1, 1.8f, 0.0f},	/* progress */
-	{46310, 9, 0x1, 1.3f, 0.0f},	/* prominent */
-	{46319, 13, 0x1, -0.8f, 0.0f},	/* promiscuities */
-	{46332, 11, 0x1, -1.8f, 0.0f},	/* promiscuity */
-	{46343, 11, 0x1, -0.3f, 0.0f},	/* promiscuous */
-	{46354, 13, 0x1, -1.5f, 0.0f},	/* promiscuously */
-	{46367, 15, 0x1, -0.9f, 0.0f},	/* promiscuousness */
-	{46382, 7, 0x1, 1.3f, 0.0f},	/* promise */
-	{46389, 8, 0x1, 1.5f, 0.0f},	/* promised */
-	{46397, 8, 0x1, 0.8f, 0.0f},	/* promisee */
-	{46405, 9, 0x1, 1.1f, 0.0f},	/* promisees */
-	{46414, 8, 0x1, 1.3f, 0.0f},	/* promiser */
-	{46422, 9, 0x1, 1.6f, 0.0f},	/* promisers */
-	{46431, 8, 0x1, 1.6f, 0.0f},	/* promises */
-	{46439, 9, 0x1, 1.7f, 0.0f},	/* promising */
-	{46448, 11, 0x1, 1.2f, 0.0f},	/* promisingly */
-	{46459, 8, 0x1, 1.0f, 0.0f},	/* promisor */
-	{46467, 9, 0x1, 0.4f, 0.0f},	/* promisors */
-	{46476, 10, 0x1, 0.9f, 0.0f},	/* promissory */
-	{46486, 7, 0x1, 1.6f, 0.0f},	/* promote */
-	{46493, 8, 0x1, 1.8f, 0.0f},	/* promoted */
-	{46501, 8, 0x1, 1.4f, 0.0f},	/* promotes */
-	{46509, 9, 0x1, 1.5f, 0.0f},	/* promoting */
-	{46518, 10, 0x1, -1.0f, 0.0f},	/* propaganda */
-	{46528, 9, 0x1, -1.7f, 0.0f},	/* prosecute */
-	{46537, 10, 0x1, -1.6f, 0.0f},	/* prosecuted */
-	{46547, 10, 0x1, -1.8f, 0.0f},	/* prosecutes */
-	{46557, 11, 0x1, -2.2f, 0.0f},	/* prosecution */
-	{46568, 8, 0x1, 1.2f, 0.0f},	/* prospect */
-	{46576, 9, 0x1, 1.2f, 0.0f},	/* prospects */
-	{46585, 10, 0x1, 2.1f, 0.0f},	/* prosperous */
-	{46595, 7, 0x1, 1.6f, 0.0f},	/* protect */
-	{46602, 9, 0x1, 1.9f, 0.0f},	/* protected */
-	{46611, 8, 0x1, 1.3f, 0.0f},	/* protects */
-	{46619, 7, 0x1, -1.0f, 0.0f},	/* protest */
-	{46626, 9, 0x1, -0.5f, 0.0f},	/* protested */
-	{46635, 10, 0x1, -0.9f, 0.0f},	/* protesters */
-	{46645, 10, 0x1, -1.8f, 0.0f},	/* protesting */
-	{46655, 8, 0x1, -0.9f, 0.0f},	/* protests */
-	{46663, 5, 0x1, 2.1f, 0.0f},	/* proud */
-	{46668, 7, 0x1, 2.2f, 0.0f},	/* prouder */
-	{46675, 8, 0x1, 2.6f, 0.0f},	/* proudest */
-	{46683, 8, 0x1, 1.9f, 0.0f},	/* proudful */
-	{46691, 12, 0x1, 1.4f, 0.0f},	/* proudhearted */
-	{46703, 7, 0x1, 2.6f, 0.0f},	/* proudly */
-	{46710, 7, 0x1, -1.7f, 0.0f},	/* provoke */
-	{46717, 8, 0x1, -1.1f, 0.0f},	/* provoked */
-	{46725, 8, 0x1, -1.3f, 0.0f},	/* provokes */
-	{46733, 9, 0x1, -0.8f, 0.0f},	/* provoking */
-	{46742, 13, 0x1, -1.2f, 0.0f},	/* pseudoscience */
-	{46755, 3, 0x1, 2.6f, 0.0f},	/* ptl */
-	{46758, 2, 0x1, -1.1f, 0.0f},	/* pu */
-	{46760, 4, 0x1, -2.4f, 0.0f},	/* puke */
-	{46764, 5, 0x1, -1.8f, 0.0f},	/* puked */
-	{46769, 5, 0x1, -1.9f, 0.0f},	/* pukes */
-	{46774, 6, 0x1, -1.8f, 0.0f},	/* puking */
-	{46780, 5, 0x1, 2.8f, 0.0f},	/* pukka */
-	{46785, 6, 0x1, -2.4f, 0.0f},	/* punish */
-	{46791, 15, 0x1, -1.7f, 0.0f},	/* punishabilities */
-	{46806, 13, 0x1, -1.6f, 0.0f},	/* punishability */
-	{46819, 10, 0x1, -1.9f, 0.0f},	/* punishable */
-	{46829, 8, 0x1, -2.0f, 0.0f},	/* punished */
-	{46837, 8, 0x1, -1.9f, 0.0f},	/* punisher */
-	{46845, 9, 0x1, -2.6f, 0.0f},	/* punishers */
-	{46854, 8, 0x1, -2.1f, 0.0f},	/* punishes */
-	{46862, 9, 0x1, -2.6f, 0.0f},	/* punishing */
-	{46871, 10, 0x1, -2.2f, 0.0f},	/* punishment */
-	{46881, 11, 0x1, -1.8f, 0.0f},	/* punishments */
-	{46892, 8, 0x1, -2.3f, 0.0f},	/* punitive */
-	{46900, 6, 0x2, 0.0f, 0.293f},	/* purely */
-	{46906, 5, 0x1, -1.1f, 0.0f},	/* pushy */
-	{46911, 7, 0x1, -0.7f, 0.0f},	/* puzzled */
-	{46918, 2, 0x1, -2.2f, 0.0f},	/* qq */
-	{46920, 2, 0x1, 1.8f, 0.0f},	/* qt */
-	{46922, 7, 0x1, -1.5f, 0.0f},	/* quaking */
-	{46929, 12, 0x1, -1.2f, 0.0f},	/* questionable */
-	{46941, 10, 0x1, -0.4f, 0.0f},	/* questioned */
-	{46951, 11, 0x1, -0.4f, 0.0f},	/* questioning */
-	{46962, 4, 0x100, 0.0f, 0.0f},	/* quit */
-	{46966, 5, 0x2, 0.0f, 0.293f},	/* quite */
-	{46971, 7, 0x1001, 2.4f, 0.0f},	/* r&amp;r */
-	{46978, 3, 0x1001, 2.4f, 0.0f},	/* r&r */
-	{46981, 6, 0x1, -3.1f, 0.0f},	/* racism */
-	{46987, 6, 0x1, -3.0f, 0.0f},	/* racist */
-	{46993, 7, 0x1, -2.5f, 0.0f},	/* racists */
-	{47000, 6, 0x1, 0.4f, 0.0f},	/* radian */
-	{47006, 8, 0x1, 1.4f, 0.0f},	/* radiance */
-	{47014, 9, 0x1, 1.1f, 0.0f},	/* radiances */
-	{47023, 10, 0x1, 0.8f, 0.0f},	/* radiancies */
-	{47033, 8, 0x1, 1.4f, 0.0f},	/* radiancy */
-	{47041, 7, 0x1, 0.2f, 0.0f},	/* radians */
-	{47048, 7, 0x1, 2.1f, 0.0f},	/* radiant */
-	{47055, 9, 0x1, 1.3f, 0.0f},	/* radiantly */
-	{47064, 8, 0x1, 1.2f, 0.0f},	/* radiants */
-	{47072, 4, 0x1, -2.6f, 0.0f},	/* rage */
-	{47076, 5, 0x1, -2.0f, 0.0f},	/* raged */
-	{47081, 5, 0x1, -0.4f, 0.0f},	/* ragee */
-	{47086, 7, 0x1, -2.8f, 0.0f},	/* rageful */
-	{47093, 5, 0x1, -2.1f, 0.0f},	/* rages */
-	{47098, 6, 0x1, -2.4f, 0.0f},	/* raging */
-	{47104, 5, 0x1, -0.3f, 0.0f},	/* rainy */
-	{47109, 6, 0x1, -2.5f, 0.0f},	/* rancid */
-	{47115, 9, 0x1, -2.6f, 0.0f},	/* rancidity */
-	{47124, 8, 0x1, -2.5f, 0.0f},	/* rancidly */
-	{47132, 10, 0x1, -2.6f, 0.0f},	/* rancidness */
-	{47142, 12, 0x1, -1.6f, 0.0f},	/* rancidnesses */
-	{47154, 4, 0x1, -1.4f, 0.0f},	/* rant */
-	{47158, 6, 0x1, -1.2f, 0.0f},	/* ranter */
-	{47164, 7, 0x1, -1.2f, 0.0f},	/* ranters */
-	{47171, 5, 0x1, -1.3f, 0.0f},	/* rants */
-	{47176, 4, 0x1, -3.7f, 0.0f},	/* rape */
-	{47180, 5, 0x1, -3.6f, 0.0f},	/* raped */
-	{47185, 5, 0x1, -3.4f, 0.0f},	/* raper */
-	{47190, 6, 0x1, -3.6f, 0.0f},	/* rapers */
-	{47196, 5, 0x1, -3.5f, 0.0f},	/* rapes */
-	{47201, 9, 0x1, -0.5f, 0.0f},	/* rapeseeds */
-	{47210, 6, 0x1, -3.8f, 0.0f},	/* raping */
-	{47216, 6, 0x1, -3.9f, 0.0f},	/* rapist */
-	{47222, 7, 0x1, -3.3f, 0.0f},	/* rapists */
-	{47229, 7, 0x1, 0.6f, 0.0f},	/* rapture */
-	{47236, 8, 0x1, 0.9f, 0.0f},	/* raptured */
-	{47244, 8, 0x1, 0.7f, 0.0f},	/* raptures */
-	{47252, 9, 0x1, 1.7f, 0.0f},	/* rapturous */
-	{47261, 6, 0x4, 0.0f, 0.0f},	/* rarely */
-	{47267, 4, 0x1, -1.7f, 0.0f},	/* rash */
-	{47271, 8, 0x1, 0.6f, 0.0f},	/* ratified */
-	{47279, 5, 0x1, 0.1f, 0.0f},	/* reach */
-	{47284, 7, 0x1, 0.4f, 0.0f},	/* reached */
-	{47291, 7, 0x1, 0.2f, 0.0f},	/* reaches */
-	{47298, 8, 0x1, 0.8f, 0.0f},	/* reaching */
-	{47306, 9, 0x1, 1.0f, 0.0f},	/* readiness */
-	{47315, 5, 0x1, 1.5f, 0.0f},	/* ready */
-	{47320, 4, 0x40000, 0.0f, 0.293f},	/* real */
-	{47324, 6, 0x82, 0.0f, 0.293f},	/* really */
-	{47330, 5, 0x2, 0.0f, 0.293f},	/* realy */
-	{47335, 11, 0x1, 1.5f, 0.0f},	/* reassurance */
-	{47346, 12, 0x1, 1.4f, 0.0f},	/* reassurances */
-	{47358, 8, 0x1, 1.4f, 0.0f},	/* reassure */
-	{47366, 9, 0x1, 1.7f, 0.0f},	/* reassured */
-	{47375, 9, 0x1, 1.5f, 0.0f},	/* reassures */
-	{47384, 10, 0x1, 1.7f, 0.0f},	/* reassuring */
-	{47394, 12, 0x1, 1.8f, 0.0f},	/* reassuringly */
-	{47406, 5, 0x1, -0.6f, 0.0f},	/* rebel */
-	{47411, 8, 0x1, -1.5f, 0.0f},	/* rebeldom */
-	{47419, 8, 0x1, -1.0f, 0.0f},	/* rebelled */
-	{47427, 9, 0x1, -1.1f, 0.0f},	/* rebelling */
-	{47436, 9, 0x1, -0.5f, 0.0f},	/* rebellion */
-	{47445, 10, 0x1, -1.1f, 0.0f},	/* rebellions */
-	{47455, 10, 0x1, -1.2f, 0.0f},	/* rebellious */
-	{47465, 12, 0x1, -1.8f, 0.0f},	/* rebelliously */
-	{47477, 14, 0x1, -1.2f, 0.0f},	/* rebelliousness */
-	{47491, 6, 0x1, -0.8f, 0.0f},	/* rebels */
-	{47497, 9, 0x1, -1.8f, 0.0f},	/* recession */
-	{47506, 8, 0x1, -1.7f, 0.0f},	/* reckless */
-	{47514, 9, 0x1, 1.5f, 0.0f},	/* recommend */
-	{47523, 11, 0x1, 0.8f, 0.0f},	/* recommended */
-	{47534, 10, 0x1, 0.9f, 0.0f},	/* recommends */
-	{47544, 8, 0x1, 1.3f, 0.0f},	/* redeemed */
-	{47552, 4, 0x1, -2.4f, 0.0f},	/* reek */
-	{47556, 6, 0x1, -2.0f, 0.0f},	/* reeked */
-	{47562, 6, 0x1, -1.7f, 0.0f},	/* reeker */
-	{47568, 7, 0x1, -1.5f, 0.0f},	/* reekers */
-	{47575, 7, 0x1, -2.0f, 0.0f},	/* reeking */
-	{47582, 6, 0x1, -1.2f, 0.0f},	/* refuse */
-	{47588, 7, 0x1, -1.2f, 0.0f},	/* refused */
-	{47595, 8, 0x1, -1.7f, 0.0f},	/* refusing */
-	{47603, 6, 0x1, -1.8f, 0.0f},	/* regret */
-	{47609, 9, 0x1, -1.9f, 0.0f},	/* regretful */
-	{47618, 11, 0x1, -1.9f, 0.0f},	/* regretfully */
-	{47629, 13, 0x1, -1.6f, 0.0f},	/* regretfulness */
-	{47642, 7, 0x1, -1.5f, 0.0f},	/* regrets */
-	{47649, 11, 0x1, -2.3f, 0.0f},	/* regrettable */
-	{47660, 11, 0x1, -2.0f, 0.0f},	/* regrettably */
-	{47671, 9, 0x1, -1.6f, 0.0f},	/* regretted */
-	{47680, 9, 0x1, -1.6f, 0.0f},	/* regretter */
-	{47689, 10, 0x1, -2.0f, 0.0f},	/* regretters */
-	{47699, 10, 0x1, -1.7f, 0.0f},	/* regretting */
-	{47709, 12, 0x1, 2.3f, 0.0f},	/* reinvigorate */
-	{47721, 13, 0x1, 1.9f, 0.0f},	/* reinvigorated */
-	{47734, 13, 0x1, 1.8f, 0.0f},	/* reinvigorates */
-	{47747, 14, 0x1, 1.7f, 0.0f},	/* reinvigorating */
-	{47761, 14, 0x1, 2.2f, 0.0f},	/* reinvigoration */
-	{47775, 6, 0x1, -1.7f, 0.0f},	/* reject */
-	{47781, 8, 0x1, -2.3f, 0.0f},	/* rejected */
-	{47789, 8, 0x1, -2.3f, 0.0f},	/* rejectee */
-	{47797, 9, 0x1, -1.8f, 0.0f},	/* rejectees */
-	{47806, 8, 0x1, -1.6f, 0.0f},	/* rejecter */
-	{47814, 9, 0x1, -1.8f, 0.0f},	/* rejecters */
-	{47823, 9, 0x1, -2.0f, 0.0f},	/* rejecting */
-	{47832, 11, 0x1, -1.7f, 0.0f},	/* rejectingly */
-	{47843, 9, 0x1, -2.5f, 0.0f},	/* rejection */
-	{47852, 10, 0x1, -2.1f, 0.0f},	/* rejections */
-	{47862, 9, 0x1, -1.8f, 0.0f},	/* rejective */
-	{47871, 8, 0x1, -1.8f, 0.0f},	/* rejector */
-	{47879, 7, 0x1, -2.2f, 0.0f},	/* rejects */
-	{47886, 7, 0x1, 1.9f, 0.0f},	/* rejoice */
-	{47893, 8, 0x1, 2.0f, 0.0f},	/* rejoiced */
-	{47901, 8, 0x1, 2.1f, 0.0f},	/* rejoices */
-	{47909, 9, 0x1, 2.8f, 0.0f},	/* rejoicing */
-	{47918, 5, 0x1, 1.9f, 0.0f},	/* relax */
-	{47923, 8, 0x1, 1.0f, 0.0f},	/* relaxant */
-	{47931, 9, 0x1, 0.7f, 0.0f},	/* relaxants */
-	{47940, 10, 0x1, 2.4f, 0.0f},	/* relaxation */
-	{47950, 11, 0x1, 1.0f, 0.0f},	/* relaxations */
-	{47961, 7, 0x1, 2.2f, 0.0f},	/* relaxed */
-	{47968, 9, 0x1, 1.5f, 0.0f},	/* relaxedly */
-	{47977, 11, 0x1, 2.0f, 0.0f},	/* relaxedness */
-	{47988, 7, 0x1, 1.6f, 0.0f},	/* relaxer */
-	{47995, 8, 0x1, 1.4f, 0.0f},	/* relaxers */
-	{48003, 7, 0x1, 1.5f, 0.0f},	/* relaxes */
-	{48010, 7, 0x1, 1.7f, 0.0f},	/* relaxin */
-	{48017, 8, 0x1, 2.2f, 0.0f},	/* relaxing */
-	{48025, 8, 0x1, 1.2f, 0.0f},	/* relaxins */
-	{48033, 10, 0x1, 0.2f, 0.0f},	/* relentless */
-	{48043, 7, 0x1, 0.5f, 0.0f},	/* reliant */
-	{48050, 6, 0x1, 2.1f, 0.0f},	/* relief */
-	{48056, 7, 0x1, 1.3f, 0.0f},	/* reliefs */
-	{48063, 10, 0x1, 1.1f, 0.0f},	/* relievable */
-	{48073, 7, 0x1, 1.5f, 0.0f},	/* relieve */
-	{48080, 8, 0x1, 1.6f, 0.0f},	/* relieved */
-	{48088, 10, 0x1, 1.4f, 0.0f},	/* relievedly */
-	{48098, 8, 0x1, 1.5f, 0.0f},	/* reliever */
-	{48106, 9, 0x1, 1.0f, 0.0f},	/* relievers */
-	{48115, 8, 0x1, 1.5f, 0.0f},	/* relieves */
-	{48123, 9, 0x1, 1.5f, 0.0f},	/* relieving */
-	{48132, 7, 0x1, 1.3f, 0.0f},	/* relievo */
-	{48139, 9, 0x1, 1.6f, 0.0f},	/* relishing */
-	{48148, 10, 0x1, -1.4f, 0.0f},	/* reluctance */
-	{48158, 10, 0x1, -1.6f, 0.0f},	/* reluctancy */
-	{48168, 9, 0x1, -1.0f, 0.0f},	/* reluctant */
-	{48177, 11, 0x1, -0.4f, 0.0f},	/* reluctantly */
-	{48188, 10, 0x1, 2.6f, 0.0f},	/* remarkable */
-	{48198, 10, 0x2, 0.0f, 0.293f},	/* remarkably */
-	{48208, 7, 0x1, -1.1f, 0.0f},	/* remorse */
-	{48215, 10, 0x1, -0.9f, 0.0f},	/* remorseful */
-	{48225, 12, 0x1, -0.7f, 0.0f},	/* remorsefully */
-	{48237, 14, 0x1, -0.7f, 0.0f},	/* remorsefulness */
-	{48251, 11, 0x1, -2.3f, 0.0f},	/* remorseless */
-	{48262, 13, 0x1, -2.0f, 0.0f},	/* remorselessly */
-	{48275, 15, 0x1, -2.8f, 0.0f},	/* remorselessness */
-	{48290, 10, 0x1, -1.0f, 0.0f},	/* repetitive */
-	{48300, 5, 0x10, 0.0f, 0.0f},	/* reply */
-	{48305, 10, 0x21, 0.0f, 0.0f},	/* reply stop */
-	{48315, 7, 0x1, -1.4f, 0.0f},	/* repress */
-	{48322, 9, 0x1, -1.3f, 0.0f},	/* repressed */
-	{48331, 9, 0x1, -1.3f, 0.0f},	/* represses */
-	{48340, 11, 0x1, -1.5f, 0.0f},	/* repressible */
-	{48351, 10, 0x1, -1.8f, 0.0f},	/* repressing */
-	{48361, 10, 0x1, -1.6f, 0.0f},	/* repression */
-	{48371, 11, 0x1, -1.7f, 0.0f},	/* repressions */
-	{48382, 10, 0x1, -1.4f, 0.0f},	/* repressive */
-	{48392, 12, 0x1, -1.7f, 0.0f},	/* repressively */
-	{48404, 14, 0x1, -1.0f, 0.0f},	/* repressiveness */
-	{48418, 9, 0x1, -1.4f, 0.0f},	/* repressor */
-	{48427, 10, 0x1, -2.2f, 0.0f},	/* repressors */
-	{48437, 12, 0x1, -0.3f, 0.0f},	/* repressurize */
-	{48449, 13, 0x1, 0.1f, 0.0f},	/* repressurized */
-	{48462, 13, 0x1, 0.1f, 0.0f},	/* repressurizes */
-	{48475, 14, 0x1, -0.1f, 0.0f},	/* repressurizing */
-	{48489, 7, 0x1, -2.8f, 0.0f},	/* repulse */
-	{48496, 8, 0x1, -2.2f, 0.0f},	/* repulsed */
-	{48504, 6, 0x1, 2.3f, 0.0f},	/* rescue */
-	{48510, 7, 0x1, 1.8f, 0.0f},	/* rescued */
-	{48517, 7, 0x1, 1.3f, 0.0f},	/* rescues */
-	{48524, 6, 0x1, -0.7f, 0.0f},	/* resent */
-	{48530, 8, 0x1, -1.6f, 0.0f},	/* resented */
-	{48538, 10, 0x1, -1.0f, 0.0f},	/* resentence */
-	{48548, 11, 0x1, -0.8f, 0.0f},	/* resentenced */
-	{48559, 11, 0x1, -0.6f, 0.0f},	/* resentences */
-	{48570, 12, 0x1, 0.2f, 0.0f},	/* resentencing */
-	{48582, 9, 0x1, -2.1f, 0.0f},	/* resentful */
-	{48591, 11, 0x1, -1.4f, 0.0f},	/* resentfully */
-	{48602, 13, 0x1, -2.0f, 0.0f},	/* resentfulness */
-	{48615, 9, 0x1, -1.2f, 0.0f},	/* resenting */
-	{48624, 10, 0x1, -1.9f, 0.0f},	/* resentment */
-	{48634, 11, 0x1, -1.9f, 0.0f},	/* resentments */
-	{48645, 7, 0x1, -1.2f, 0.0f},	/* resents */
-	{48652, 6, 0x1, -1.4f, 0.0f},	/* resign */
-	{48658, 11, 0x1, -1.2f, 0.0f},	/* resignation */
-	{48669, 12, 0x1, -1.2f, 0.0f},	/* resignations */
-	{48681, 8, 0x1, -1.0f, 0.0f},	/* resigned */
-	{48689, 10, 0x1, -0.7f, 0.0f},	/* resignedly */
-	{48699, 12, 0x1, -0.8f, 0.0f},	/* resignedness */
-	{48711, 8, 0x1, -1.2f, 0.0f},	/* resigner */
-	{48719, 9, 0x1, -1.0f, 0.0f},	/* resigners */
-	{48728, 9, 0x1, -0.9f, 0.0f},	/* resigning */
-	{48737, 7, 0x1, -1.3f, 0.0f},	/* resigns */
-	{48744, 8, 0x1, 1.1f, 0.0f},	/* resolute */
-	{48752, 10, 0x1, 1.0f, 0.0f},	/* resolvable */
-	{48762, 7, 0x1, 1.6f, 0.0f},	/* resolve */
-	{48769, 8, 0x1, 0.7f, 0.0f},	/* resolved */
-	{48777, 9, 0x1, 0.7f, 0.0f},	/* resolvent */
-	{48786, 10, 0x1, 0.4f, 0.0f},	/* resolvents */
-	{48796, 8, 0x1, 0.7f, 0.0f},	/* resolver */
-	{48804, 9, 0x1, 1.4f, 0.0f},	/* resolvers */
-	{48813, 8, 0x1, 0.7f, 0.0f},	/* resolves */
-	{48821, 9, 0x1, 1.6f, 0.0f},	/* resolving */
-	{48830, 7, 0x1, 2.1f, 0.0f},	/* respect */
-	{48837, 16, 0x1, 1.8f, 0.0f},	/* respectabilities */
-	{48853, 14, 0x1, 2.4f, 0.0f},	/* respectability */
-	{48867, 11, 0x1, 1.9f, 0.0f},	/* respectable */
-	{48878, 15, 0x1, 1.2f, 0.0f},	/* respectableness */
-	{48893, 11, 0x1, 1.7f, 0.0f},	/* respectably */
-	{48904, 9, 0x1, 2.1f, 0.0f},	/* respected */
-	{48913, 9, 0x1, 2.1f, 0.0f},	/* respecter */
-	{48922, 10, 0x1, 1.6f, 0.0f},	/* respecters */
-	{48932, 10, 0x1, 2.0f, 0.0f},	/* respectful */
-	{48942, 12, 0x1, 1.7f, 0.0f},	/* respectfully */
-	{48954, 14, 0x1, 1.9f, 0.0f},	/* respectfulness */
-	{48968, 16, 0x1, 1.3f, 0.0f},	/* respectfulnesses */
-	{48984, 10, 0x1, 2.2f, 0.0f},	/* respecting */
-	{48994, 10, 0x1, 1.8f, 0.0f},	/* respective */
-	{49004, 12, 0x1, 1.4f, 0.0f},	/* respectively */
-	{49016, 14, 0x1, 1.1f, 0.0f},	/* respectiveness */
-	{49030, 8, 0x1, 1.3f, 0.0f},	/* respects */
-	{49038, 11, 0x1, 1.3f, 0.0f},	/* responsible */
-	{49049, 10, 0x1, 1.5f, 0.0f},	/* responsive */
-	{49059, 7, 0x1, 1.5f, 0.0f},	/* restful */
-	{49066, 8, 0x1, -1.1f, 0.0f},	/* restless */
-	{49074, 10, 0x1, -1.4f, 0.0f},	/* restlessly */
-	{49084, 12, 0x1, -1.2f, 0.0f},	/* restlessness */
-	{49096, 7, 0x1, 1.2f, 0.0f},	/* restore */
-	{49103, 8, 0x1, 1.4f, 0.0f},	/* restored */
-	{49111, 8, 0x1, 1.2f, 0.0f},	/* restores */
-	{49119, 9, 0x1, 1.2f, 0.0f},	/* restoring */
-	{49128, 8, 0x1, -1.6f, 0.0f},	/* restrict */
-	{49136, 10, 0x1, -1.6f, 0.0f},	/* restricted */
-	{49146, 11, 0x1, -1.6f, 0.0f},	/* restricting */
-	{49157, 11, 0x1, -1.1f, 0.0f},	/* restriction */
-	{49168, 9, 0x1, -1.3f, 0.0f},	/* restricts */
-	{49177, 8, 0x1, 0.1f, 0.0f},	/* retained */
-	{49185, 6, 0x1, -2.4f, 0.0f},	/* retard */
-	{49191, 8, 0x1, -2.7f, 0.0f},	/* retarded */
-	{49199, 7, 0x1, 0.8f, 0.0f},	/* retreat */
-	{49206, 7, 0x1, -2.4f, 0.0f},	/* revenge */
-	{49213, 8, 0x1, -0.9f, 0.0f},	/* revenged */
-	{49221, 10, 0x1, -2.4f, 0.0f},	/* revengeful */
-	{49231, 12, 0x1, -1.4f, 0.0f},	/* revengefully */
-	{49243, 14, 0x1, -2.2f, 0.0f},	/* revengefulness */
-	{49257, 8, 0x1, -2.1f, 0.0f},	/* revenger */
-	{49265, 9, 0x1, -2.0f, 0.0f},	/* revengers */
-	{49274, 8, 0x1, -1.9f, 0.0f},	/* revenges */
-	{49282, 7, 0x1, 2.3f, 0.0f},	/* revered */
-	{49289, 6, 0x1, 1.4f, 0.0f},	/* revive */
-	{49295, 7, 0x1, 1.6f, 0.0f},	/* revives */
-	{49302, 6, 0x100, 0.0f, 0.0f},	/* revoke */
-	{49308, 6, 0x1, 2.7f, 0.0f},	/* reward */
-	{49314, 10, 0x1, 2.0f, 0.0f},	/* rewardable */
-	{49324, 8, 0x1, 2.2f, 0.0f},	/* rewarded */
-	{49332, 8, 0x1, 1.6f, 0.0f},	/* rewarder */
-	{49340, 9, 0x1, 1.9f, 0.0f},	/* rewarders */
-	{49349, 9, 0x1, 2.4f, 0.0f},	/* rewarding */
-	{49358, 11, 0x1, 2.4f, 0.0f},	/* rewardingly */
-	{49369, 7, 0x1, 2.1f, 0.0f},	/* rewards */
-	{49376, 4, 0x1, 2.6f, 0.0f},	/* rich */
-	{49380, 8, 0x1, 1.9f, 0.0f},	/* richened */
-	{49388, 9, 0x1, 1.0f, 0.0f},	/* richening */
-	{49397, 7, 0x1, 0.8f, 0.0f},	/* richens */
-	{49404, 6, 0x1, 2.4f, 0.0f},	/* richer */
-	{49410, 6, 0x1, 2.4f, 0.0f},	/* riches */
-	{49416, 7, 0x1, 2.4f, 0.0f},	/* richest */
-	{49423, 6, 0x1, 1.9f, 0.0f},	/* richly */
-	{49429, 8, 0x1, 2.2f, 0.0f},	/* richness */
-	{49437, 10, 0x1, 2.1f, 0.0f},	/* richnesses */
-	{49447, 8, 0x1, 0.1f, 0.0f},	/* richweed */
-	{49455, 9, 0x1, -0.1f, 0.0f},	/* richweeds */
-	{49464, 8, 0x1, -2.0f, 0.0f},	/* ridicule */
-	{49472, 9, 0x1, -1.5f, 0.0f},	/* ridiculed */
-	{49481, 9, 0x1, -1.6f, 0.0f},	/* ridiculer */
-	{49490, 10, 0x1, -1.6f, 0.0f},	/* ridiculers */
-	{49500, 9, 0x1, -1.8f, 0.0f},	/* ridicules */
-	{49509, 10, 0x1, -1.8f, 0.0f},	/* ridiculing */
-	{49519, 10, 0x1, -1.5f, 0.0f},	/* ridiculous */
-	{49529, 12, 0x1, -1.4f, 0.0f},	/* ridiculously */
-	{49541, 14, 0x1, -1.1f, 0.0f},	/* ridiculousness */
-	{49555, 16, 0x1, -1.6f, 0.0f},	/* ridiculousnesses */
-	{49571, 3, 0x1, -0.5f, 0.0f},	/* rig */
-	{49574, 6, 0x1, -1.5f, 0.0f},	/* rigged */
-	{49580, 5, 0x1, -0.5f, 0.0f},	/* rigid */
-	{49585, 14, 0x1, -1.1f, 0.0f},	/* rigidification */
-	{49599, 15, 0x1, -0.8f, 0.0f},	/* rigidifications */
-	{49614, 10, 0x1, -0.7f, 0.0f},	/* rigidified */
-	{49624, 10, 0x1, -0.6f, 0.0f},	/* rigidifies */
-	{49634, 8, 0x1, -0.3f, 0.0f},	/* rigidify */
-	{49642, 10, 0x1, -0.7f, 0.0f},	/* rigidities */
-	{49652, 8, 0x1, -0.7f, 0.0f},	/* rigidity */
-	{49660, 7, 0x1, -0.7f, 0.0f},	/* rigidly */
-	{49667, 9, 0x1, -0.3f, 0.0f},	/* rigidness */
-	{49676, 8, 0x1, -1.1f, 0.0f},	/* rigorous */
-	{49684, 10, 0x1, -0.4f, 0.0f},	/* rigorously */
-	{49694, 4, 0x1, -2.6f, 0.0f},	/* riot */
-	{49698, 5, 0x1, -2.3f, 0.0f},	/* riots */
-	{49703, 4, 0x1, -1.1f, 0.0f},	/* risk */
-	{49707, 6, 0x1, -0.9f, 0.0f},	/* risked */
-	{49713, 6, 0x1, -0.8f, 0.0f},	/* risker */
-	{49719, 7, 0x1, -1.4f, 0.0f},	/* riskier */
-	{49726, 8, 0x1, -1.5f, 0.0f},	/* riskiest */
-	{49734, 7, 0x1, -0.7f, 0.0f},	/* riskily */
-	{49741, 9, 0x1, -1.3f, 0.0f},	/* riskiness */
-	{49750, 11, 0x1, -1.6f, 0.0f},	/* riskinesses */
-	{49761, 7, 0x1, -1.3f, 0.0f},	/* risking */
-	{49768, 8, 0x1, 1.3f, 0.0f},	/* riskless */
-	{49776, 5, 0x1, -1.1f, 0.0f},	/* risks */
-	{49781, 5, 0x1, -0.8f, 0.0f},	/* risky */
-	{49786, 4, 0x2, 0.0f, 0.293f},	/* rlly */
-	{49790, 3, 0x2, 0.0f, 0.293f},	/* rly */
-	{49793, 3, 0x1, -2.6f, 0.0f},	/* rob */
-	{49796, 6, 0x1, -2.6f, 0.0f},	/* robber */
-	{49802, 5, 0x1, -0.7f, 0.0f},	/* robed */
-	{49807, 6, 0x1, -1.5f, 0.0f},	/* robing */
-	{49813, 4, 0x1, -2.0f, 0.0f},	/* robs */
-	{49817, 6, 0x1, 1.4f, 0.0f},	/* robust */
-	{49823, 4, 0x201, 2.7f, 0.0f},	/* rofl */
-	{49827, 10, 0x1, 2.1f, 0.0f},	/* roflcopter */
-	{49837, 7, 0x1, 2.5f, 0.0f},	/* roflmao */
-	{49844, 7, 0x1, 2.6f, 0.0f},	/* romance */
-	{49851, 8, 0x1, 2.2f, 0.0f},	/* romanced */
-	{49859, 8, 0x1, 1.3f, 0.0f},	/* romancer */
-	{49867, 9, 0x1, 1.7f, 0.0f},	/* romancers */
-	{49876, 8, 0x1, 1.3f, 0.0f},	/* romances */
-	{49884, 9, 0x1, 2.0f, 0.0f},	/* romancing */
-	{49893, 8, 0x1, 1.7f, 0.0f},	/* romantic */
-	{49901, 12, 0x1, 1.8f, 0.0f},	/* romantically */
-	{49913, 11, 0x1, 1.7f, 0.0f},	/* romanticise */
-	{49924, 12, 0x1, 1.7f, 0.0f},	/* romanticised */
-	{49936, 12, 0x1, 1.3f, 0.0f},	/* romanticises */
-	{49948, 13, 0x1, 2.7f, 0.0f},	/* romanticising */
-	{49961, 11, 0x1, 2.2f, 0.0f},	/* romanticism */
-	{49972, 12, 0x1, 2.1f, 0.0f},	/* romanticisms */
-	{49984, 11, 0x1, 1.9f, 0.0f},	/* romanticist */
-	{49995, 12, 0x1, 1.3f, 0.0f},	/* romanticists */
-	{50007, 15, 0x1, 1.5f, 0.0f},	/* romanticization */
-	{50022, 16, 0x1, 2.0f, 0.0f},	/* romanticizations */
-	{50038, 11, 0x1, 1.8f, 0.0f},	/* romanticize */
-	{50049, 12, 0x1, 0.9f, 0.0f},	/* romanticized */
-	{50061, 12, 0x1, 1.8f, 0.0f},	/* romanticizes */
-	{50073, 13, 0x1, 1.2f, 0.0f},	/* romanticizing */
-	{50086, 9, 0x1, 1.9f, 0.0f},	/* romantics */
-	{50095, 5, 0x1, 2.6f, 0.0f},	/* rotfl */
-	{50100, 8, 0x1, 2.8f, 0.0f},	/* rotflmao */
-	{50108, 9, 0x1, 2.5f, 0.0f},	/* rotflmfao */
-	{50117, 7, 0x1, 3.0f, 0.0f},	/* rotflol */
-	{50124, 5, 0x1, 2.9f, 0.0f},	/* rotgl */
-	{50129, 8, 0x1, 1.8f, 0.0f},	/* rotglmao */
-	{50137, 6, 0x1, -2.3f, 0.0f},	/* rotten */
-	{50143, 4, 0x1, -2.0f, 0.0f},	/* rude */
-	{50147, 6, 0x1, -2.2f, 0.0f},	/* rudely */
-	{50153, 8, 0x1, -1.5f, 0.0f},	/* rudeness */
-	{50161, 5, 0x1, -2.1f, 0.0f},	/* ruder */
-	{50166, 7, 0x1, -0.8f, 0.0f},	/* ruderal */
-	{50173, 8, 0x1, -0.4f, 0.0f},	/* ruderals */
-	{50181, 7, 0x1, -2.0f, 0.0f},	/* rudesby */
-	{50188, 6, 0x1, -2.5f, 0.0f},	/* rudest */
-	{50194, 4, 0x1, -2.8f, 0.0f},	/* ruin */
-	{50198, 8, 0x1, -1.6f, 0.0f},	/* ruinable */
-	{50206, 7, 0x1, -2.8f, 0.0f},	/* ruinate */
-	{50213, 8, 0x1, -1.5f, 0.0f},	/* ruinated */
-	{50221, 8, 0x1, -1.5f, 0.0f},	/* ruinates */
-	{50229, 9, 0x1, -1.5f, 0.0f},	/* ruinating */
-	{50238, 9, 0x1, -2.7f, 0.0f},	/* ruination */
-	{50247, 10, 0x1, -1.6f, 0.0f},	/* ruinations */
-	{50257, 6, 0x1, -2.1f, 0.0f},	/* ruined */
-	{50263, 6, 0x1, -2.0f, 0.0f},	/* ruiner */
-	{50269, 5, 0x1, -1.6f, 0.0f},	/* ruing */
-	{50274, 7, 0x1, -1.0f, 0.0f},	/* ruining */
-	{50281, 7, 0x1, -2.7f, 0.0f},	/* ruinous */
-	{50288, 9, 0x1, -2.6f, 0.0f},	/* ruinously */
-	{50297, 11, 0x1, -1.0f, 0.0f},	/* ruinousness */
-	{50308, 5, 0x1, -1.9f, 0.0f},	/* ruins */
-	{50313, 2, 0x1001, -1.1f, 0.0f},	/* s: */
-	{50315, 8, 0x1, -2.4f, 0.0f},	/* sabotage */
-	{50323, 3, 0x1, -2.1f, 0.0f},	/* sad */
-	{50326, 6, 0x1, -2.6f, 0.0f},	/* sadden */
-	{50332, 8, 0x1, -2.4f, 0.0f},	/* saddened */
-	{50340, 9, 0x1, -2.2f, 0.0f},	/* saddening */
-	{50349, 7, 0x1, -1.9f, 0.0f},	/* saddens */
-	{50356, 6, 0x1, -2.4f, 0.0f},	/* sadder */
-	{50362, 7, 0x1, -3.0f, 0.0f},	/* saddest */
-	{50369, 5, 0x1, -1.8f, 0.0f},	/* sadly */
-	{50374, 7, 0x1, -1.9f, 0.0f},	/* sadness */
-	{50381, 4, 0x1, 1.9f, 0.0f},	/* safe */
-	{50385, 11, 0x1, -0.7f, 0.0f},	/* safecracker */
-	{50396, 12, 0x1, -0.9f, 0.0f},	/* safecrackers */
-	{50408, 12, 0x1, -0.9f, 0.0f},	/* safecracking */
-	{50420, 13, 0x1, -0.7f, 0.0f},	/* safecrackings */
-	{50433, 9, 0x1, 1.6f, 0.0f},	/* safeguard */
-	{50442, 11, 0x1, 1.5f, 0.0f},	/* safeguarded */
-	{50453, 12, 0x1, 1.1f, 0.0f},	/* safeguarding */
-	{50465, 10, 0x1, 1.4f, 0.0f},	/* safeguards */
-	{50475, 11, 0x1, 1.4f, 0.0f},	/* safekeeping */
-	{50486, 9, 0x1, 1.1f, 0.0f},	/* safelight */
-	{50495, 10, 0x1, 0.8f, 0.0f},	/* safelights */
-	{50505, 6, 0x1, 2.2f, 0.0f},	/* safely */
-	{50511, 8, 0x1, 1.5f, 0.0f},	/* safeness */
-	{50519, 5, 0x1, 1.8f, 0.0f},	/* safer */
-	{50524, 5, 0x1, 0.4f, 0.0f},	/* safes */
-	{50529, 6, 0x1, 1.7f, 0.0f},	/* safest */
-	{50535, 8, 0x1, 1.5f, 0.0f},	/* safeties */
-	{50543, 6, 0x1, 1.8f, 0.0f},	/* safety */
-	{50549, 9, 0x1, 0.3f, 0.0f},	/* safetyman */
-	{50558, 7, 0x1, 1.1f, 0.0f},	/* salient */
-	{50565, 5, 0x1, -1.1f, 0.0f},	/* sapfu */
-	{50570, 5, 0x1, -1.0f, 0.0f},	/* sappy */
-	{50575, 7, 0x1, -0.9f, 0.0f},	/* sarcasm */
-	{50582, 8, 0x1, -0.9f, 0.0f},	/* sarcasms */
-	{50590, 9, 0x1, -1.0f, 0.0f},	/* sarcastic */
-	{50599, 13, 0x1, -1.1f, 0.0f},	/* sarcastically */
-	{50612, 12, 0x1, 1.9f, 0.0f},	/* satisfaction */
-	{50624, 13, 0x1, 2.1f, 0.0f},	/* satisfactions */
-	{50637, 14, 0x1, 1.6f, 0.0f},	/* satisfactorily */
-	{50651, 16, 0x1, 1.5f, 0.0f},	/* satisfactoriness */
-	{50667, 12, 0x1, 1.5f, 0.0f},	/* satisfactory */
-	{50679, 11, 0x1, 1.9f, 0.0f},	/* satisfiable */
-	{50690, 9, 0x1, 1.8f, 0.0f},	/* satisfied */
-	{50699, 9, 0x1, 1.8f, 0.0f},	/* satisfies */
-	{50708, 7, 0x1, 2.0f, 0.0f},	/* satisfy */
-	{50715, 10, 0x1, 2.0f, 0.0f},	/* satisfying */
-	{50725, 12, 0x1, 1.9f, 0.0f},	/* satisfyingly */
-	{50737, 6, 0x1, -2.0f, 0.0f},	/* savage */
-	{50743, 7, 0x1, -2.0f, 0.0f},	/* savaged */
-	{50750, 8, 0x1, -2.2f, 0.0f},	/* savagely */
-	{50758, 10, 0x1, -2.6f, 0.0f},	/* savageness */
-	{50768, 12, 0x1, -0.9f, 0.0f},	/* savagenesses */
-	{50780, 10, 0x1, -1.9f, 0.0f},	/* savageries */
-	{50790, 8, 0x1, -2.5f, 0.0f},	/* savagery */
-	{50798, 7, 0x1, -2.4f, 0.0f},	/* savages */
-	{50805, 4, 0x1, 2.2f, 0.0f},	/* save */
-	{50809, 5, 0x1, 1.8f, 0.0f},	/* saved */
-	{50814, 4, 0x1, -2.7f, 0.0f},	/* scam */
-	{50818, 5, 0x1, -2.8f, 0.0f},	/* scams */
-	{50823, 7, 0x1, -1.9f, 0.0f},	/* scandal */
-	{50830, 10, 0x1, -2.4f, 0.0f},	/* scandalous */
-	{50840, 8, 0x1, -2.2f, 0.0f},	/* scandals */
-	{50848, 9, 0x1, -1.7f, 0.0f},	/* scapegoat */
-	{50857, 10, 0x1, -1.4f, 0.0f},	/* scapegoats */
-	{50867, 6, 0x2, 0.0f, -0.293f},	/* scarce */
-	{50873, 8, 0x2, 0.0f, -0.293f},	/* scarcely */
-	{50881, 5, 0x1, -2.2f, 0.0f},	/* scare */
-	{50886, 9, 0x1, -0.8f, 0.0f},	/* scarecrow */
-	{50895, 10, 0x1, -0.7f, 0.0f},	/* scarecrows */
-	{50905, 6, 0x1, -1.9f, 0.0f},	/* scared */
-	{50911, 11, 0x1, -2.1f, 0.0f},	/* scaremonger */
-	{50922, 12, 0x1, -2.0f, 0.0f},	/* scaremongers */
-	{50934, 6, 0x1, -1.7f, 0.0f},	/* scarer */
-	{50940, 7, 0x1, -1.3f, 0.0f},	/* scarers */
-	{50947, 6, 0x1, -1.4f, 0.0f},	/* scares */
-	{50953, 6, 0x1, -1.7f, 0.0f},	/* scarey */
-	{50959, 7, 0x1, -1.9f, 0.0f},	/* scaring */
-	{50966, 5, 0x1, -2.2f, 0.0f},	/* scary */
-	{50971, 7, 0x1, -1.0f, 0.0f},	/* sceptic */
-	{50978, 9, 0x1, -1.2f, 0.0f},	/* sceptical */
-	{50987, 10, 0x1, -0.8f, 0.0f},	/* scepticism */
-	{50997, 8, 0x1, -0.7f, 0.0f},	/* sceptics */
-	{51005, 5, 0x1, -1.7f, 0.0f},	/* scold */
-	{51010, 5, 0x1, 0.6f, 0.0f},	/* scoop */
-	{51015, 5, 0x1, -1.7f, 0.0f},	/* scorn */
-	{51020, 8, 0x1, -1.8f, 0.0f},	/* scornful */
-	{51028, 6, 0x1, -1.7f, 0.0f},	/* scream */
-	{51034, 8, 0x1, -1.3f, 0.0f},	/* screamed */
-	{51042, 9, 0x1, -1.5f, 0.0f},	/* screamers */
-	{51051, 9, 0x1, -1.6f, 0.0f},	/* screaming */
-	{51060, 7, 0x1, -1.2f, 0.0f},	/* screams */
-	{51067, 5, 0x1, -0.4f, 0.0f},	/* screw */
-	{51072, 9, 0x1, -0.2f, 0.0f},	/* screwball */
-	{51081, 10, 0x1, -0.3f, 0.0f},	/* screwballs */
-	{51091, 9, 0x1, 0.3f, 0.0f},	/* screwbean */
-	{51100, 11, 0x1, 0.3f, 0.0f},	/* screwdriver */
-	{51111, 12, 0x1, 0.1f, 0.0f},	/* screwdrivers */
-	{51123, 7, 0x11, -2.2f, 0.0f},	/* screwed */
-	{51130, 10, 0x1021, -1.5f, 0.0f},	/* screwed up */
-	{51140, 7, 0x1, -1.2f, 0.0f},	/* screwer */
-	{51147, 8, 0x1, -0.5f, 0.0f},	/* screwers */
-	{51155, 8, 0x1, -0.6f, 0.0f},	/* screwier */
-	{51163, 9, 0x1, -2.0f, 0.0f},	/* screwiest */
-	{51172, 10, 0x1, -0.5f, 0.0f},	/* screwiness */
-	{51182, 8, 0x1, -0.9f, 0.0f},	/* screwing */
-	{51190, 9, 0x1, 0.1f, 0.0f},	/* screwlike */
-	{51199, 6, 0x1, -1.0f, 0.0f},	/* screws */
-	{51205, 7, 0x1, -1.7f, 0.0f},	/* screwup */
-	{51212, 8, 0x1, -1.0f, 0.0f},	/* screwups */
-	{51220, 9, 0x1, -0.4f, 0.0f},	/* screwworm */
-	{51229, 10, 0x1, -0.1f, 0.0f},	/* screwworms */
-	{51239, 6, 0x1, -1.4f, 0.0f},	/* screwy */
-	{51245, 11, 0x1, 2.1f, 0.0f},	/* scrumptious */
-	{51256, 13, 0x1, 1.5f, 0.0f},	/* scrumptiously */
-	{51269, 7, 0x1, -3.2f, 0.0f},	/* scumbag */
-	{51276, 6, 0x1, 1.4f, 0.0f},	/* secure */
-	{51282, 7, 0x1, 1.7f, 0.0f},	/* secured */
-	{51289, 8, 0x1, 1.4f, 0.0f},	/* securely */
-	{51297, 10, 0x1, 1.1f, 0.0f},	/* securement */
-	{51307, 10, 0x1, 1.4f, 0.0f},	/* secureness */
-	{51317, 7, 0x1, 1.5f, 0.0f},	/* securer */
-	{51324, 8, 0x1, 0.6f, 0.0f},	/* securers */
-	{51332, 7, 0x1, 1.3f, 0.0f},	/* secures */
-	{51339, 8, 0x1, 2.6f, 0.0f},	/* securest */
-	{51347, 8, 0x1, 1.3f, 0.0f},	/* securing */
-	{51355, 10, 0x1, 1.2f, 0.0f},	/* securities */
-	{51365, 14, 0x1, 0.2f, 0.0f},	/* securitization */
-	{51379, 15, 0x1, 0.1f, 0.0f},	/* securitizations */
-	{51394, 10, 0x1, 0.3f, 0.0f},	/* securitize */
-	{51404, 11, 0x1, 1.4f, 0.0f},	/* securitized */
-	{51415, 11, 0x1, 1.6f, 0.0f},	/* securitizes */
-	{51426, 12, 0x1, 0.7f, 0.0f},	/* securitizing */
-	{51438, 8, 0x1, 1.4f, 0.0f},	/* security */
-	{51446, 8, 0x1, -1.8f, 0.0f},	/* sedition */
-	{51454, 9, 0x1, -1.7f, 0.0f},	/* seditious */
-	{51463, 7, 0x1, -1.5f, 0.0f},	/* seduced */
-	{51470, 5, 0x10, 0.0f, 0.0f},	/* seems */
-	{51475, 10, 0x21, 0.0f, 0.0f},	/* seems like */
-	{51485, 6, 0x4, 0.0f, 0.0f},	/* seldom */
-	{51491, 14, 0x1, 2.5f, 0.0f},	/* self-confident */
-	{51505, 7, 0x1, -2.1f, 0.0f},	/* selfish */
-	{51512, 9, 0x1, -1.4f, 0.0f},	/* selfishly */
-	{51521, 11, 0x1, -1.7f, 0.0f},	/* selfishness */
-	{51532, 13, 0x1, -2.0f, 0.0f},	/* selfishnesses */
-	{51545, 4, 0x10, 0.0f, 0.0f},	/* send */
-	{51549, 9, 0x21, 0.0f, 0.0f},	/* send stop */
-	{51558, 8, 0x1, 0.3f, 0.0f},	/* sentence */
-	{51566, 9, 0x1, -0.1f, 0.0f},	/* sentenced */
-	{51575, 9, 0x1, 0.2f, 0.0f},	/* sentences */
-	{51584, 10, 0x1, -0.6f, 0.0f},	/* sentencing */
-	{51594, 11, 0x1, 1.3f, 0.0f},	/* sentimental */
-	{51605, 14, 0x1, 1.2f, 0.0f},	/* sentimentalise */
-	{51619, 15, 0x1, 0.8f, 0.0f},	/* sentimentalised */
-	{51634, 16, 0x1, 0.4f, 0.0f},	/* sentimentalising */
-	{51650, 14, 0x1, 1.0f, 0.0f},	/* sentimentalism */
-	{51664, 15, 0x1, 0.4f, 0.0f},	/* sentimentalisms */
-	{51679, 14, 0x1, 0.8f, 0.0f},	/* sentimentalist */
-	{51693, 15, 0x1, 0.7f, 0.0f},	/* sentimentalists */
-	{51708, 16, 0x1, 0.9f, 0.0f},	/* sentimentalities */
-	{51724, 14, 0x1, 1.2f, 0.0f},	/* sentimentality */
-	{51738, 18, 0x1, 1.2f, 0.0f},	/* sentimentalization */
-	{51756, 19, 0x1, 0.4f, 0.0f},	/* sentimentalizations */
-	{51775, 14, 0x1, 0.8f, 0.0f},	/* sentimentalize */
-	{51789, 15, 0x1, 1.1f, 0.0f},	/* sentimentalized */
-	{51804, 15, 0x1, 1.1f, 0.0f},	/* sentimentalizes */
-	{51819, 16, 0x1, 0.8f, 0.0f},	/* sentimentalizing */
-	{51835, 13, 0x1, 1.9f, 0.0f},	/* sentimentally */
-	{51848, 6, 0x1, 2.0f, 0.0f},	/* serene */
-	{51854, 7, 0x1, -0.3f, 0.0f},	/* serious */
-	{51861, 9, 0x3, -0.7f, 0.293f},	/* seriously */
-	{51870, 11, 0x1, -0.2f, 0.0f},	/* seriousness */
-	{51881, 4, 0x1, 2.8f, 0.0f},	/* sete */
-	{51885, 6, 0x1, -1.6f, 0.0f},	/* severe */
-	{51891, 7, 0x1, -1.5f, 0.0f},	/* severed */
-	{51898, 8, 0x1, -2.0f, 0.0f},	/* severely */
-	{51906, 10, 0x1, -1.0f, 0.0f},	/* severeness */
-	{51916, 7, 0x1, -1.6f, 0.0f},	/* severer */
-	{51923, 8, 0x1, -1.5f, 0.0f},	/* severest */
-	{51931, 4, 0x1, 2.4f, 0.0f},	/* sexy */
-	{51935, 5, 0x1, 2.7f, 0.0f},	/* sfete */
-	{51940, 4, 0x1, 2.4f, 0.0f},	/* sgtm */
-	{51944, 5, 0x1, -0.7f, 0.0f},	/* shake */
-	{51949, 9, 0x1, -0.3f, 0.0f},	/* shakeable */
-	{51958, 9, 0x1, -1.2f, 0.0f},	/* shakedown */
-	{51967, 10, 0x1, -1.4f, 0.0f},	/* shakedowns */
-	{51977, 6, 0x1, -0.3f, 0.0f},	/* shaken */
-	{51983, 8, 0x1, -1.3f, 0.0f},	/* shakeout */
-	{51991, 9, 0x1, -0.8f, 0.0f},	/* shakeouts */
-	{52000, 7, 0x1, 0.3f, 0.0f},	/* shakers */
-	{52007, 7, 0x1, -0.6f, 0.0f},	/* shakeup */
-	{52014, 8, 0x1, -0.5f, 0.0f},	/* shakeups */
-	{52022, 7, 0x1, -0.9f, 0.0f},	/* shakier */
-	{52029, 8, 0x1, -1.2f, 0.0f},	/* shakiest */
-	{52037, 7, 0x1, -0.7f, 0.0f},	/* shakily */
-	{52044, 9, 0x1, -0.7f, 0.0f},	/* shakiness */
-	{52053, 7, 0x1, -0.7f, 0.0f},	/* shaking */
-	{52060, 5, 0x1, -0.9f, 0.0f},	/* shaky */
-	{52065, 5, 0x1, -2.1f, 0.0f},	/* shame */
-	{52070, 6, 0x1, -2.6f, 0.0f},	/* shamed */
-	{52076, 10, 0x1, -2.3f, 0.0f},	/* shamefaced */
-	{52086, 12, 0x1, -1.9f, 0.0f},	/* shamefacedly */
-	{52098, 14, 0x1, -2.0f, 0.0f},	/* shamefacedness */
-	{52112, 9, 0x1, -1.0f, 0.0f},	/* shamefast */
-	{52121, 8, 0x1, -2.2f, 0.0f},	/* shameful */
-	{52129, 10, 0x1, -1.9f, 0.0f},	/* shamefully */
-	{52139, 12, 0x1, -2.4f, 0.0f},	/* shamefulness */
-	{52151, 14, 0x1, -2.3f, 0.0f},	/* shamefulnesses */
-	{52165, 9, 0x1, -1.4f, 0.0f},	/* shameless */
-	{52174, 11, 0x1, -1.4f, 0.0f},	/* shamelessly */
-	{52185, 13, 0x1, -1.4f, 0.0f},	/* shamelessness */
-	{52198, 15, 0x1, -2.0f, 0.0f},	/* shamelessnesses */
-	{52213, 6, 0x1, -1.7f, 0.0f},	/* shames */
-	{52219, 6, 0x4, 0.0f, 0.0f},	/* shan't */
-	{52225, 5, 0x4, 0.0f, 0.0f},	/* shant */
-	{52230, 5, 0x1, 1.2f, 0.0f},	/* share */
-	{52235, 6, 0x1, 1.4f, 0.0f},	/* shared */
-	{52241, 6, 0x1, 1.2f, 0.0f},	/* shares */
-	{52247, 7, 0x1, 1.8f, 0.0f},	/* sharing */
-	{52254, 9, 0x1, -2.1f, 0.0f},	/* shattered */
-	{52263, 4, 0x1, -2.6f, 0.0f},	/* shit */
-	{52267, 7, 0x1, -0.3f, 0.0f},	/* shitake */
-	{52274, 8, 0x1, -1.1f, 0.0f},	/* shitakes */
-	{52282, 8, 0x1, -3.1f, 0.0f},	/* shithead */
-	{52290, 9, 0x1, -2.6f, 0.0f},	/* shitheads */
-	{52299, 5, 0x1, -2.1f, 0.0f},	/* shits */
-	{52304, 7, 0x1, 0.1f, 0.0f},	/* shittah */
-	{52311, 7, 0x1, -1.7f, 0.0f},	/* shitted */
-	{52318, 8, 0x1, -2.1f, 0.0f},	/* shittier */
-	{52326, 9, 0x1, -3.4f, 0.0f},	/* shittiest */
-	{52335, 7, 0x1, -0.6f, 0.0f},	/* shittim */
-	{52342, 11, 0x1, -0.3f, 0.0f},	/* shittimwood */
-	{52353, 8, 0x1, -1.8f, 0.0f},	/* shitting */
-	{52361, 6, 0x1, -2.6f, 0.0f},	/* shitty */
-	{52367, 5, 0x1, -1.6f, 0.0f},	/* shock */
-	{52372, 9, 0x1, -1.0f, 0.0f},	/* shockable */
-	{52381, 7, 0x1, -1.3f, 0.0f},	/* shocked */
-	{52388, 7, 0x1, -0.6f, 0.0f},	/* shocker */
-	{52395, 8, 0x1, -1.1f, 0.0f},	/* shockers */
-	{52403, 8, 0x1, -1.7f, 0.0f},	/* shocking */
-	{52411, 10, 0x1, -0.7f, 0.0f},	/* shockingly */
-	{52421, 10, 0x1, 1.3f, 0.0f},	/* shockproof */
-	{52431, 6, 0x1, -1.6f, 0.0f},	/* shocks */
-	{52437, 5, 0x1, -0.4f, 0.0f},	/* shook */
-	{52442, 5, 0x1, -1.4f, 0.0f},	/* shoot */
-	{52447, 13, 0x1, -1.2f, 0.0f},	/* short-sighted */
-	{52460, 17, 0x1, -1.1f, 0.0f},	/* short-sightedness */
-	{52477, 8, 0x1, -1.0f, 0.0f},	/* shortage */
-	{52485, 9, 0x1, -0.6f, 0.0f},	/* shortages */
-	{52494, 6, 0x100010, 0.0f, 0.0f},	/* should */
-	{52500, 16, 0x21, -1.0f, 0.0f},	/* should be better */
-	{52516, 9, 0x4, 0.0f, 0.0f},	/* shouldn't */
-	{52525, 8, 0x4, 0.0f, 0.0f},	/* shouldnt */
-	{52533, 5, 0x1, -0.9f, 0.0f},	/* shrew */
-	{52538, 6, 0x4, 0.0f, 0.0f},	/* shudnt */
-	{52544, 3, 0x1, -1.0f, 0.0f},	/* shy */
-	{52547, 5, 0x1, -0.8f, 0.0f},	/* shyer */
-	{52552, 6, 0x1, -0.9f, 0.0f},	/* shying */
-	{52558, 7, 0x1, -2.1f, 0.0f},	/* shylock */
-	{52565, 9, 0x1, -0.7f, 0.0f},	/* shylocked */
-	{52574, 10, 0x1, -1.5f, 0.0f},	/* shylocking */
-	{52584, 8, 0x1, -1.4f, 0.0f},	/* shylocks */
-	{52592, 5, 0x1, -0.7f, 0.0f},	/* shyly */
-	{52597, 7, 0x1, -1.3f, 0.0f},	/* shyness */
-	{52604, 9, 0x1, -1.2f, 0.0f},	/* shynesses */
-	{52613, 7, 0x1, -1.6f, 0.0f},	/* shyster */
-	{52620, 8, 0x1, -0.9f, 0.0f},	/* shysters */
-	{52628, 4, 0x1, -2.3f, 0.0f},	/* sick */
-	{52632, 6, 0x1, -1.9f, 0.0f},	/* sicken */
-	{52638, 8, 0x1, -2.5f, 0.0f},	/* sickened */
-	{52646, 8, 0x1, -2.2f, 0.0f},	/* sickener */
-	{52654, 9, 0x1, -2.2f, 0.0f},	/* sickeners */
-	{52663, 9, 0x1, -2.4f, 0.0f},	/* sickening */
-	{52672, 11, 0x1, -2.1f, 0.0f},	/* sickeningly */
-	{52683, 7, 0x1, -2.0f, 0.0f},	/* sickens */
-	{52690, 4, 0x1, 0.1f, 0.0f},	/* sigh */
-	{52694, 12, 0x1, 1.1f, 0.0f},	/* significance */
-	{52706, 11, 0x1, 0.8f, 0.0f},	/* significant */
-	{52717, 9, 0x1, -0.5f, 0.0f},	/* silencing */
-	{52726, 8, 0x1, -0.1f, 0.0f},	/* sillibub */
-	{52734, 7, 0x1, 1.0f, 0.0f},	/* sillier */
-	{52741, 7, 0x1, 0.8f, 0.0f},	/* sillies */
-	{52748, 8, 0x1, 0.8f, 0.0f},	/* silliest */
-	{52756, 7, 0x1, -0.1f, 0.0f},	/* sillily */
-	{52763, 11, 0x1, 0.1f, 0.0f},	/* sillimanite */
-	{52774, 12, 0x1, 0.2f, 0.0f},	/* sillimanites */
-	{52786, 9, 0x1, -0.9f, 0.0f},	/* silliness */
-	{52795, 11, 0x1, -1.2f, 0.0f},	/* sillinesses */
-	{52806, 5, 0x1, 0.1f, 0.0f},	/* silly */
-	{52811, 3, 0x1, -2.6f, 0.0f},	/* sin */
-	{52814, 7, 0x1, 1.7f, 0.0f},	/* sincere */
-	{52821, 9, 0x1, 2.1f, 0.0f},	/* sincerely */
-	{52830, 11, 0x1, 1.8f, 0.0f},	/* sincereness */
-	{52841, 8, 0x1, 2.0f, 0.0f},	/* sincerer */
-	{52849, 9, 0x1, 2.0f, 0.0f},	/* sincerest */
-	{52858, 11, 0x1, 1.5f, 0.0f},	/* sincerities */
-	{52869, 6, 0x1, -2.6f, 0.0f},	/* sinful */
-	{52875, 12, 0x1, 1.2f, 0.0f},	/* singleminded */
-	{52887, 8, 0x1, -2.9f, 0.0f},	/* sinister */
-	{52895, 4, 0x1, -2.0f, 0.0f},	/* sins */
-	{52899, 7, 0x1, -0.9f, 0.0f},	/* skeptic */
-	{52906, 9, 0x1, -1.3f, 0.0f},	/* skeptical */
-	{52915, 11, 0x1, -1.2f, 0.0f},	/* skeptically */
-	{52926, 10, 0x1, -1.0f, 0.0f},	/* skepticism */
-	{52936, 11, 0x1, -1.2f, 0.0f},	/* skepticisms */
-	{52947, 8, 0x1, -0.4f, 0.0f},	/* skeptics */
-	{52955, 4, 0x1, -1.6f, 0.0f},	/* slam */
-	{52959, 4, 0x1, 0.6f, 0.0f},	/* slap */
-	{52963, 5, 0x1, -1.1f, 0.0f},	/* slash */
-	{52968, 7, 0x1, -0.9f, 0.0f},	/* slashed */
-	{52975, 7, 0x1, -0.8f, 0.0f},	/* slashes */
-	{52982, 8, 0x1, -1.1f, 0.0f},	/* slashing */
-	{52990, 7, 0x1, -3.8f, 0.0f},	/* slavery */
-	{52997, 4, 0x1, 2.1f, 0.0f},	/* slaw */
-	{53001, 13, 0x1, -1.6f, 0.0f},	/* sleeplessness */
-	{53014, 7, 0x1, 0.4f, 0.0f},	/* slicker */
-	{53021, 8, 0x1, 0.3f, 0.0f},	/* slickest */
-	{53029, 6, 0x2, 0.0f, -0.293f},	/* slight */
-	{53035, 8, 0x2, 0.0f, -0.293f},	/* slightly */
-	{53043, 8, 0x1, -1.7f, 0.0f},	/* sluggish */
-	{53051, 4, 0x1, -2.8f, 0.0f},	/* slut */
-	{53055, 5, 0x1, -2.7f, 0.0f},	/* sluts */
-	{53060, 8, 0x1, -2.7f, 0.0f},	/* sluttier */
-	{53068, 9, 0x1, -3.1f, 0.0f},	/* sluttiest */
-	{53077, 8, 0x1, -2.2f, 0.0f},	/* sluttish */
-	{53085, 10, 0x1, -2.1f, 0.0f},	/* sluttishly */
-	{53095, 12, 0x1, -2.5f, 0.0f},	/* sluttishness */
-	{53107, 14, 0x1, -2.0f, 0.0f},	/* sluttishnesses */
-	{53121, 6, 0x1, -2.3f, 0.0f},	/* slutty */
-	{53127, 5, 0x1, 1.7f, 0.0f},	/* smart */
-	{53132, 8, 0x1, -2.1f, 0.0f},	/* smartass */
-	{53140, 10, 0x1, -1.7f, 0.0f},	/* smartasses */
-	{53150, 7, 0x1, 0.7f, 0.0f},	/* smarted */
-	{53157, 7, 0x1, 1.9f, 0.0f},	/* smarten */
-	{53164, 9, 0x1, 1.5f, 0.0f},	/* smartened */
-	{53173, 10, 0x1, 1.7f, 0.0f},	/* smartening */
-	{53183, 8, 0x1, 1.5f, 0.0f},	/* smartens */
-	{53191, 7, 0x1, 2.0f, 0.0f},	/* smarter */
-	{53198, 8, 0x1, 3.0f, 0.0f},	/* smartest */
-	{53206, 7, 0x1, 1.3f, 0.0f},	/* smartie */
-	{53213, 8, 0x1, 1.7f, 0.0f},	/* smarties */
-	{53221, 8, 0x1, -0.7f, 0.0f},	/* smarting */
-	{53229, 7, 0x1, 1.5f, 0.0f},	/* smartly */
-	{53236, 9, 0x1, 2.0f, 0.0f},	/* smartness */
-	{53245, 11, 0x1, 1.5f, 0.0f},	/* smartnesses */
-	{53256, 6, 0x1, 1.6f, 0.0f},	/* smarts */
-	{53262, 9, 0x1, 0.2f, 0.0f},	/* smartweed */
-	{53271, 10, 0x1, 0.1f, 0.0f},	/* smartweeds */
-	{53281, 6, 0x1, 1.1f, 0.0f},	/* smarty */
-	{53287, 5, 0x1, -1.5f, 0.0f},	/* smear */
-	{53292, 3, 0x1, -1.3f, 0.0f},	/* smh */
-	{53295, 6, 0x1, 0.6f, 0.0f},	/* smilax */
-	{53301, 8, 0x1, 0.3f, 0.0f},	/* smilaxes */
-	{53309, 5, 0x1, 1.5f, 0.0f},	/* smile */
-	{53314, 6, 0x1, 2.5f, 0.0f},	/* smiled */
-	{53320, 9, 0x1, -1.4f, 0.0f},	/* smileless */
-	{53329, 6, 0x1, 1.7f, 0.0f},	/* smiler */
-	{53335, 6, 0x1, 2.1f, 0.0f},	/* smiles */
-	{53341, 6, 0x1, 1.7f, 0.0f},	/* smiley */
-	{53347, 7, 0x1, 1.5f, 0.0f},	/* smileys */
-	{53354, 7, 0x1, 2.0f, 0.0f},	/* smiling */
-	{53361, 9, 0x1, 2.3f, 0.0f},	/* smilingly */
-	{53370, 4, 0x1, -1.2f, 0.0f},	/* smog */
-	{53374, 7, 0x1, -1.8f, 0.0f},	/* smother */
-	{53381, 9, 0x1, -0.9f, 0.0f},	/* smothered */
-	{53390, 10, 0x1, -1.4f, 0.0f},	/* smothering */
-	{53400, 8, 0x1, -1.9f, 0.0f},	/* smothers */
-	{53408, 8, 0x1, -1.1f, 0.0f},	/* smothery */
-	{53416, 3, 0x10, 0.0f, 0.0f},	/* sms */
-	{53419, 8, 0x21, 0.0f, 0.0f},	/* sms stop */
-	{53427, 4, 0x1, 0.8f, 0.0f},	/* smug */
-	{53431, 7, 0x1, -1.0f, 0.0f},	/* smugger */
-	{53438, 8, 0x1, -1.5f, 0.0f},	/* smuggest */
-	{53446, 7, 0x1, -1.6f, 0.0f},	/* smuggle */
-	{53453, 8, 0x1, -1.5f, 0.0f},	/* smuggled */
-	{53461, 8, 0x1, -2.1f, 0.0f},	/* smuggler */
-	{53469, 9, 0x1, -1.4f, 0.0f},	/* smugglers */
-	{53478, 8, 0x1, -1.7f, 0.0f},	/* smuggles */
-	{53486, 9, 0x1, -2.1f, 0.0f},	/* smuggling */
-	{53495, 6, 0x1, 0.2f, 0.0f},	/* smugly */
-	{53501, 8, 0x1, -1.4f, 0.0f},	/* smugness */
-	{53509, 10, 0x1, -1.7f, 0.0f},	/* smugnesses */
-	{53519, 5, 0x1, -2.5f, 0.0f},	/* snafu */
-	{53524, 6, 0x1, -0.9f, 0.0f},	/* sneaky */
-	{53530, 4, 0x1, -2.0f, 0.0f},	/* snob */
-	{53534, 8, 0x1, -2.0f, 0.0f},	/* snobbery */
-	{53542, 8, 0x1, -0.7f, 0.0f},	/* snobbier */
-	{53550, 9, 0x1, -0.5f, 0.0f},	/* snobbiest */
-	{53559, 8, 0x1, -1.6f, 0.0f},	/* snobbily */
-	{53567, 8, 0x1, -0.9f, 0.0f},	/* snobbish */
-	{53575, 10, 0x1, -1.2f, 0.0f},	/* snobbishly */
-	{53585, 12, 0x1, -1.1f, 0.0f},	/* snobbishness */
-	{53597, 14, 0x1, -1.7f, 0.0f},	/* snobbishnesses */
-	{53611, 8, 0x1, -1.0f, 0.0f},	/* snobbism */
-	{53619, 9, 0x1, -0.3f, 0.0f},	/* snobbisms */
-	{53628, 6, 0x1, -1.7f, 0.0f},	/* snobby */
-	{53634, 5, 0x1, -1.4f, 0.0f},	/* snobs */
-	{53639, 4, 0x1, -1.8f, 0.0f},	/* snub */
-	{53643, 7, 0x1, -2.0f, 0.0f},	/* snubbed */
-	{53650, 8, 0x1, -0.9f, 0.0f},	/* snubbing */
-	{53658, 5, 0x1, -2.1f, 0.0f},	/* snubs */
-	{53663, 2, 0x4082, 0.0f, 0.293f},	/* so */
-	{53665, 3, 0x1, -1.0f, 0.0f},	/* sob */
-	{53668, 6, 0x1, -1.9f, 0.0f},	/* sobbed */
-	{53674, 7, 0x1, -1.6f, 0.0f},	/* sobbing */
-	{53681, 8, 0x1, -0.8f, 0.0f},	/* sobering */
-	{53689, 4, 0x1, -2.5f, 0.0f},	/* sobs */
-	{53693, 13, 0x1, 1.2f, 0.0f},	/* sociabilities */
-	{53706, 11, 0x1, 1.1f, 0.0f},	/* sociability */
-	{53717, 8, 0x1, 1.9f, 0.0f},	/* sociable */
-	{53725, 12, 0x1, 1.5f, 0.0f},	/* sociableness */
-	{53737, 8, 0x1, 1.6f, 0.0f},	/* sociably */
-	{53745, 3, 0x1, 1.3f, 0.0f},	/* sok */
-	{53748, 6, 0x1, -0.3f, 0.0f},	/* solemn */
-	{53754, 11, 0x1, -0.5f, 0.0f},	/* solemnified */
-	{53765, 11, 0x1, -0.5f, 0.0f},	/* solemnifies */
-	{53776, 9, 0x1, 0.3f, 0.0f},	/* solemnify */
-	{53785, 12, 0x1, 0.1f, 0.0f},	/* solemnifying */
-	{53797, 11, 0x1, 0.3f, 0.0f},	/* solemnities */
-	{53808, 9, 0x1, -1.1f, 0.0f},	/* solemnity */
-	{53817, 13, 0x1, 0.7f, 0.0f},	/* solemnization */
-	{53830, 9, 0x1, 0.3f, 0.0f},	/* solemnize */
-	{53839, 10, 0x1, -0.7f, 0.0f},	/* solemnized */
-	{53849, 10, 0x1, 0.6f, 0.0f},	/* solemnizes */
-	{53859, 11, 0x1, -0.6f, 0.0f},	/* solemnizing */
-	{53870, 8, 0x1, 0.8f, 0.0f},	/* solemnly */
-	{53878, 5, 0x1, 0.6f, 0.0f},	/* solid */
-	{53883, 10, 0x1, 1.2f, 0.0f},	/* solidarity */
-	{53893, 8, 0x1, 1.3f, 0.0f},	/* solution */
-	{53901, 9, 0x1, 0.7f, 0.0f},	/* solutions */
-	{53910, 5, 0x1, 0.8f, 0.0f},	/* solve */
-	{53915, 6, 0x1, 1.1f, 0.0f},	/* solved */
-	{53921, 6, 0x1, 1.1f, 0.0f},	/* solves */
-	{53927, 7, 0x1, 1.4f, 0.0f},	/* solving */
-	{53934, 6, 0x1, -1.8f, 0.0f},	/* somber */
-	{53940, 8, 0x2, 0.0f, -0.293f},	/* somewhat */
-	{53948, 14, 0x1, -2.7f, 0.0f},	/* son-of-a-bitch */
-	{53962, 3, 0x2, 0.0f, 0.293f},	/* soo */
-	{53965, 4, 0x2, 0.0f, 0.293f},	/* sooo */
-	{53969, 6, 0x1, 1.5f, 0.0f},	/* soothe */
-	{53975, 7, 0x1, 0.5f, 0.0f},	/* soothed */
-	{53982, 8, 0x1, 1.3f, 0.0f},	/* soothing */
-	{53990, 13, 0x1, 2.6f, 0.0f},	/* sophisticated */
-	{54003, 4, 0x1, -1.5f, 0.0f},	/* sore */
-	{54007, 6, 0x1, -2.4f, 0.0f},	/* sorrow */
-	{54013, 8, 0x1, -2.4f, 0.0f},	/* sorrowed */
-	{54021, 8, 0x1, -2.3f, 0.0f},	/* sorrower */
-	{54029, 9, 0x1, -2.2f, 0.0f},	/* sorrowful */
-	{54038, 11, 0x1, -2.3f, 0.0f},	/* sorrowfully */
-	{54049, 13, 0x1, -2.5f, 0.0f},	/* sorrowfulness */
-	{54062, 9, 0x1, -1.7f, 0.0f},	/* sorrowing */
-	{54071, 7, 0x1, -1.6f, 0.0f},	/* sorrows */
-	{54078, 5, 0x1, -0.5f, 0.0f},	/* sorry */
-	{54083, 4, 0x10, 0.0f, 0.0f},	/* sort */
-	{54087, 7, 0x22, 0.0f, -0.293f},	/* sort of */
-	{54094, 7, 0x2, 0.0f, -0.293f},	/* sort-of */
-	{54101, 5, 0x2, 0.0f, -0.293f},	/* sorta */
-	{54106, 6, 0x2, 0.0f, -0.293f},	/* sortof */
-	{54112, 8, 0x1, 2.9f, 0.0f},	/* soulmate */
-	{54120, 6, 0x10, 0.0f, 0.0f},	/* sounds */
-	{54126, 11, 0x21, 0.0f, 0.0f},	/* sounds like */
-	{54137, 3, 0x1, -0.5f, 0.0f},	/* soz */
-	{54140, 4, 0x1, -1.5f, 0.0f},	/* spam */
-	{54144, 7, 0x1, -2.2f, 0.0f},	/* spammer */
-	{54151, 8, 0x1, -1.6f, 0.0f},	/* spammers */
-	{54159, 8, 0x1, -2.1f, 0.0f},	/* spamming */
-	{54167, 5, 0x1, 0.9f, 0.0f},	/* spark */
-	{54172, 7, 0x1, 1.8f, 0.0f},	/* sparkle */
-	{54179, 8, 0x1, 1.3f, 0.0f},	/* sparkles */
-	{54187, 9, 0x1, 1.2f, 0.0f},	/* sparkling */
-	{54196, 7, 0x1, 1.7f, 0.0f},	/* special */
-	{54203, 11, 0x1, 0.4f, 0.0f},	/* speculative */
-	{54214, 6, 0x1, 0.7f, 0.0f},	/* spirit */
-	{54220, 8, 0x1, 1.3f, 0.0f},	/* spirited */
-	{54228, 10, 0x1, -1.3f, 0.0f},	/* spiritless */
-	{54238, 5, 0x1, -2.4f, 0.0f},	/* spite */
-	{54243, 6, 0x1, -2.4f, 0.0f},	/* spited */
-	{54249, 8, 0x1, -1.9f, 0.0f},	/* spiteful */
-	{54257, 10, 0x1, -2.3f, 0.0f},	/* spitefully */
-	{54267, 12, 0x1, -1.5f, 0.0f},	/* spitefulness */
-	{54279, 14, 0x1, -2.3f, 0.0f},	/* spitefulnesses */
-	{54293, 6, 0x1, -1.4f, 0.0f},	/* spites */
-	{54299, 9, 0x1, 2.7f, 0.0f},	/* splendent */
-	{54308, 8, 0x1, 2.8f, 0.0f},	/* splendid */
-	{54316, 10, 0x1, 2.1f, 0.0f},	/* splendidly */
-	{54326, 12, 0x1, 2.3f, 0.0f},	/* splendidness */
-	{54338, 13, 0x1, 2.6f, 0.0f},	/* splendiferous */
-	{54351, 15, 0x1, 1.9f, 0.0f},	/* splendiferously */
-	{54366, 17, 0x1, 1.7f, 0.0f},	/* splendiferousness */
-	{54383, 8, 0x1, 3.0f, 0.0f},	/* splendor */
-	{54391, 11, 0x1, 2.2f, 0.0f},	/* splendorous */
-	{54402, 9, 0x1, 2.0f, 0.0f},	/* splendors */
-	{54411, 9, 0x1, 2.2f, 0.0f},	/* splendour */
-	{54420, 10, 0x1, 2.2f, 0.0f},	/* splendours */
-	{54430, 10, 0x1, 2.2f, 0.0f},	/* splendrous */
-	{54440, 9, 0x1, 2.0f, 0.0f},	/* sprightly */
-	{54449, 9, 0x1, -1.0f, 0.0f},	/* squelched */
-	{54458, 4, 0x1, -0.5f, 0.0f},	/* srry */
-	{54462, 5, 0x2, 0.0f, 0.293f},	/* srsly */
-	{54467, 3, 0x1, -0.5f, 0.0f},	/* sry */
-	{54470, 4, 0x1, -2.8f, 0.0f},	/* stab */
-	{54474, 7, 0x1, -1.9f, 0.0f},	/* stabbed */
-	{54481, 6, 0x1, 1.2f, 0.0f},	/* stable */
-	{54487, 5, 0x1, -1.9f, 0.0f},	/* stabs */
-	{54492, 5, 0x1, -0.8f, 0.0f},	/* stall */
-	{54497, 7, 0x1, -0.8f, 0.0f},	/* stalled */
-	{54504, 8, 0x1, -0.8f, 0.0f},	/* stalling */
-	{54512, 7, 0x1, 1.2f, 0.0f},	/* stamina */
-	{54519, 7, 0x1, -0.9f, 0.0f},	/* stammer */
-	{54526, 9, 0x1, -0.9f, 0.0f},	/* stammered */
-	{54535, 9, 0x1, -1.1f, 0.0f},	/* stammerer */
-	{54544, 10, 0x1, -0.8f, 0.0f},	/* stammerers */
-	{54554, 10, 0x1, -1.0f, 0.0f},	/* stammering */
-	{54564, 8, 0x1, -0.8f, 0.0f},	/* stammers */
-	{54572, 8, 0x1, -1.8f, 0.0f},	/* stampede */
-	{54580, 5, 0x1, -1.9f, 0.0f},	/* stank */
-	{54585, 7, 0x1, -1.3f, 0.0f},	/* startle */
-	{54592, 8, 0x1, -0.7f, 0.0f},	/* startled */
-	{54600, 11, 0x1, -0.5f, 0.0f},	/* startlement */
-	{54611, 12, 0x1, 0.2f, 0.0f},	/* startlements */
-	{54623, 8, 0x1, -0.8f, 0.0f},	/* startler */
-	{54631, 9, 0x1, -0.5f, 0.0f},	/* startlers */
-	{54640, 8, 0x1, -0.5f, 0.0f},	/* startles */
-	{54648, 9, 0x1, 0.3f, 0.0f},	/* startling */
-	{54657, 11, 0x1, -0.3f, 0.0f},	/* startlingly */
-	{54668, 6, 0x1, -1.9f, 0.0f},	/* starve */
-	{54674, 7, 0x1, -2.6f, 0.0f},	/* starved */
-	{54681, 7, 0x1, -2.3f, 0.0f},	/* starves */
-	{54688, 8, 0x1, -1.8f, 0.0f},	/* starving */
-	{54696, 9, 0x1, 1.0f, 0.0f},	/* steadfast */
-	{54705, 5, 0x1, -2.2f, 0.0f},	/* steal */
-	{54710, 9, 0x1, -1.7f, 0.0f},	/* stealable */
-	{54719, 7, 0x1, -1.7f, 0.0f},	/* stealer */
-	{54726, 8, 0x1, -2.2f, 0.0f},	/* stealers */
-	{54734, 8, 0x1, -2.7f, 0.0f},	/* stealing */
-	{54742, 9, 0x1, -1.9f, 0.0f},	/* stealings */
-	{54751, 6, 0x1, -2.3f, 0.0f},	/* steals */
-	{54757, 7, 0x1, -0.3f, 0.0f},	/* stealth */
-	{54764, 10, 0x1, -0.3f, 0.0f},	/* stealthier */
-	{54774, 11, 0x1, 0.4f, 0.0f},	/* stealthiest */
-	{54785, 10, 0x1, 0.1f, 0.0f},	/* stealthily */
-	{54795, 12, 0x1, 0.2f, 0.0f},	/* stealthiness */
-	{54807, 8, 0x1, -0.3f, 0.0f},	/* stealths */
-	{54815, 8, 0x1, -0.1f, 0.0f},	/* stealthy */
-	{54823, 6, 0x1, -2.3f, 0.0f},	/* stench */
-	{54829, 8, 0x1, -1.5f, 0.0f},	/* stenches */
-	{54837, 9, 0x1, -2.4f, 0.0f},	/* stenchful */
-	{54846, 7, 0x1, -2.3f, 0.0f},	/* stenchy */
-	{54853, 10, 0x1, -1.3f, 0.0f},	/* stereotype */
-	{54863, 11, 0x1, -1.2f, 0.0f},	/* stereotyped */
-	{54874, 7, 0x1, -1.4f, 0.0f},	/* stifled */
-	{54881, 5, 0x80, 0.0f, 0.0f},	/* still */
-	{54886, 9, 0x1, 0.9f, 0.0f},	/* stimulate */
-	{54895, 10, 0x1, 0.9f, 0.0f},	/* stimulated */
-	{54905, 10, 0x1, 1.0f, 0.0f},	/* stimulates */
-	{54915, 11, 0x1, 1.9f, 0.0f},	/* stimulating */
-	{54926, 6, 0x1, -1.6f, 0.0f},	/* stingy */
-	{54932, 5, 0x1, -1.7f, 0.0f},	/* stink */
-	{54937, 8, 0x1, -2.3f, 0.0f},	/* stinkard */
-	{54945, 9, 0x1, -1.0f, 0.0f},	/* stinkards */
-	{54954, 8, 0x1, -0.2f, 0.0f},	/* stinkbug */
-	{54962, 9, 0x1, -1.0f, 0.0f},	/* stinkbugs */
-	{54971, 7, 0x1, -1.5f, 0.0f},	/* stinker */
-	{54978, 8, 0x1, -1.2f, 0.0f},	/* stinkers */
-	{54986, 9, 0x1, -0.2f, 0.0f},	/* stinkhorn */
-	{54995, 10, 0x1, -0.8f, 0.0f},	/* stinkhorns */
-	{55005, 8, 0x1, -1.5f, 0.0f},	/* stinkier */
-	{55013, 9, 0x1, -2.1f, 0.0f},	/* stinkiest */
-	{55022, 8, 0x1, -2.4f, 0.0f},	/* stinking */
-	{55030, 10, 0x1, -1.3f, 0.0f},	/* stinkingly */
-	{55040, 6, 0x1, -1.5f, 0.0f},	/* stinko */
-	{55046, 8, 0x1, -2.5f, 0.0f},	/* stinkpot */
-	{55054, 9, 0x1, -0.7f, 0.0f},	/* stinkpots */
-	{55063, 6, 0x1, -1.0f, 0.0f},	/* stinks */
-	{55069, 9, 0x1, -0.4f, 0.0f},	/* stinkweed */
-	{55078, 9, 0x1, -0.1f, 0.0f},	/* stinkwood */
-	{55087, 6, 0x1, -1.5f, 0.0f},	/* stinky */
-	{55093, 6, 0x1, -2.2f, 0.0f},	/* stolen */
-	{55099, 4, 0x311, -1.2f, 0.0f},	/* stop */
-	{55103, 6, 0x21, 0.0f, 0.0f},	/* stop 2 */
-	{55109, 7, 0x21, 0.0f, 0.0f},	/* stop by */
-	{55116, 7, 0x21, 0.0f, 0.0f},	/* stop to */
-	{55123, 7, 0x101, 0.0f, 0.0f},	/* stopall */
-	{55130, 7, 0x1, -0.9f, 0.0f},	/* stopped */
-	{55137, 8, 0x1, -0.6f, 0.0f},	/* stopping */
-	{55145, 5, 0x1, -0.6f, 0.0f},	/* stops */
-	{55150, 5, 0x1, 0.7f, 0.0f},	/* stout */
-	{55155, 8, 0x1, 0.9f, 0.0f},	/* straight */
-	{55163, 6, 0x1, -0.2f, 0.0f},	/* strain */
-	{55169, 8, 0x1, -1.7f, 0.0f},	/* strained */
-	{55177, 8, 0x1, -0.8f, 0.0f},	/* strainer */
-	{55185, 9, 0x1, -0.3f, 0.0f},	/* strainers */
-	{55194, 9, 0x1, -1.3f, 0.0f},	/* straining */
-	{55203, 7, 0x1, -1.2f, 0.0f},	/* strains */
-	{55210, 7, 0x1, -0.8f, 0.0f},	/* strange */
-	{55217, 9, 0x1, -1.2f, 0.0f},	/* strangely */
-	{55226, 9, 0x1, -2.5f, 0.0f},	/* strangled */
-	{55235, 8, 0x1, 2.2f, 0.0f},	/* strength */
-	{55243, 10, 0x1, 1.3f, 0.0f},	/* strengthen */
-	{55253, 12, 0x1, 1.8f, 0.0f},	/* strengthened */
-	{55265, 12, 0x1, 1.8f, 0.0f},	/* strengthener */
-	{55277, 13, 0x1, 1.4f, 0.0f},	/* strengtheners */
-	{55290, 13, 0x1, 2.2f, 0.0f},	/* strengthening */
-	{55303, 11, 0x1, 2.0f, 0.0f},	/* strengthens */
-	{55314, 9, 0x1, 1.7f, 0.0f},	/* strengths */
-	{55323, 6, 0x1, -1.8f, 0.0f},	/* stress */
-	{55329, 8, 0x1, -1.4f, 0.0f},	/* stressed */
-	{55337, 8, 0x1, -2.0f, 0.0f},	/* stresses */
-	{55345, 9, 0x1, -2.3f, 0.0f},	/* stressful */
-	{55354, 11, 0x1, -2.6f, 0.0f},	/* stressfully */
-	{55365, 9, 0x1, -1.5f, 0.0f},	/* stressing */
-	{55374, 10, 0x1, 1.6f, 0.0f},	/* stressless */
-	{55384, 14, 0x1, 1.6f, 0.0f},	/* stresslessness */
-	{55398, 8, 0x1, -1.8f, 0.0f},	/* stressor */
-	{55406, 9, 0x1, -2.1f, 0.0f},	/* stressors */
-	{55415, 8, 0x1, -2.3f, 0.0f},	/* stricken */
-	{55423, 6, 0x1, -0.5f, 0.0f},	/* strike */
-	{55429, 8, 0x1, -0.6f, 0.0f},	/* strikers */
-	{55437, 7, 0x1, -1.5f, 0.0f},	/* strikes */
-	{55444, 6, 0x1, 2.3f, 0.0f},	/* strong */
-	{55450, 9, 0x1, 0.7f, 0.0f},	/* strongbox */
-	{55459, 11, 0x1, 0.3f, 0.0f},	/* strongboxes */
-	{55470, 8, 0x1, 1.6f, 0.0f},	/* stronger */
-	{55478, 9, 0x1, 1.9f, 0.0f},	/* strongest */
-	{55487, 10, 0x1, 0.5f, 0.0f},	/* stronghold */
-	{55497, 11, 0x1, 1.0f, 0.0f},	/* strongholds */
-	{55508, 9, 0x1, 1.7f, 0.0f},	/* strongish */
-	{55517, 8, 0x1, 1.1f, 0.0f},	/* strongly */
-	{55525, 9, 0x1, 0.7f, 0.0f},	/* strongman */
-	{55534, 9, 0x1, 0.5f, 0.0f},	/* strongmen */
-	{55543, 8, 0x1, 0.6f, 0.0f},	/* strongyl */
-	{55551, 10, 0x1, 0.2f, 0.0f},	/* strongyles */
-	{55561, 15, 0x1, -0.8f, 0.0f},	/* strongyloidosis */
-	{55576, 9, 0x1, 0.1f, 0.0f},	/* strongyls */
-	{55585, 6, 0x1, -1.0f, 0.0f},	/* struck */
-	{55591, 8, 0x1, -1.3f, 0.0f},	/* struggle */
-	{55599, 9, 0x1, -1.4f, 0.0f},	/* struggled */
-	{55608, 9, 0x1, -1.1f, 0.0f},	/* struggler */
-	{55617, 10, 0x1, -1.4f, 0.0f},	/* strugglers */
-	{55627, 9, 0x1, -1.5f, 0.0f},	/* struggles */
-	{55636, 10, 0x1, -1.8f, 0.0f},	/* struggling */
-	{55646, 8, 0x1, -1.7f, 0.0f},	/* stubborn */
-	{55654, 10, 0x1, -1.5f, 0.0f},	/* stubborner */
-	{55664, 11, 0x1, -0.6f, 0.0f},	/* stubbornest */
-	{55675, 10, 0x1, -1.4f, 0.0f},	/* stubbornly */
-	{55685, 12, 0x1, -1.1f, 0.0f},	/* stubbornness */
-	{55697, 14, 0x1, -1.5f, 0.0f},	/* stubbornnesses */
-	{55711, 5, 0x1, -1.0f, 0.0f},	/* stuck */
-	{55716, 5, 0x1, -1.6f, 0.0f},	/* stunk */
-	{55721, 7, 0x1, -0.4f, 0.0f},	/* stunned */
-	{55728, 8, 0x1, 1.6f, 0.0f},	/* stunning */
-	{55736, 5, 0x1, 0.1f, 0.0f},	/* stuns */
-	{55741, 6, 0x1, -2.4f, 0.0f},	/* stupid */
-	{55747, 8, 0x1, -2.5f, 0.0f},	/* stupider */
-	{55755, 9, 0x1, -2.4f, 0.0f},	/* stupidest */
-	{55764, 11, 0x1, -2.0f, 0.0f},	/* stupidities */
-	{55775, 9, 0x1, -1.9f, 0.0f},	/* stupidity */
-	{55784, 8, 0x1, -2.0f, 0.0f},	/* stupidly */
-	{55792, 10, 0x1, -1.7f, 0.0f},	/* stupidness */
-	{55802, 12, 0x1, -2.6f, 0.0f},	/* stupidnesses */
-	{55814, 7, 0x1, -2.3f, 0.0f},	/* stupids */
-	{55821, 7, 0x1, -1.0f, 0.0f},	/* stutter */
-	{55828, 9, 0x1, -0.9f, 0.0f},	/* stuttered */
-	{55837, 9, 0x1, -1.0f, 0.0f},	/* stutterer */
-	{55846, 10, 0x1, -1.1f, 0.0f},	/* stutterers */
-	{55856, 10, 0x1, -1.3f, 0.0f},	/* stuttering */
-	{55866, 8, 0x1, -1.0f, 0.0f},	/* stutters */
-	{55874, 5, 0x1, 2.0f, 0.0f},	/* suave */
-	{55879, 10, 0x1, -1.3f, 0.0f},	/* submissive */
-	{55889, 12, 0x1, -1.0f, 0.0f},	/* submissively */
-	{55901, 14, 0x1, -0.7f, 0.0f},	/* submissiveness */
-	{55915, 11, 0x1, 0.8f, 0.0f},	/* substantial */
-	{55926, 13, 0x2, 0.0f, 0.293f},	/* substantially */
-	{55939, 10, 0x1, -0.9f, 0.0f},	/* subversive */
-	{55949, 7, 0x1, 2.2f, 0.0f},	/* succeed */
-	{55956, 9, 0x1, 1.8f, 0.0f},	/* succeeded */
-	{55965, 9, 0x1, 1.2f, 0.0f},	/* succeeder */
-	{55974, 10, 0x1, 1.3f, 0.0f},	/* succeeders */
-	{55984, 10, 0x1, 2.2f, 0.0f},	/* succeeding */
-	{55994, 8, 0x1, 2.2f, 0.0f},	/* succeeds */
-	{56002, 7, 0x1, 2.7f, 0.0f},	/* success */
-	{56009, 9, 0x1, 2.6f, 0.0f},	/* successes */
-	{56018, 10, 0x1, 2.8f, 0.0f},	/* successful */
-	{56028, 12, 0x1, 2.2f, 0.0f},	/* successfully */
-	{56040, 14, 0x1, 2.7f, 0.0f},	/* successfulness */
-	{56054, 10, 0x1, 0.8f, 0.0f},	/* succession */
-	{56064, 12, 0x1, 0.9f, 0.0f},	/* successional */
-	{56076, 14, 0x1, 1.1f, 0.0f},	/* successionally */
-	{56090, 11, 0x1, 0.1f, 0.0f},	/* successions */
-	{56101, 10, 0x1, 1.1f, 0.0f},	/* successive */
-	{56111, 12, 0x1, 0.9f, 0.0f},	/* successively */
-	{56123, 14, 0x1, 1.0f, 0.0f},	/* successiveness */
-	{56137, 9, 0x1, 0.9f, 0.0f},	/* successor */
-	{56146, 10, 0x1, 1.1f, 0.0f},	/* successors */
-	{56156, 4, 0x1, -1.9f, 0.0f},	/* suck */
-	{56160, 6, 0x1, -2.0f, 0.0f},	/* sucked */
-	{56166, 6, 0x1, -2.4f, 0.0f},	/* sucker */
-	{56172, 8, 0x1, -2.0f, 0.0f},	/* suckered */
-	{56180, 9, 0x1, -2.1f, 0.0f},	/* suckering */
-	{56189, 7, 0x1, -2.3f, 0.0f},	/* suckers */
-	{56196, 5, 0x1, -1.5f, 0.0f},	/* sucks */
-	{56201, 5, 0x1, -1.9f, 0.0f},	/* sucky */
-	{56206, 6, 0x1, -2.5f, 0.0f},	/* suffer */
-	{56212, 8, 0x1, -2.2f, 0.0f},	/* suffered */
-	{56220, 8, 0x1, -2.0f, 0.0f},	/* sufferer */
-	{56228, 9, 0x1, -2.4f, 0.0f},	/* sufferers */
-	{56237, 9, 0x1, -2.1f, 0.0f},	/* suffering */
-	{56246, 7, 0x1, -2.1f, 0.0f},	/* suffers */
-	{56253, 8, 0x1, -3.5f, 0.0f},	/* suicidal */
-	{56261, 7, 0x1, -3.5f, 0.0f},	/* suicide */
-	{56268, 5, 0x1, -1.1f, 0.0f},	/* suing */
-	{56273, 7, 0x1, -1.5f, 0.0f},	/* sulking */
-	{56280, 5, 0x1, -0.8f, 0.0f},	/* sulky */
-	{56285, 6, 0x1, -1.7f, 0.0f},	/* sullen */
-	{56291, 7, 0x1, 2.3f, 0.0f},	/* sunnier */
-	{56298, 8, 0x1, 2.4f, 0.0f},	/* sunniest */
-	{56306, 5, 0x1, 1.8f, 0.0f},	/* sunny */
-	{56311, 8, 0x1, 2.2f, 0.0f},	/* sunshine */
-	{56319, 8, 0x1, 1.9f, 0.0f},	/* sunshiny */
-	{56327, 5, 0x40001, 2.9f, 0.293f},	/* super */
-	{56332, 6, 0x1, 3.1f, 0.0f},	/* superb */
-	{56338, 8, 0x1, 2.5f, 0.0f},	/* superior */
-	{56346, 13, 0x1, 0.8f, 0.0f},	/* superiorities */
-	{56359, 11, 0x1, 1.4f, 0.0f},	/* superiority */
-	{56370, 10, 0x1, 2.2f, 0.0f},	/* superiorly */
-	{56380, 9, 0x1, 1.0f, 0.0f},	/* superiors */
-	{56389, 7, 0x1, 1.7f, 0.0f},	/* support */
-	{56396, 9, 0x1, 1.3f, 0.0f},	/* supported */
-	{56405, 9, 0x1, 1.1f, 0.0f},	/* supporter */
-	{56414, 10, 0x1, 1.9f, 0.0f},	/* supporters */
-	{56424, 10, 0x1, 1.9f, 0.0f},	/* supporting */
-	{56434, 10, 0x1, 1.2f, 0.0f},	/* supportive */
-	{56444, 14, 0x1, 1.5f, 0.0f},	/* supportiveness */
-	{56458, 8, 0x1, 1.5f, 0.0f},	/* supports */
-	{56466, 11, 0x1, 0.8f, 0.0f},	/* supremacies */
-	{56477, 11, 0x1, 0.5f, 0.0f},	/* supremacist */
-	{56488, 12, 0x1, -1.0f, 0.0f},	/* supremacists */
-	{56500, 9, 0x1, 0.2f, 0.0f},	/* supremacy */
-	{56509, 12, 0x1, 0.4f, 0.0f},	/* suprematists */
-	{56521, 7, 0x1, 2.6f, 0.0f},	/* supreme */
-	{56528, 9, 0x1, 2.7f, 0.0f},	/* supremely */
-	{56537, 11, 0x1, 2.3f, 0.0f},	/* supremeness */
-	{56548, 8, 0x1, 2.3f, 0.0f},	/* supremer */
-	{56556, 9, 0x1, 2.2f, 0.0f},	/* supremest */
-	{56565, 7, 0x1, 1.9f, 0.0f},	/* supremo */
-	{56572, 8, 0x1, 1.3f, 0.0f},	/* supremos */
-	{56580, 4, 0x1, 1.3f, 0.0f},	/* sure */
-	{56584, 8, 0x1, 1.0f, 0.0f},	/* surefire */
-	{56592, 10, 0x1, 1.9f, 0.0f},	/* surefooted */
-	{56602, 12, 0x1, 1.6f, 0.0f},	/* surefootedly */
-	{56614, 14, 0x1, 1.5f, 0.0f},	/* surefootedness */
-	{56628, 6, 0x1, 1.9f, 0.0f},	/* surely */
-	{56634, 8, 0x1, 2.0f, 0.0f},	/* sureness */
-	{56642, 5, 0x1, 1.2f, 0.0f},	/* surer */
-	{56647, 6, 0x1, 1.3f, 0.0f},	/* surest */
-	{56653, 8, 0x1, 1.3f, 0.0f},	/* sureties */
-	{56661, 6, 0x1, 1.0f, 0.0f},	/* surety */
-	{56667, 10, 0x1, -0.1f, 0.0f},	/* suretyship */
-	{56677, 11, 0x1, 0.4f, 0.0f},	/* suretyships */
-	{56688, 9, 0x1, 1.5f, 0.0f},	/* surprisal */
-	{56697, 10, 0x1, 0.7f, 0.0f},	/* surprisals */
-	{56707, 8, 0x1, 1.1f, 0.0f},	/* surprise */
-	{56715, 9, 0x1, 0.9f, 0.0f},	/* surprised */
-	{56724, 9, 0x1, 0.6f, 0.0f},	/* surpriser */
-	{56733, 10, 0x1, 0.3f, 0.0f},	/* surprisers */
-	{56743, 9, 0x1, 0.9f, 0.0f},	/* surprises */
-	{56752, 10, 0x1, 1.1f, 0.0f},	/* surprising */
-	{56762, 12, 0x1, 1.2f, 0.0f},	/* surprisingly */
-	{56774, 8, 0x1, 2.3f, 0.0f},	/* survived */
-	{56782, 9, 0x1, 1.2f, 0.0f},	/* surviving */
-	{56791, 8, 0x1, 1.5f, 0.0f},	/* survivor */
-	{56799, 7, 0x1, -1.2f, 0.0f},	/* suspect */
-	{56806, 9, 0x1, -0.9f, 0.0f},	/* suspected */
-	{56815, 10, 0x1, -0.7f, 0.0f},	/* suspecting */
-	{56825, 8, 0x1, -1.4f, 0.0f},	/* suspects */
-	{56833, 7, 0x1, -1.3f, 0.0f},	/* suspend */
-	{56840, 9, 0x1, -2.1f, 0.0f},	/* suspended */
-	{56849, 9, 0x1, -1.6f, 0.0f},	/* suspicion */
-	{56858, 10, 0x1, -1.5f, 0.0f},	/* suspicions */
-	{56868, 10, 0x1, -1.5f, 0.0f},	/* suspicious */
-	{56878, 12, 0x1, -1.7f, 0.0f},	/* suspiciously */
-	{56890, 14, 0x1, -1.2f, 0.0f},	/* suspiciousness */
-	{56904, 3, 0x1, -1.5f, 0.0f},	/* sux */
-	{56907, 4, 0x1, 2.3f, 0.0f},	/* swak */
-	{56911, 5, 0x1, -0.2f, 0.0f},	/* swear */
-	{56916, 8, 0x1, -1.0f, 0.0f},	/* swearing */
-	{56924, 6, 0x1, 0.2f, 0.0f},	/* swears */
-	{56930, 5, 0x1, 2.0f, 0.0f},	/* sweet */
-	{56935, 10, 0x1001, 3.0f, 0.0f},	/* sweet&lt;3 */
-	{56945, 7, 0x1001, 3.0f, 0.0f},	/* sweet<3 */
-	{56952, 10, 0x1, 3.3f, 0.0f},	/* sweetheart */
-	{56962, 11, 0x1, 2.8f, 0.0f},	/* sweethearts */
-	{56973, 7, 0x1, 2.2f, 0.0f},	/* sweetie */
-	{56980, 8, 0x1, 2.1f, 0.0f},	/* sweeties */
-	{56988, 7, 0x1, 2.1f, 0.0f},	/* sweetly */
-	{56995, 9, 0x1, 2.2f, 0.0f},	/* sweetness */
-	{57004, 6, 0x1, 2.2f, 0.0f},	/* sweets */
-	{57010, 5, 0x1, 0.8f, 0.0f},	/* swift */
-	{57015, 7, 0x1, 1.2f, 0.0f},	/* swiftly */
-	{57022, 7, 0x1, -2.4f, 0.0f},	/* swindle */
-	{57029, 8, 0x1, -1.5f, 0.0f},	/* swindles */
-	{57037, 9, 0x1, -2.0f, 0.0f},	/* swindling */
-	{57046, 11, 0x1, 2.3f, 0.0f},	/* sympathetic */
-	{57057, 8, 0x1, 1.5f, 0.0f},	/* sympathy */
-	{57065, 6, 0x1, 1.8f, 0.0f},	/* talent */
-	{57071, 8, 0x1, 2.3f, 0.0f},	/* talented */
-	{57079, 10, 0x1, -1.6f, 0.0f},	/* talentless */
-	{57089, 7, 0x1, 2.0f, 0.0f},	/* talents */
-	{57096, 7, 0x1, -1.8f, 0.0f},	/* tantrum */
-	{57103, 8, 0x1, -1.5f, 0.0f},	/* tantrums */
-	{57111, 4, 0x1, -2.5f, 0.0f},	/* tard */
-	{57115, 3, 0x200, 0.0f, 0.0f},	/* tbh */
-	{57118, 5, 0x1, -0.9f, 0.0f},	/* tears */
-	{57123, 4, 0x1, 0.3f, 0.0f},	/* teas */
-	{57127, 5, 0x1, -1.3f, 0.0f},	/* tease */
-	{57132, 6, 0x1, -1.2f, 0.0f},	/* teased */
-	{57138, 6, 0x1, -0.1f, 0.0f},	/* teasel */
-	{57144, 8, 0x1, -0.8f, 0.0f},	/* teaseled */
-	{57152, 8, 0x1, -0.8f, 0.0f},	/* teaseler */
-	{57160, 9, 0x1, -1.2f, 0.0f},	/* teaselers */
-	{57169, 9, 0x1, -0.4f, 0.0f},	/* teaseling */
-	{57178, 9, 0x1, -0.4f, 0.0f},	/* teaselled */
-	{57187, 10, 0x1, -0.2f, 0.0f},	/* teaselling */
-	{57197, 7, 0x1, -0.1f, 0.0f},	/* teasels */
-	{57204, 6, 0x1, -1.0f, 0.0f},	/* teaser */
-	{57210, 7, 0x1, -0.7f, 0.0f},	/* teasers */
-	{57217, 6, 0x1, -1.2f, 0.0f},	/* teases */
-	{57223, 8, 0x1, 0.2f, 0.0f},	/* teashops */
-	{57231, 7, 0x1, -0.3f, 0.0f},	/* teasing */
-	{57238, 9, 0x1, -0.4f, 0.0f},	/* teasingly */
-	{57247, 8, 0x1, 0.2f, 0.0f},	/* teaspoon */
-	{57255, 11, 0x1, 0.2f, 0.0f},	/* teaspoonful */
-	{57266, 12, 0x1, 0.4f, 0.0f},	/* teaspoonfuls */
-	{57278, 9, 0x1, 0.5f, 0.0f},	/* teaspoons */
-	{57287, 12, 0x1, 0.3f, 0.0f},	/* teaspoonsful */
-	{57299, 6, 0x1, -1.8f, 0.0f},	/* temper */
-	{57305, 7, 0x1, -1.3f, 0.0f},	/* tempers */
-	{57312, 8, 0x1, 0.5f, 0.0f},	/* tendered */
-	{57320, 8, 0x1, 0.6f, 0.0f},	/* tenderer */
-	{57328, 9, 0x1, 1.2f, 0.0f},	/* tenderers */
-	{57337, 9, 0x1, 1.4f, 0.0f},	/* tenderest */
-	{57346, 10, 0x1, -0.4f, 0.0f},	/* tenderfeet */
-	{57356, 10, 0x1, -0.1f, 0.0f},	/* tenderfoot */
-	{57366, 11, 0x1, -0.5f, 0.0f},	/* tenderfoots */
-	{57377, 13, 0x1, 1.5f, 0.0f},	/* tenderhearted */
-	{57390, 15, 0x1, 2.7f, 0.0f},	/* tenderheartedly */
-	{57405, 17, 0x1, 0.7f, 0.0f},	/* tenderheartedness */
-	{57422, 19, 0x1, 2.8f, 0.0f},	/* tenderheartednesses */
-	{57441, 9, 0x1, 0.6f, 0.0f},	/* tendering */
-	{57450, 13, 0x1, 0.2f, 0.0f},	/* tenderization */
-	{57463, 9, 0x1, 0.1f, 0.0f},	/* tenderize */
-	{57472, 10, 0x1, 0.1f, 0.0f},	/* tenderized */
-	{57482, 10, 0x1, 0.4f, 0.0f},	/* tenderizer */
-	{57492, 10, 0x1, 0.3f, 0.0f},	/* tenderizes */
-	{57502, 11, 0x1, 0.3f, 0.0f},	/* tenderizing */
-	{57513, 10, 0x1, -0.2f, 0.0f},	/* tenderloin */
-	{57523, 11, 0x1, 0.4f, 0.0f},	/* tenderloins */
-	{57534, 8, 0x1, 1.8f, 0.0f},	/* tenderly */
-	{57542, 10, 0x1, 1.8f, 0.0f},	/* tenderness */
-	{57552, 12, 0x1, 0.9f, 0.0f},	/* tendernesses */
-	{57564, 12, 0x1, 0.2f, 0.0f},	/* tenderometer */
-	{57576, 13, 0x1, 0.2f, 0.0f},	/* tenderometers */
-	{57589, 7, 0x1, 0.6f, 0.0f},	/* tenders */
-	{57596, 5, 0x1, -1.4f, 0.0f},	/* tense */
-	{57601, 6, 0x1, -1.0f, 0.0f},	/* tensed */
-	{57607, 7, 0x1, -1.2f, 0.0f},	/* tensely */
-	{57614, 9, 0x1, -1.5f, 0.0f},	/* tenseness */
-	{57623, 6, 0x1, -1.5f, 0.0f},	/* tenser */
-	{57629, 6, 0x1, -0.9f, 0.0f},	/* tenses */
-	{57635, 7, 0x1, -1.2f, 0.0f},	/* tensest */
-	{57642, 7, 0x1, -1.0f, 0.0f},	/* tensing */
-	{57649, 7, 0x1, -1.3f, 0.0f},	/* tension */
-	{57656, 9, 0x1, -0.8f, 0.0f},	/* tensional */
-	{57665, 9, 0x1, -0.4f, 0.0f},	/* tensioned */
-	{57674, 9, 0x1, -1.6f, 0.0f},	/* tensioner */
-	{57683, 10, 0x1, -0.9f, 0.0f},	/* tensioners */
-	{57693, 10, 0x1, -1.4f, 0.0f},	/* tensioning */
-	{57703, 11, 0x1, 0.6f, 0.0f},	/* tensionless */
-	{57714, 8, 0x1, -1.7f, 0.0f},	/* tensions */
-	{57722, 8, 0x1, -2.1f, 0.0f},	/* terrible */
-	{57730, 12, 0x1, -1.9f, 0.0f},	/* terribleness */
-	{57742, 14, 0x1, -2.6f, 0.0f},	/* terriblenesses */
-	{57756, 8, 0x1, -2.6f, 0.0f},	/* terribly */
-	{57764, 8, 0x1, 2.1f, 0.0f},	/* terrific */
-	{57772, 12, 0x1, 1.7f, 0.0f},	/* terrifically */
-	{57784, 9, 0x1, -3.0f, 0.0f},	/* terrified */
-	{57793, 9, 0x1, -2.6f, 0.0f},	/* terrifies */
-	{57802, 7, 0x1, -2.3f, 0.0f},	/* terrify */
-	{57809, 10, 0x1, -2.7f, 0.0f},	/* terrifying */
-	{57819, 6, 0x1, -2.4f, 0.0f},	/* terror */
-	{57825, 9, 0x1, -3.1f, 0.0f},	/* terrorise */
-	{57834, 10, 0x1, -3.3f, 0.0f},	/* terrorised */
-	{57844, 10, 0x1, -3.3f, 0.0f},	/* terrorises */
-	{57854, 11, 0x1, -3.0f, 0.0f},	/* terrorising */
-	{57865, 9, 0x1, -3.6f, 0.0f},	/* terrorism */
-	{57874, 10, 0x1, -3.2f, 0.0f},	/* terrorisms */
-	{57884, 9, 0x1, -3.7f, 0.0f},	/* terrorist */
-	{57893, 11, 0x1, -3.3f, 0.0f},	/* terroristic */
-	{57904, 10, 0x1, -3.1f, 0.0f},	/* terrorists */
-	{57914, 13, 0x1, -2.7f, 0.0f},	/* terrorization */
-	{57927, 9, 0x1, -3.3f, 0.0f},	/* terrorize */
-	{57936, 10, 0x1, -3.1f, 0.0f},	/* terrorized */
-	{57946, 10, 0x1, -3.1f, 0.0f},	/* terrorizes */
-	{57956, 11, 0x1, -3.0f, 0.0f},	/* terrorizing */
-	{57967, 10, 0x1, 0.9f, 0.0f},	/* terrorless */
-	{57977, 7, 0x1, -2.6f, 0.0f},	/* terrors */
-	{57984, 4, 0x10, 0.0f, 0.0f},	/* text */
-	{57988, 9, 0x21, 0.0f, 0.0f},	/* text stop */
-	{57997, 4, 0x1, 2.3f, 0.0f},	/* tgif */
-	{58001, 5, 0x11, 1.5f, 0.0f},	/* thank */
-	{58006, 9, 0x21, 1.5f, 0.0f},	/* thank god */
-	{58015, 7, 0x1, 1.9f, 0.0f},	/* thanked */
-	{58022, 8, 0x1, 2.7f, 0.0f},	/* thankful */
-	{58030, 11, 0x1, 1.9f, 0.0f},	/* thankfuller */
-	{58041, 12, 0x1, 2.0f, 0.0f},	/* thankfullest */
-	{58053, 10, 0x1, 1.8f, 0.0f},	/* thankfully */
-	{58063, 12, 0x1, 2.1f, 0.0f},	/* thankfulness */
-	{58075, 6, 0x1, 1.9f, 0.0f},	/* thanks */
-	{58081, 6, 0x1, 1.9f, 0.0f},	/* thanku */
-	{58087, 8, 0x1, 1.9f, 0.0f},	/* thankyou */
-	{58095, 5, 0x1, 1.9f, 0.0f},	/* thanx */
-	{58100, 3, 0x10, 0.0f, 0.0f},	/* the */
-	{58103, 8, 0x21, 3.0f, 0.0f},	/* the bomb */
-	{58111, 8, 0x21, 3.0f, 0.0f},	/* the shit */
-	{58119, 4, 0x80, 0.0f, 0.0f},	/* they */
-	{58123, 5, 0x1, -2.4f, 0.0f},	/* thief */
-	{58128, 6, 0x1, -2.2f, 0.0f},	/* thieve */
-	{58134, 7, 0x1, -1.4f, 0.0f},	/* thieved */
-	{58141, 10, 0x1, -2.1f, 0.0f},	/* thieveries */
-	{58151, 8, 0x1, -2.0f, 0.0f},	/* thievery */
-	{58159, 7, 0x1, -2.3f, 0.0f},	/* thieves */
-	{58166, 4, 0x4000, 0.0f, 0.0f},	/* this */
-	{58170, 4, 0x1, 1.9f, 0.0f},	/* thks */
-	{58174, 5, 0x1, 1.9f, 0.0f},	/* thnks */
-	{58179, 4, 0x1, 1.9f, 0.0f},	/* thnx */
-	{58183, 6, 0x1, -1.1f, 0.0f},	/* thorny */
-	{58189, 10, 0x2, 0.0f, 0.293f},	/* thoroughly */
-	{58199, 10, 0x1, 1.6f, 0.0f},	/* thoughtful */
-	{58209, 12, 0x1, 1.7f, 0.0f},	/* thoughtfully */
-	{58221, 14, 0x1, 1.9f, 0.0f},	/* thoughtfulness */
-	{58235, 11, 0x1, -2.0f, 0.0f},	/* thoughtless */
-	{58246, 6, 0x1, -2.4f, 0.0f},	/* threat */
-	{58252, 8, 0x1, -1.6f, 0.0f},	/* threaten */
-	{58260, 10, 0x1, -2.0f, 0.0f},	/* threatened */
-	{58270, 10, 0x1, -1.4f, 0.0f},	/* threatener */
-	{58280, 11, 0x1, -1.8f, 0.0f},	/* threateners */
-	{58291, 11, 0x1, -2.4f, 0.0f},	/* threatening */
-	{58302, 13, 0x1, -2.2f, 0.0f},	/* threateningly */
-	{58315, 9, 0x1, -1.6f, 0.0f},	/* threatens */
-	{58324, 9, 0x1, -2.0f, 0.0f},	/* threating */
-	{58333, 7, 0x1, -1.8f, 0.0f},	/* threats */
-	{58340, 6, 0x1, 1.5f, 0.0f},	/* thrill */
-	{58346, 8, 0x1, 1.9f, 0.0f},	/* thrilled */
-	{58354, 8, 0x1, 0.4f, 0.0f},	/* thriller */
-	{58362, 9, 0x1, 0.1f, 0.0f},	/* thrillers */
-	{58371, 9, 0x1, 2.1f, 0.0f},	/* thrilling */
-	{58380, 11, 0x1, 2.0f, 0.0f},	/* thrillingly */
-	{58391, 7, 0x1, 1.5f, 0.0f},	/* thrills */
-	{58398, 8, 0x1, -0.1f, 0.0f},	/* thwarted */
-	{58406, 9, 0x1, -0.7f, 0.0f},	/* thwarting */
-	{58415, 7, 0x1, -0.4f, 0.0f},	/* thwarts */
-	{58422, 3, 0x201, 1.5f, 0.0f},	/* thx */
-	{58425, 3, 0x1, 2.3f, 0.0f},	/* tia */
-	{58428, 6, 0x1, -1.8f, 0.0f},	/* ticked */
-	{58434, 5, 0x1, -1.0f, 0.0f},	/* timid */
-	{58439, 7, 0x1, -1.0f, 0.0f},	/* timider */
-	{58446, 8, 0x1, -0.9f, 0.0f},	/* timidest */
-	{58454, 10, 0x1, -0.7f, 0.0f},	/* timidities */
-	{58464, 8, 0x1, -1.3f, 0.0f},	/* timidity */
-	{58472, 7, 0x1, -0.7f, 0.0f},	/* timidly */
-	{58479, 9, 0x1, -1.0f, 0.0f},	/* timidness */
-	{58488, 8, 0x1, -0.8f, 0.0f},	/* timorous */
-	{58496, 5, 0x1, -1.9f, 0.0f},	/* tired */
-	{58501, 4, 0x1, -0.9f, 0.0f},	/* tits */
-	{58505, 3, 0x1, 1.5f, 0.0f},	/* tks */
-	{58508, 3, 0x1, -0.3f, 0.0f},	/* tmi */
-	{58511, 3, 0x1, 1.1f, 0.0f},	/* tnx */
-	{58514, 2, 0x10, 0.0f, 0.0f},	/* to */
-	{58516, 10, 0x21, 3.0f, 0.0f},	/* to die for */
-	{58526, 9, 0x1, 1.2f, 0.0f},	/* tolerance */
-	{58535, 10, 0x1, 0.3f, 0.0f},	/* tolerances */
-	{58545, 8, 0x1, 1.1f, 0.0f},	/* tolerant */
-	{58553, 10, 0x1, 0.4f, 0.0f},	/* tolerantly */
-	{58563, 9, 0x1, -1.4f, 0.0f},	/* toothless */
-	{58572, 3, 0x1, 0.8f, 0.0f},	/* top */
-	{58575, 4, 0x1, 2.3f, 0.0f},	/* tops */
-	{58579, 4, 0x1, -1.0f, 0.0f},	/* torn */
-	{58583, 7, 0x1, -2.9f, 0.0f},	/* torture */
-	{58590, 8, 0x1, -2.6f, 0.0f},	/* tortured */
-	{58598, 8, 0x1, -2.3f, 0.0f},	/* torturer */
-	{58606, 9, 0x1, -3.5f, 0.0f},	/* torturers */
-	{58615, 8, 0x1, -2.5f, 0.0f},	/* tortures */
-	{58623, 9, 0x1, -3.0f, 0.0f},	/* torturing */
-	{58632, 9, 0x1, -2.7f, 0.0f},	/* torturous */
-	{58641, 11, 0x1, -2.2f, 0.0f},	/* torturously */
-	{58652, 5, 0x2, 0.0f, 0.293f},	/* total */
-	{58657, 12, 0x1, -2.1f, 0.0f},	/* totalitarian */
-	{58669, 15, 0x1, -2.7f, 0.0f},	/* totalitarianism */
-	{58684, 7, 0x82, 0.0f, 0.293f},	/* totally */
-	{58691, 5, 0x1, -0.5f, 0.0f},	/* tough */
-	{58696, 7, 0x1, 0.7f, 0.0f},	/* toughed */
-	{58703, 7, 0x1, 0.1f, 0.0f},	/* toughen */
-	{58710, 9, 0x1, 0.1f, 0.0f},	/* toughened */
-	{58719, 10, 0x1, 0.9f, 0.0f},	/* toughening */
-	{58729, 8, 0x1, -0.2f, 0.0f},	/* toughens */
-	{58737, 7, 0x1, 0.7f, 0.0f},	/* tougher */
-	{58744, 8, 0x1, -0.3f, 0.0f},	/* toughest */
-	{58752, 7, 0x1, -0.7f, 0.0f},	/* toughie */
-	{58759, 8, 0x1, -0.6f, 0.0f},	/* toughies */
-	{58767, 8, 0x1, -0.5f, 0.0f},	/* toughing */
-	{58775, 8, 0x1, -1.0f, 0.0f},	/* toughish */
-	{58783, 7, 0x1, -1.1f, 0.0f},	/* toughly */
-	{58790, 9, 0x1, -0.2f, 0.0f},	/* toughness */
-	{58799, 11, 0x1, 0.3f, 0.0f},	/* toughnesses */
-	{58810, 6, 0x1, -0.8f, 0.0f},	/* toughs */
-	{58816, 6, 0x1, -0.5f, 0.0f},	/* toughy */
-	{58822, 4, 0x1, -0.5f, 0.0f},	/* tout */
-	{58826, 6, 0x1, -0.2f, 0.0f},	/* touted */
-	{58832, 7, 0x1, -0.7f, 0.0f},	/* touting */
-	{58839, 5, 0x1, -0.1f, 0.0f},	/* touts */
-	{58844, 9, 0x1, -0.5f, 0.0f},	/* tragedian */
-	{58853, 10, 0x1, -1.0f, 0.0f},	/* tragedians */
-	{58863, 11, 0x1, -0.4f, 0.0f},	/* tragedienne */
-	{58874, 12, 0x1, -1.4f, 0.0f},	/* tragediennes */
-	{58886, 9, 0x1, -1.9f, 0.0f},	/* tragedies */
-	{58895, 7, 0x1, -3.4f, 0.0f},	/* tragedy */
-	{58902, 6, 0x1, -2.0f, 0.0f},	/* tragic */
-	{58908, 8, 0x1, -2.4f, 0.0f},	/* tragical */
-	{58916, 10, 0x1, -2.7f, 0.0f},	/* tragically */
-	{58926, 11, 0x1, 0.2f, 0.0f},	/* tragicomedy */
-	{58937, 10, 0x1, -0.2f, 0.0f},	/* tragicomic */
-	{58947, 7, 0x1, -2.2f, 0.0f},	/* tragics */
-	{58954, 8, 0x1, 0.2f, 0.0f},	/* tranquil */
-	{58962, 10, 0x1, 1.9f, 0.0f},	/* tranquiler */
-	{58972, 11, 0x1, 1.6f, 0.0f},	/* tranquilest */
-	{58983, 13, 0x1, 1.5f, 0.0f},	/* tranquilities */
-	{58996, 11, 0x1, 1.8f, 0.0f},	/* tranquility */
-	{59007, 11, 0x1, 0.3f, 0.0f},	/* tranquilize */
-	{59018, 12, 0x1, -0.2f, 0.0f},	/* tranquilized */
-	{59030, 12, 0x1, -0.1f, 0.0f},	/* tranquilizer */
-	{59042, 13, 0x1, -0.4f, 0.0f},	/* tranquilizers */
-	{59055, 12, 0x1, -0.1f, 0.0f},	/* tranquilizes */
-	{59067, 13, 0x1, -0.5f, 0.0f},	/* tranquilizing */
-	{59080, 12, 0x1, 0.8f, 0.0f},	/* tranquillest */
-	{59092, 14, 0x1, 0.5f, 0.0f},	/* tranquillities */
-	{59106, 12, 0x1, 1.8f, 0.0f},	/* tranquillity */
-	{59118, 13, 0x1, -0.2f, 0.0f},	/* tranquillized */
-	{59131, 13, 0x1, -0.1f, 0.0f},	/* tranquillizer */
-	{59144, 14, 0x1, -0.2f, 0.0f},	/* tranquillizers */
-	{59158, 13, 0x1, 0.1f, 0.0f},	/* tranquillizes */
-	{59171, 14, 0x1, 0.8f, 0.0f},	/* tranquillizing */
-	{59185, 10, 0x1, 1.2f, 0.0f},	/* tranquilly */
-	{59195, 12, 0x1, 1.5f, 0.0f},	/* tranquilness */
-	{59207, 4, 0x1, -1.3f, 0.0f},	/* trap */
-	{59211, 7, 0x1, -2.4f, 0.0f},	/* trapped */
-	{59218, 6, 0x1, -1.8f, 0.0f},	/* trauma */
-	{59224, 7, 0x1, -2.2f, 0.0f},	/* traumas */
-	{59231, 8, 0x1, -1.7f, 0.0f},	/* traumata */
-	{59239, 9, 0x1, -2.7f, 0.0f},	/* traumatic */
-	{59248, 13, 0x1, -2.8f, 0.0f},	/* traumatically */
-	{59261, 10, 0x1, -2.8f, 0.0f},	/* traumatise */
-	{59271, 11, 0x1, -2.4f, 0.0f},	/* traumatised */
-	{59282, 11, 0x1, -2.2f, 0.0f},	/* traumatises */
-	{59293, 12, 0x1, -1.9f, 0.0f},	/* traumatising */
-	{59305, 10, 0x1, -2.4f, 0.0f},	/* traumatism */
-	{59315, 14, 0x1, -3.0f, 0.0f},	/* traumatization */
-	{59329, 15, 0x1, -2.2f, 0.0f},	/* traumatizations */
-	{59344, 10, 0x1, -2.4f, 0.0f},	/* traumatize */
-	{59354, 11, 0x1, -1.7f, 0.0f},	/* traumatized */
-	{59365, 11, 0x1, -1.4f, 0.0f},	/* traumatizes */
-	{59376, 12, 0x1, -2.3f, 0.0f},	/* traumatizing */
-	{59388, 8, 0x1, -2.7f, 0.0f},	/* travesty */
-	{59396, 7, 0x1, -1.9f, 0.0f},	/* treason */
-	{59403, 10, 0x1, -2.7f, 0.0f},	/* treasonous */
-	{59413, 11, 0x1, 2.5f, 0.0f},	/* treasurable */
-	{59424, 8, 0x1, 1.2f, 0.0f},	/* treasure */
-	{59432, 9, 0x1, 2.6f, 0.0f},	/* treasured */
-	{59441, 9, 0x1, 0.5f, 0.0f},	/* treasurer */
-	{59450, 10, 0x1, 0.4f, 0.0f},	/* treasurers */
-	{59460, 13, 0x1, 0.4f, 0.0f},	/* treasurership */
-	{59473, 14, 0x1, 1.2f, 0.0f},	/* treasurerships */
-	{59487, 9, 0x1, 1.8f, 0.0f},	/* treasures */
-	{59496, 10, 0x1, 0.9f, 0.0f},	/* treasuries */
-	{59506, 10, 0x1, 2.1f, 0.0f},	/* treasuring */
-	{59516, 8, 0x1, 0.8f, 0.0f},	/* treasury */
-	{59524, 5, 0x1, 1.7f, 0.0f},	/* treat */
-	{59529, 7, 0x1, -1.1f, 0.0f},	/* tremble */
-	{59536, 8, 0x1, -1.1f, 0.0f},	/* trembled */
-	{59544, 8, 0x1, -0.6f, 0.0f},	/* trembler */
-	{59552, 9, 0x1, -1.0f, 0.0f},	/* tremblers */
-	{59561, 8, 0x1, -0.1f, 0.0f},	/* trembles */
-	{59569, 9, 0x1, -1.5f, 0.0f},	/* trembling */
-	{59578, 7, 0x1, -1.2f, 0.0f},	/* trembly */
-	{59585, 10, 0x2, 0.0f, 0.293f},	/* tremendous */
-	{59595, 12, 0x2, 0.0f, 0.293f},	/* tremendously */
-	{59607, 9, 0x1, -1.0f, 0.0f},	/* tremulous */
-	{59616, 5, 0x1, -0.2f, 0.0f},	/* trick */
-	{59621, 7, 0x1, -0.6f, 0.0f},	/* tricked */
-	{59628, 7, 0x1, -0.9f, 0.0f},	/* tricker */
-	{59635, 10, 0x1, -1.2f, 0.0f},	/* trickeries */
-	{59645, 8, 0x1, -1.4f, 0.0f},	/* trickers */
-	{59653, 8, 0x1, -1.1f, 0.0f},	/* trickery */
-	{59661, 7, 0x1, -0.4f, 0.0f},	/* trickie */
-	{59668, 8, 0x1, -0.7f, 0.0f},	/* trickier */
-	{59676, 9, 0x1, -1.2f, 0.0f},	/* trickiest */
-	{59685, 8, 0x1, -0.8f, 0.0f},	/* trickily */
-	{59693, 10, 0x1, -1.2f, 0.0f},	/* trickiness */
-	{59703, 12, 0x1, -0.4f, 0.0f},	/* trickinesses */
-	{59715, 8, 0x1, 0.1f, 0.0f},	/* tricking */
-	{59723, 8, 0x1, -1.0f, 0.0f},	/* trickish */
-	{59731, 10, 0x1, -0.7f, 0.0f},	/* trickishly */
-	{59741, 12, 0x1, -0.4f, 0.0f},	/* trickishness */
-	{59753, 8, 0x1, 0.1f, 0.0f},	/* trickled */
-	{59761, 11, 0x1, -0.7f, 0.0f},	/* trickledown */
-	{59772, 8, 0x1, 0.2f, 0.0f},	/* trickles */
-	{59780, 9, 0x1, -0.2f, 0.0f},	/* trickling */
-	{59789, 7, 0x1, -0.3f, 0.0f},	/* trickly */
-	{59796, 6, 0x1, -0.5f, 0.0f},	/* tricks */
-	{59802, 9, 0x1, -0.5f, 0.0f},	/* tricksier */
-	{59811, 11, 0x1, -1.0f, 0.0f},	/* tricksiness */
-	{59822, 9, 0x1, -0.9f, 0.0f},	/* trickster */
-	{59831, 10, 0x1, -1.3f, 0.0f},	/* tricksters */
-	{59841, 7, 0x1, -0.8f, 0.0f},	/* tricksy */
-	{59848, 6, 0x1, -0.6f, 0.0f},	/* tricky */
-	{59854, 5, 0x1, -0.8f, 0.0f},	/* trite */
-	{59859, 7, 0x1, 2.1f, 0.0f},	/* triumph */
-	{59866, 9, 0x1, 2.0f, 0.0f},	/* triumphal */
-	{59875, 13, 0x1, 1.9f, 0.0f},	/* triumphalisms */
-	{59888, 12, 0x1, 0.5f, 0.0f},	/* triumphalist */
-	{59900, 13, 0x1, 0.9f, 0.0f},	/* triumphalists */
-	{59913, 10, 0x1, 2.4f, 0.0f},	/* triumphant */
-	{59923, 12, 0x1, 2.3f, 0.0f},	/* triumphantly */
-	{59935, 9, 0x1, 2.2f, 0.0f},	/* triumphed */
-	{59944, 10, 0x1, 2.3f, 0.0f},	/* triumphing */
-	{59954, 8, 0x1, 2.0f, 0.0f},	/* triumphs */
-	{59962, 7, 0x1, -0.1f, 0.0f},	/* trivial */
-	{59969, 10, 0x1, -0.8f, 0.0f},	/* trivialise */
-	{59979, 11, 0x1, -0.8f, 0.0f},	/* trivialised */
-	{59990, 11, 0x1, -1.1f, 0.0f},	/* trivialises */
-	{60001, 12, 0x1, -1.4f, 0.0f},	/* trivialising */
-	{60013, 12, 0x1, -1.0f, 0.0f},	/* trivialities */
-	{60025, 10, 0x1, -0.5f, 0.0f},	/* triviality */
-	{60035, 14, 0x1, -0.9f, 0.0f},	/* trivialization */
-	{60049, 15, 0x1, -0.7f, 0.0f},	/* trivializations */
-	{60064, 10, 0x1, -1.1f, 0.0f},	/* trivialize */
-	{60074, 11, 0x1, -0.6f, 0.0f},	/* trivialized */
-	{60085, 11, 0x1, -1.0f, 0.0f},	/* trivializes */
-	{60096, 12, 0x1, -0.6f, 0.0f},	/* trivializing */
-	{60108, 9, 0x1, 0.4f, 0.0f},	/* trivially */
-	{60117, 7, 0x1, -0.3f, 0.0f},	/* trivium */
-	{60124, 7, 0x1, -1.7f, 0.0f},	/* trouble */
-	{60131, 8, 0x1, -2.0f, 0.0f},	/* troubled */
-	{60139, 12, 0x1, -2.0f, 0.0f},	/* troublemaker */
-	{60151, 13, 0x1, -2.2f, 0.0f},	/* troublemakers */
-	{60164, 13, 0x1, -1.8f, 0.0f},	/* troublemaking */
-	{60177, 8, 0x1, -1.4f, 0.0f},	/* troubler */
-	{60185, 9, 0x1, -1.9f, 0.0f},	/* troublers */
-	{60194, 8, 0x1, -2.0f, 0.0f},	/* troubles */
-	{60202, 12, 0x1, 0.8f, 0.0f},	/* troubleshoot */
-	{60214, 14, 0x1, 1.0f, 0.0f},	/* troubleshooter */
-	{60228, 15, 0x1, 0.8f, 0.0f},	/* troubleshooters */
-	{60243, 15, 0x1, 0.7f, 0.0f},	/* troubleshooting */
-	{60258, 13, 0x1, 0.5f, 0.0f},	/* troubleshoots */
-	{60271, 11, 0x1, -2.3f, 0.0f},	/* troublesome */
-	{60282, 13, 0x1, -1.8f, 0.0f},	/* troublesomely */
-	{60295, 15, 0x1, -1.9f, 0.0f},	/* troublesomeness */
-	{60310, 9, 0x1, -2.5f, 0.0f},	/* troubling */
-	{60319, 9, 0x1, -2.1f, 0.0f},	/* troublous */
-	{60328, 11, 0x1, -2.1f, 0.0f},	/* troublously */
-	{60339, 4, 0x1, 1.8f, 0.0f},	/* true */
-	{60343, 8, 0x1, 2.1f, 0.0f},	/* trueness */
-	{60351, 5, 0x1, 1.5f, 0.0f},	/* truer */
-	{60356, 6, 0x1, 1.9f, 0.0f},	/* truest */
-	{60362, 5, 0x81, 1.9f, 0.0f},	/* truly */
-	{60367, 5, 0x1, 2.3f, 0.0f},	/* trust */
-	{60372, 12, 0x1, 2.1f, 0.0f},	/* trustability */
-	{60384, 9, 0x1, 2.3f, 0.0f},	/* trustable */
-	{60393, 11, 0x1, -0.5f, 0.0f},	/* trustbuster */
-	{60404, 7, 0x1, 2.1f, 0.0f},	/* trusted */
-	{60411, 7, 0x1, 1.0f, 0.0f},	/* trustee */
-	{60418, 8, 0x1, 0.3f, 0.0f},	/* trustees */
-	{60426, 11, 0x1, 0.5f, 0.0f},	/* trusteeship */
-	{60437, 12, 0x1, 0.6f, 0.0f},	/* trusteeships */
-	{60449, 7, 0x1, 1.9f, 0.0f},	/* truster */
-	{60456, 8, 0x1, 2.1f, 0.0f},	/* trustful */
-	{60464, 10, 0x1, 1.5f, 0.0f},	/* trustfully */
-	{60474, 12, 0x1, 2.1f, 0.0f},	/* trustfulness */
-	{60486, 8, 0x1, 1.3f, 0.0f},	/* trustier */
-	{60494, 8, 0x1, 1.0f, 0.0f},	/* trusties */
-	{60502, 9, 0x1, 2.2f, 0.0f},	/* trustiest */
-	{60511, 8, 0x1, 1.6f, 0.0f},	/* trustily */
-	{60519, 10, 0x1, 1.6f, 0.0f},	/* trustiness */
-	{60529, 8, 0x1, 1.7f, 0.0f},	/* trusting */
-	{60537, 10, 0x1, 1.6f, 0.0f},	/* trustingly */
-	{60547, 12, 0x1, 1.6f, 0.0f},	/* trustingness */
-	{60559, 9, 0x1, -2.3f, 0.0f},	/* trustless */
-	{60568, 7, 0x1, 0.4f, 0.0f},	/* trustor */
-	{60575, 8, 0x1, 1.2f, 0.0f},	/* trustors */
-	{60583, 6, 0x1, 2.1f, 0.0f},	/* trusts */
-	{60589, 13, 0x1, 2.3f, 0.0f},	/* trustworthily */
-	{60602, 15, 0x1, 1.8f, 0.0f},	/* trustworthiness */
-	{60617, 11, 0x1, 2.6f, 0.0f},	/* trustworthy */
-	{60628, 6, 0x1, 2.2f, 0.0f},	/* trusty */
-	{60634, 5, 0x1, 1.3f, 0.0f},	/* truth */
-	{60639, 8, 0x1, 2.0f, 0.0f},	/* truthful */
-	{60647, 10, 0x1, 1.9f, 0.0f},	/* truthfully */
-	{60657, 12, 0x1, 1.7f, 0.0f},	/* truthfulness */
-	{60669, 6, 0x1, 1.8f, 0.0f},	/* truths */
-	{60675, 5, 0x1, -1.6f, 0.0f},	/* tumor */
-	{60680, 7, 0x1, -1.5f, 0.0f},	/* turmoil */
-	{60687, 4, 0x1, -3.4f, 0.0f},	/* twat */
-	{60691, 2, 0x1, 1.5f, 0.0f},	/* tx */
-	{60693, 3, 0x1, 1.1f, 0.0f},	/* txs */
-	{60696, 3, 0x10, 0.0f, 0.0f},	/* txt */
-	{60699, 8, 0x21, 0.0f, 0.0f},	/* txt stop */
-	{60707, 2, 0x201, 1.6f, 0.0f},	/* ty */
-	{60709, 4, 0x1, 2.2f, 0.0f},	/* tysm */
-	{60713, 4, 0x1, 2.2f, 0.0f},	/* tyvm */
-	{60717, 1, 0x80, 0.0f, 0.0f},	/* u */
-	{60718, 4, 0x2, 0.0f, 0.293f},	/* uber */
-	{60722, 3, 0x1, -1.8f, 0.0f},	/* ugh */
-	{60725, 6, 0x1, -2.2f, 0.0f},	/* uglier */
-	{60731, 6, 0x1, -2.0f, 0.0f},	/* uglies */
-	{60737, 7, 0x1, -2.8f, 0.0f},	/* ugliest */
-	{60744, 12, 0x1, -2.2f, 0.0f},	/* uglification */
-	{60756, 8, 0x1, -1.5f, 0.0f},	/* uglified */
-	{60764, 8, 0x1, -1.8f, 0.0f},	/* uglifies */
-	{60772, 6, 0x1, -2.1f, 0.0f},	/* uglify */
-	{60778, 9, 0x1, -2.2f, 0.0f},	/* uglifying */
-	{60787, 6, 0x1, -2.1f, 0.0f},	/* uglily */
-	{60793, 8, 0x1, -2.7f, 0.0f},	/* ugliness */
-	{60801, 10, 0x1, -2.5f, 0.0f},	/* uglinesses */
-	{60811, 4, 0x1, -2.3f, 0.0f},	/* ugly */
-	{60815, 5, 0x4, 0.0f, 0.0f},	/* uh-uh */
-	{60820, 4, 0x4, 0.0f, 0.0f},	/* uhuh */
-	{60824, 12, 0x1, -2.0f, 0.0f},	/* unacceptable */
-	{60836, 13, 0x1, -1.7f, 0.0f},	/* unappreciated */
-	{60849, 10, 0x1, -1.4f, 0.0f},	/* unapproved */
-	{60859, 12, 0x1, -1.9f, 0.0f},	/* unattractive */
-	{60871, 7, 0x1, -0.8f, 0.0f},	/* unaware */
-	{60878, 12, 0x1, 0.8f, 0.0f},	/* unbelievable */
-	{60890, 12, 0x2, 0.0f, 0.293f},	/* unbelievably */
-	{60902, 11, 0x1, -0.8f, 0.0f},	/* unbelieving */
-	{60913, 8, 0x1, -0.1f, 0.0f},	/* unbiased */
-	{60921, 9, 0x1, -1.2f, 0.0f},	/* uncertain */
-	{60930, 11, 0x1, -1.4f, 0.0f},	/* uncertainly */
-	{60941, 13, 0x1, -1.3f, 0.0f},	/* uncertainness */
-	{60954, 13, 0x1, -1.4f, 0.0f},	/* uncertainties */
-	{60967, 11, 0x1, -1.4f, 0.0f},	/* uncertainty */
-	{60978, 7, 0x1, -1.0f, 0.0f},	/* unclear */
-	{60985, 13, 0x1, -1.6f, 0.0f},	/* uncomfortable */
-	{60998, 13, 0x1, -1.7f, 0.0f},	/* uncomfortably */
-	{61011, 12, 0x1, -0.9f, 0.0f},	/* uncompelling */
-	{61023, 11, 0x1, -0.9f, 0.0f},	/* unconcerned */
-	{61034, 11, 0x1, -0.5f, 0.0f},	/* unconfirmed */
-	{61045, 17, 0x1, -1.7f, 0.0f},	/* uncontrollability */
-	{61062, 14, 0x1, -1.5f, 0.0f},	/* uncontrollable */
-	{61076, 14, 0x1, -1.5f, 0.0f},	/* uncontrollably */
-	{61090, 12, 0x1, -1.0f, 0.0f},	/* uncontrolled */
-	{61102, 11, 0x1, -1.6f, 0.0f},	/* unconvinced */
-	{61113, 10, 0x1, -1.0f, 0.0f},	/* uncredited */
-	{61123, 9, 0x1, -0.9f, 0.0f},	/* undecided */
-	{61132, 5, 0x10, 0.0f, 0.0f},	/* under */
-	{61137, 17, 0x21, -2.0f, 0.0f},	/* under the weather */
-	{61154, 13, 0x1, -1.2f, 0.0f},	/* underestimate */
-	{61167, 14, 0x1, -1.1f, 0.0f},	/* underestimated */
-	{61181, 14, 0x1, -1.1f, 0.0f},	/* underestimates */
-	{61195, 9, 0x1, -1.2f, 0.0f},	/* undermine */
-	{61204, 10, 0x1, -1.5f, 0.0f},	/* undermined */
-	{61214, 10, 0x1, -1.4f, 0.0f},	/* undermines */
-	{61224, 11, 0x1, -1.5f, 0.0f},	/* undermining */
-	{61235, 11, 0x1, -1.9f, 0.0f},	/* undeserving */
-	{61246, 11, 0x1, -1.9f, 0.0f},	/* undesirable */
-	{61257, 6, 0x1, -1.7f, 0.0f},	/* unease */
-	{61263, 8, 0x1, -1.4f, 0.0f},	/* uneasier */
-	{61271, 9, 0x1, -2.1f, 0.0f},	/* uneasiest */
-	{61280, 8, 0x1, -1.4f, 0.0f},	/* uneasily */
-	{61288, 10, 0x1, -1.6f, 0.0f},	/* uneasiness */
-	{61298, 12, 0x1, -1.8f, 0.0f},	/* uneasinesses */
-	{61310, 6, 0x1, -1.6f, 0.0f},	/* uneasy */
-	{61316, 12, 0x1, -1.9f, 0.0f},	/* unemployment */
-	{61328, 7, 0x1, -1.4f, 0.0f},	/* unequal */
-	{61335, 9, 0x1, 0.5f, 0.0f},	/* unequaled */
-	{61344, 9, 0x1, -2.3f, 0.0f},	/* unethical */
-	{61353, 6, 0x1, -2.1f, 0.0f},	/* unfair */
-	{61359, 9, 0x1, -1.7f, 0.0f},	/* unfocused */
-	{61368, 11, 0x1, -2.0f, 0.0f},	/* unfortunate */
-	{61379, 13, 0x1, -1.4f, 0.0f},	/* unfortunately */
-	{61392, 12, 0x1, -1.9f, 0.0f},	/* unfortunates */
-	{61404, 10, 0x1, -1.5f, 0.0f},	/* unfriendly */
-	{61414, 11, 0x1, -1.8f, 0.0f},	/* unfulfilled */
-	{61425, 10, 0x1, -2.0f, 0.0f},	/* ungrateful */
-	{61435, 12, 0x1, -1.8f, 0.0f},	/* ungratefully */
-	{61447, 14, 0x1, -1.6f, 0.0f},	/* ungratefulness */
-	{61461, 9, 0x1, -2.4f, 0.0f},	/* unhappier */
-	{61470, 10, 0x1, -2.5f, 0.0f},	/* unhappiest */
-	{61480, 9, 0x1, -1.9f, 0.0f},	/* unhappily */
-	{61489, 11, 0x1, -2.4f, 0.0f},	/* unhappiness */
-	{61500, 13, 0x1, -2.2f, 0.0f},	/* unhappinesses */
-	{61513, 7, 0x1, -1.8f, 0.0f},	/* unhappy */
-	{61520, 9, 0x1, -2.4f, 0.0f},	/* unhealthy */
-	{61529, 7, 0x1, 1.6f, 0.0f},	/* unified */
-	{61536, 11, 0x1, -1.3f, 0.0f},	/* unimportant */
-	{61547, 11, 0x1, -1.4f, 0.0f},	/* unimpressed */
-	{61558, 12, 0x1, -1.4f, 0.0f},	/* unimpressive */
-	{61570, 13, 0x1, -2.0f, 0.0f},	/* unintelligent */
-	{61583, 10, 0x1, -2.2f, 0.0f},	/* uninvolved */
-	{61593, 11, 0x1, -2.0f, 0.0f},	/* uninvolving */
-	{61604, 6, 0x1, 1.8f, 0.0f},	/* united */
-	{61610, 6, 0x1, -2.3f, 0.0f},	/* unjust */
-	{61616, 6, 0x1, -1.6f, 0.0f},	/* unkind */
-	{61622, 6, 0x100000, 0.0f, 0.0f},	/* unless */
-	{61628, 9, 0x1, -2.7f, 0.0f},	/* unlovable */
-	{61637, 7, 0x1, -1.9f, 0.0f},	/* unloved */
-	{61644, 10, 0x1, -1.9f, 0.0f},	/* unlovelier */
-	{61654, 11, 0x1, -1.9f, 0.0f},	/* unloveliest */
-	{61665, 12, 0x1, -2.0f, 0.0f},	/* unloveliness */
-	{61677, 8, 0x1, -2.1f, 0.0f},	/* unlovely */
-	{61685, 8, 0x1, -2.3f, 0.0f},	/* unloving */
-	{61693, 9, 0x1, -0.3f, 0.0f},	/* unmatched */
-	{61702, 11, 0x1, -1.4f, 0.0f},	/* unmotivated */
-	{61713, 10, 0x1, -2.1f, 0.0f},	/* unpleasant */
-	{61723, 14, 0x1, -2.3f, 0.0f},	/* unprofessional */
-	{61737, 11, 0x1, -1.5f, 0.0f},	/* unprotected */
-	{61748, 12, 0x1, -1.1f, 0.0f},	/* unresearched */
-	{61760, 11, 0x1, -1.7f, 0.0f},	/* unsatisfied */
-	{61771, 8, 0x1, -1.9f, 0.0f},	/* unsavory */
-	{61779, 9, 0x1, -1.6f, 0.0f},	/* unsecured */
-	{61788, 9, 0x1, -1.3f, 0.0f},	/* unsettled */
-	{61797, 15, 0x1, -1.2f, 0.0f},	/* unsophisticated */
-	{61812, 8, 0x1, -1.5f, 0.0f},	/* unstable */
-	{61820, 11, 0x1, -0.8f, 0.0f},	/* unstoppable */
-	{61831, 5, 0x101, -0.4f, 0.0f},	/* unsub */
-	{61836, 11, 0x101, -0.4f, 0.0f},	/* unsubscribe */
-	{61847, 12, 0x1, -1.5f, 0.0f},	/* unsuccessful */
-	{61859, 14, 0x1, -1.7f, 0.0f},	/* unsuccessfully */
-	{61873, 11, 0x1, -1.7f, 0.0f},	/* unsupported */
-	{61884, 6, 0x1, -1.0f, 0.0f},	/* unsure */
-	{61890, 8, 0x1, -1.3f, 0.0f},	/* unsurely */
-	{61898, 11, 0x1, 1.6f, 0.0f},	/* untarnished */
-	{61909, 9, 0x2, 0.0f, 0.293f},	/* unusually */
-	{61918, 8, 0x1, -0.9f, 0.0f},	/* unwanted */
-	{61926, 9, 0x1, -1.7f, 0.0f},	/* unwelcome */
-	{61935, 8, 0x1, -2.0f, 0.0f},	/* unworthy */
-	{61943, 5, 0x10, 0.0f, 0.0f},	/* upper */
-	{61948, 10, 0x21, 1.0f, 0.0f},	/* upper hand */
-	{61958, 5, 0x1, -1.6f, 0.0f},	/* upset */
-	{61963, 6, 0x1, -1.5f, 0.0f},	/* upsets */
-	{61969, 8, 0x1, -1.9f, 0.0f},	/* upsetter */
-	{61977, 9, 0x1, -2.0f, 0.0f},	/* upsetters */
-	{61986, 9, 0x1, -2.1f, 0.0f},	/* upsetting */
-	{61995, 7, 0x1, -1.6f, 0.0f},	/* uptight */
-	{62002, 11, 0x1, -1.2f, 0.0f},	/* uptightness */
-	{62013, 6, 0x1, 0.8f, 0.0f},	/* urgent */
-	{62019, 3, 0x1, 1.9f, 0.0f},	/* urw */
-	{62022, 6, 0x1, 1.9f, 0.0f},	/* useful */
-	{62028, 8, 0x1, 1.8f, 0.0f},	/* usefully */
-	{62036, 10, 0x1, 1.2f, 0.0f},	/* usefulness */
-	{62046, 7, 0x1, -1.8f, 0.0f},	/* useless */
-	{62053, 9, 0x1, -1.5f, 0.0f},	/* uselessly */
-	{62062, 11, 0x1, -1.6f, 0.0f},	/* uselessness */
-	{62073, 5, 0x2, 0.0f, 0.293f},	/* utter */
-	{62078, 7, 0x2, 0.0f, 0.293f},	/* utterly */
-	{62085, 3, 0x1001, -2.9f, 0.0f},	/* v.v */
-	{62088, 5, 0x1, -0.4f, 0.0f},	/* vague */
-	{62093, 4, 0x1, -1.8f, 0.0f},	/* vain */
-	{62097, 8, 0x1, 1.5f, 0.0f},	/* validate */
-	{62105, 9, 0x1, 0.9f, 0.0f},	/* validated */
-	{62114, 9, 0x1, 1.4f, 0.0f},	/* validates */
-	{62123, 10, 0x1, 1.4f, 0.0f},	/* validating */
-	{62133, 8, 0x1, 2.1f, 0.0f},	/* valuable */
-	{62141, 12, 0x1, 1.7f, 0.0f},	/* valuableness */
-	{62153, 9, 0x1, 2.1f, 0.0f},	/* valuables */
-	{62162, 8, 0x1, 2.3f, 0.0f},	/* valuably */
-	{62170, 5, 0x1, 1.4f, 0.0f},	/* value */
-	{62175, 6, 0x1, 1.9f, 0.0f},	/* valued */
-	{62181, 6, 0x1, 1.7f, 0.0f},	/* values */
-	{62187, 7, 0x1, 1.4f, 0.0f},	/* valuing */
-	{62194, 6, 0x1, -0.9f, 0.0f},	/* vanity */
-	{62200, 3, 0x1, 2.1f, 0.0f},	/* vbg */
-	{62203, 3, 0x1, 3.1f, 0.0f},	/* vbs */
-	{62206, 7, 0x1, 0.6f, 0.0f},	/* verdict */
-	{62213, 8, 0x1, 0.3f, 0.0f},	/* verdicts */
-	{62221, 4, 0x20002, 0.0f, 0.293f},	/* very */
-	{62225, 6, 0x1, 0.6f, 0.0f},	/* vested */
-	{62231, 8, 0x1, -1.9f, 0.0f},	/* vexation */
-	{62239, 6, 0x1, -2.0f, 0.0f},	/* vexing */
-	{62245, 7, 0x1, 2.4f, 0.0f},	/* vibrant */
-	{62252, 7, 0x1, -1.5f, 0.0f},	/* vicious */
-	{62259, 9, 0x1, -1.3f, 0.0f},	/* viciously */
-	{62268, 11, 0x1, -2.4f, 0.0f},	/* viciousness */
-	{62279, 13, 0x1, -0.6f, 0.0f},	/* viciousnesses */
-	{62292, 6, 0x1, -1.1f, 0.0f},	/* victim */
-	{62298, 10, 0x1, -2.0f, 0.0f},	/* victimhood */
-	{62308, 11, 0x1, -0.9f, 0.0f},	/* victimhoods */
-	{62319, 9, 0x1, -1.1f, 0.0f},	/* victimise */
-	{62328, 10, 0x1, -1.5f, 0.0f},	/* victimised */
-	{62338, 10, 0x1, -1.2f, 0.0f},	/* victimises */
-	{62348, 11, 0x1, -2.5f, 0.0f},	/* victimising */
-	{62359, 13, 0x1, -2.3f, 0.0f},	/* victimization */
-	{62372, 14, 0x1, -1.5f, 0.0f},	/* victimizations */
-	{62386, 9, 0x1, -2.5f, 0.0f},	/* victimize */
-	{62395, 10, 0x1, -1.8f, 0.0f},	/* victimized */
-	{62405, 10, 0x1, -1.8f, 0.0f},	/* victimizer */
-	{62415, 11, 0x1, -1.6f, 0.0f},	/* victimizers */
-	{62426, 10, 0x1, -1.5f, 0.0f},	/* victimizes */
-	{62436, 11, 0x1, -2.6f, 0.0f},	/* victimizing */
-	{62447, 10, 0x1, 0.6f, 0.0f},	/* victimless */
-	{62457, 13, 0x1, -0.6f, 0.0f},	/* victimologies */
-	{62470, 13, 0x1, -0.5f, 0.0f},	/* victimologist */
-	{62483, 14, 0x1, -0.4f, 0.0f},	/* victimologists */
-	{62497, 11, 0x1, 0.3f, 0.0f},	/* victimology */
-	{62508, 7, 0x1, -1.3f, 0.0f},	/* victims */
-	{62515, 8, 0x1, 0.7f, 0.0f},	/* vigilant */
-	{62523, 5, 0x1, 1.1f, 0.0f},	/* vigor */
-	{62528, 8, 0x1, -0.4f, 0.0f},	/* vigorish */
-	{62536, 10, 0x1, 0.4f, 0.0f},	/* vigorishes */
-	{62546, 8, 0x1, 1.5f, 0.0f},	/* vigoroso */
-	{62554, 10, 0x1, 0.5f, 0.0f},	/* vigorously */
-	{62564, 12, 0x1, 0.4f, 0.0f},	/* vigorousness */
-	{62576, 6, 0x1, 1.0f, 0.0f},	/* vigors */
-	{62582, 6, 0x1, 0.9f, 0.0f},	/* vigour */
-	{62588, 7, 0x1, 0.4f, 0.0f},	/* vigours */
-	{62595, 4, 0x1, -3.1f, 0.0f},	/* vile */
-	{62599, 7, 0x1, -2.6f, 0.0f},	/* villain */
-	{62606, 10, 0x1, -2.9f, 0.0f},	/* villainess */
-	{62616, 12, 0x1, -2.0f, 0.0f},	/* villainesses */
-	{62628, 10, 0x1, -2.3f, 0.0f},	/* villainies */
-	{62638, 10, 0x1, -2.0f, 0.0f},	/* villainous */
-	{62648, 12, 0x1, -2.9f, 0.0f},	/* villainously */
-	{62660, 14, 0x1, -2.7f, 0.0f},	/* villainousness */
-	{62674, 8, 0x1, -3.4f, 0.0f},	/* villains */
-	{62682, 8, 0x1, -2.6f, 0.0f},	/* villainy */
-	{62690, 9, 0x1, 0.3f, 0.0f},	/* vindicate */
-	{62699, 10, 0x1, 1.8f, 0.0f},	/* vindicated */
-	{62709, 10, 0x1, 1.6f, 0.0f},	/* vindicates */
-	{62719, 11, 0x1, -1.1f, 0.0f},	/* vindicating */
-	{62730, 7, 0x1, -2.2f, 0.0f},	/* violate */
-	{62737, 8, 0x1, -2.4f, 0.0f},	/* violated */
-	{62745, 8, 0x1, -2.6f, 0.0f},	/* violater */
-	{62753, 9, 0x1, -2.4f, 0.0f},	/* violaters */
-	{62762, 8, 0x1, -2.3f, 0.0f},	/* violates */
-	{62770, 9, 0x1, -2.5f, 0.0f},	/* violating */
-	{62779, 9, 0x1, -2.2f, 0.0f},	/* violation */
-	{62788, 10, 0x1, -2.4f, 0.0f},	/* violations */
-	{62798, 9, 0x1, -2.4f, 0.0f},	/* violative */
-	{62807, 8, 0x1, -2.4f, 0.0f},	/* violator */
-	{62815, 9, 0x1, -1.9f, 0.0f},	/* violators */
-	{62824, 8, 0x1, -3.1f, 0.0f},	/* violence */
-	{62832, 7, 0x1, -2.9f, 0.0f},	/* violent */
-	{62839, 9, 0x1, -2.8f, 0.0f},	/* violently */
-	{62848, 3, 0x1, 2.3f, 0.0f},	/* vip */
-	{62851, 6, 0x1, 1.8f, 0.0f},	/* virtue */
-	{62857, 10, 0x1, -1.4f, 0.0f},	/* virtueless */
-	{62867, 7, 0x1, 1.5f, 0.0f},	/* virtues */
-	{62874, 8, 0x1, 1.7f, 0.0f},	/* virtuosa */
-	{62882, 9, 0x1, 1.8f, 0.0f},	/* virtuosas */
-	{62891, 8, 0x1, 1.0f, 0.0f},	/* virtuose */
-	{62899, 8, 0x1, 0.9f, 0.0f},	/* virtuosi */
-	{62907, 9, 0x1, 2.2f, 0.0f},	/* virtuosic */
-	{62916, 10, 0x1, 2.1f, 0.0f},	/* virtuosity */
-	{62926, 8, 0x1, 2.0f, 0.0f},	/* virtuoso */
-	{62934, 9, 0x1, 1.8f, 0.0f},	/* virtuosos */
-	{62943, 8, 0x1, 2.4f, 0.0f},	/* virtuous */
-	{62951, 10, 0x1, 1.8f, 0.0f},	/* virtuously */
-	{62961, 12, 0x1, 2.0f, 0.0f},	/* virtuousness */
-	{62973, 8, 0x1, -2.7f, 0.0f},	/* virulent */
-	{62981, 6, 0x1, 1.0f, 0.0f},	/* vision */
-	{62987, 9, 0x1, 2.4f, 0.0f},	/* visionary */
-	{62996, 9, 0x1, 1.1f, 0.0f},	/* visioning */
-	{63005, 7, 0x1, 0.9f, 0.0f},	/* visions */
-	{63012, 5, 0x1, 1.2f, 0.0f},	/* vital */
-	{63017, 8, 0x1, 1.1f, 0.0f},	/* vitalise */
-	{63025, 9, 0x1, 0.6f, 0.0f},	/* vitalised */
-	{63034, 9, 0x1, 1.1f, 0.0f},	/* vitalises */
-	{63043, 10, 0x1, 2.1f, 0.0f},	/* vitalising */
-	{63053, 8, 0x1, 0.2f, 0.0f},	/* vitalism */
-	{63061, 8, 0x1, 0.3f, 0.0f},	/* vitalist */
-	{63069, 9, 0x1, 0.3f, 0.0f},	/* vitalists */
-	{63078, 10, 0x1, 1.2f, 0.0f},	/* vitalities */
-	{63088, 8, 0x1, 1.3f, 0.0f},	/* vitality */
-	{63096, 12, 0x1, 1.6f, 0.0f},	/* vitalization */
-	{63108, 13, 0x1, 0.8f, 0.0f},	/* vitalizations */
-	{63121, 8, 0x1, 1.6f, 0.0f},	/* vitalize */
-	{63129, 9, 0x1, 1.5f, 0.0f},	/* vitalized */
-	{63138, 9, 0x1, 1.4f, 0.0f},	/* vitalizes */
-	{63147, 10, 0x1, 1.3f, 0.0f},	/* vitalizing */
-	{63157, 7, 0x1, 1.1f, 0.0f},	/* vitally */
-	{63164, 6, 0x1, 1.1f, 0.0f},	/* vitals */
-	{63170, 7, 0x1, 1.2f, 0.0f},	/* vitamin */
-	{63177, 9, 0x1, -2.1f, 0.0f},	/* vitriolic */
-	{63186, 9, 0x1, 1.8f, 0.0f},	/* vivacious */
-	{63195, 10, 0x1, -0.8f, 0.0f},	/* vociferous */
-	{63205, 15, 0x1, -0.6f, 0.0f},	/* vulnerabilities */
-	{63220, 13, 0x1, -0.9f, 0.0f},	/* vulnerability */
-	{63233, 10, 0x1, -0.9f, 0.0f},	/* vulnerable */
-	{63243, 14, 0x1, -1.1f, 0.0f},	/* vulnerableness */
-	{63257, 10, 0x1, -1.2f, 0.0f},	/* vulnerably */
-	{63267, 7, 0x1, -2.0f, 0.0f},	/* vulture */
-	{63274, 8, 0x1, -1.3f, 0.0f},	/* vultures */
-	{63282, 3, 0x1, 2.6f, 0.0f},	/* vwd */
-	{63285, 3, 0x1, 2.1f, 0.0f},	/* vwp */
-	{63288, 4, 0x1, 2.2f, 0.0f},	/* w00t */
-	{63292, 3, 0x1, -0.2f, 0.0f},	/* wag */
-	{63295, 7, 0x1, -1.3f, 0.0f},	/* walkout */
-	{63302, 8, 0x1, -0.7f, 0.0f},	/* walkouts */
-	{63310, 6, 0x1, -2.5f, 0.0f},	/* wanker */
-	{63316, 4, 0x1, 0.3f, 0.0f},	/* want */
-	{63320, 3, 0x1, -2.9f, 0.0f},	/* war */
-	{63323, 7, 0x1, -1.2f, 0.0f},	/* warfare */
-	{63330, 8, 0x1, -1.8f, 0.0f},	/* warfares */
-	{63338, 4, 0x1, 0.9f, 0.0f},	/* warm */
-	{63342, 11, 0x1, 0.2f, 0.0f},	/* warmblooded */
-	{63353, 6, 0x1, 1.1f, 0.0f},	/* warmed */
-	{63359, 6, 0x1, 1.2f, 0.0f},	/* warmer */
-	{63365, 7, 0x1, 1.0f, 0.0f},	/* warmers */
-	{63372, 7, 0x1, 1.7f, 0.0f},	/* warmest */
-	{63379, 11, 0x1, 1.8f, 0.0f},	/* warmhearted */
-	{63390, 15, 0x1, 2.7f, 0.0f},	/* warmheartedness */
-	{63405, 7, 0x1, 0.6f, 0.0f},	/* warming */
-	{63412, 7, 0x1, 1.4f, 0.0f},	/* warmish */
-	{63419, 6, 0x1, 1.7f, 0.0f},	/* warmly */
-	{63425, 8, 0x1, 1.5f, 0.0f},	/* warmness */
-	{63433, 9, 0x1, -2.9f, 0.0f},	/* warmonger */
-	{63442, 12, 0x1, -2.5f, 0.0f},	/* warmongering */
-	{63454, 10, 0x1, -2.8f, 0.0f},	/* warmongers */
-	{63464, 8, 0x1, 0.4f, 0.0f},	/* warmouth */
-	{63472, 9, 0x1, -0.8f, 0.0f},	/* warmouths */
-	{63481, 5, 0x1, 1.1f, 0.0f},	/* warms */
-	{63486, 6, 0x1, 2.0f, 0.0f},	/* warmth */
-	{63492, 6, 0x1, 0.4f, 0.0f},	/* warmup */
-	{63498, 7, 0x1, 0.8f, 0.0f},	/* warmups */
-	{63505, 4, 0x1, -0.4f, 0.0f},	/* warn */
-	{63509, 6, 0x1, -1.1f, 0.0f},	/* warned */
-	{63515, 7, 0x1, -1.4f, 0.0f},	/* warning */
-	{63522, 8, 0x1, -1.2f, 0.0f},	/* warnings */
-	{63530, 5, 0x1, -0.4f, 0.0f},	/* warns */
-	{63535, 6, 0x1, -2.4f, 0.0f},	/* warred */
-	{63541, 7, 0x1, -1.9f, 0.0f},	/* warring */
-	{63548, 4, 0x1, -2.6f, 0.0f},	/* wars */
-	{63552, 6, 0x1, -0.1f, 0.0f},	/* warsaw */
-	{63558, 7, 0x1, -0.2f, 0.0f},	/* warsaws */
-	{63565, 7, 0x1, -0.7f, 0.0f},	/* warship */
-	{63572, 8, 0x1, -0.5f, 0.0f},	/* warships */
-	{63580, 7, 0x1, 0.1f, 0.0f},	/* warstle */
-	{63587, 4, 0x4, 0.0f, 0.0f},	/* wasn */
-	{63591, 6, 0x4, 0.0f, 0.0f},	/* wasn't */
-	{63597, 5, 0x4, 0.0f, 0.0f},	/* wasnt */
-	{63602, 5, 0x1, -1.8f, 0.0f},	/* waste */
-	{63607, 6, 0x1, -2.2f, 0.0f},	/* wasted */
-	{63613, 7, 0x1, -1.7f, 0.0f},	/* wasting */
-	{63620, 8, 0x1, -0.6f, 0.0f},	/* wavering */
-	{63628, 2, 0x1, 2.7f, 0.0f},	/* wd */
-	{63630, 2, 0x80, 0.0f, 0.0f},	/* we */
-	{63632, 4, 0x1, -1.9f, 0.0f},	/* weak */
-	{63636, 6, 0x1, -1.8f, 0.0f},	/* weaken */
-	{63642, 8, 0x1, -1.3f, 0.0f},	/* weakened */
-	{63650, 8, 0x1, -1.6f, 0.0f},	/* weakener */
-	{63658, 9, 0x1, -1.3f, 0.0f},	/* weakeners */
-	{63667, 9, 0x1, -1.3f, 0.0f},	/* weakening */
-	{63676, 7, 0x1, -1.3f, 0.0f},	/* weakens */
-	{63683, 6, 0x1, -1.9f, 0.0f},	/* weaker */
-	{63689, 7, 0x1, -2.3f, 0.0f},	/* weakest */
-	{63696, 8, 0x1, -0.2f, 0.0f},	/* weakfish */
-	{63704, 10, 0x1, -0.6f, 0.0f},	/* weakfishes */
-	{63714, 11, 0x1, -1.6f, 0.0f},	/* weakhearted */
-	{63725, 7, 0x1, -1.2f, 0.0f},	/* weakish */
-	{63732, 8, 0x1, -1.5f, 0.0f},	/* weaklier */
-	{63740, 9, 0x1, -2.1f, 0.0f},	/* weakliest */
-	{63749, 8, 0x1, -1.3f, 0.0f},	/* weakling */
-	{63757, 9, 0x1, -1.4f, 0.0f},	/* weaklings */
-	{63766, 6, 0x1, -1.8f, 0.0f},	/* weakly */
-	{63772, 8, 0x1, -1.8f, 0.0f},	/* weakness */
-	{63780, 10, 0x1, -1.5f, 0.0f},	/* weaknesses */
-	{63790, 8, 0x1, -1.1f, 0.0f},	/* weakside */
-	{63798, 6, 0x1, 2.2f, 0.0f},	/* wealth */
-	{63804, 9, 0x1, 2.2f, 0.0f},	/* wealthier */
-	{63813, 10, 0x1, 2.2f, 0.0f},	/* wealthiest */
-	{63823, 9, 0x1, 2.0f, 0.0f},	/* wealthily */
-	{63832, 11, 0x1, 2.4f, 0.0f},	/* wealthiness */
-	{63843, 7, 0x1, 1.5f, 0.0f},	/* wealthy */
-	{63850, 6, 0x1, -1.2f, 0.0f},	/* weapon */
-	{63856, 8, 0x1, -1.4f, 0.0f},	/* weaponed */
-	{63864, 10, 0x1, 0.1f, 0.0f},	/* weaponless */
-	{63874, 8, 0x1, -0.9f, 0.0f},	/* weaponry */
-	{63882, 7, 0x1, -1.9f, 0.0f},	/* weapons */
-	{63889, 5, 0x1, -1.1f, 0.0f},	/* weary */
-	{63894, 4, 0x1, -2.7f, 0.0f},	/* weep */
-	{63898, 6, 0x1, -1.9f, 0.0f},	/* weeper */
-	{63904, 7, 0x1, -1.1f, 0.0f},	/* weepers */
-	{63911, 6, 0x1, -0.4f, 0.0f},	/* weepie */
-	{63917, 7, 0x1, -1.8f, 0.0f},	/* weepier */
-	{63924, 7, 0x1, -1.6f, 0.0f},	/* weepies */
-	{63931, 8, 0x1, -2.4f, 0.0f},	/* weepiest */
-	{63939, 7, 0x1, -1.9f, 0.0f},	/* weeping */
-	{63946, 8, 0x1, -1.9f, 0.0f},	/* weepings */
-	{63954, 5, 0x1, -1.4f, 0.0f},	/* weeps */
-	{63959, 5, 0x1, -1.3f, 0.0f},	/* weepy */
-	{63964, 5, 0x1, -0.7f, 0.0f},	/* weird */
-	{63969, 7, 0x1, -0.5f, 0.0f},	/* weirder */
-	{63976, 8, 0x1, -0.9f, 0.0f},	/* weirdest */
-	{63984, 7, 0x1, -1.3f, 0.0f},	/* weirdie */
-	{63991, 8, 0x1, -1.0f, 0.0f},	/* weirdies */
-	{63999, 7, 0x1, -1.2f, 0.0f},	/* weirdly */
-	{64006, 9, 0x1, -0.9f, 0.0f},	/* weirdness */
-	{64015, 11, 0x1, -0.7f, 0.0f},	/* weirdnesses */
-	{64026, 6, 0x1, -1.8f, 0.0f},	/* weirdo */
-	{64032, 8, 0x1, -1.3f, 0.0f},	/* weirdoes */
-	{64040, 7, 0x1, -1.1f, 0.0f},	/* weirdos */
-	{64047, 6, 0x1, -0.6f, 0.0f},	/* weirds */
-	{64053, 6, 0x1, -0.9f, 0.0f},	/* weirdy */
-	{64059, 7, 0x1, 2.0f, 0.0f},	/* welcome */
-	{64066, 8, 0x1, 1.4f, 0.0f},	/* welcomed */
-	{64074, 9, 0x1, 1.9f, 0.0f},	/* welcomely */
-	{64083, 11, 0x1, 2.0f, 0.0f},	/* welcomeness */
-	{64094, 8, 0x1, 1.4f, 0.0f},	/* welcomer */
-	{64102, 9, 0x1, 1.9f, 0.0f},	/* welcomers */
-	{64111, 8, 0x1, 1.7f, 0.0f},	/* welcomes */
-	{64119, 9, 0x1, 1.9f, 0.0f},	/* welcoming */
-	{64128, 4, 0x11, 1.1f, 0.0f},	/* well */
-	{64132, 9, 0x21, 2.2f, 0.0f},	/* well done */
-	{64141, 8, 0x1, 0.3f, 0.0f},	/* welladay */
-	{64149, 8, 0x1, -0.8f, 0.0f},	/* wellaway */
-	{64157, 8, 0x1, 1.8f, 0.0f},	/* wellborn */
-	{64165, 8, 0x1, 2.5f, 0.0f},	/* welldoer */
-	{64173, 9, 0x1, 1.6f, 0.0f},	/* welldoers */
-	{64182, 6, 0x1, 0.4f, 0.0f},	/* welled */
-	{64188, 8, 0x1, 0.1f, 0.0f},	/* wellhead */
-	{64196, 9, 0x1, 0.5f, 0.0f},	/* wellheads */
-	{64205, 8, 0x1, -0.1f, 0.0f},	/* wellhole */
-	{64213, 7, 0x1, 0.4f, 0.0f},	/* wellies */
-	{64220, 7, 0x1, 1.6f, 0.0f},	/* welling */
-	{64227, 8, 0x1, 1.9f, 0.0f},	/* wellness */
-	{64235, 5, 0x1, 1.0f, 0.0f},	/* wells */
-	{64240, 8, 0x1, 0.5f, 0.0f},	/* wellsite */
-	{64248, 10, 0x1, 1.5f, 0.0f},	/* wellspring */
-	{64258, 11, 0x1, 1.4f, 0.0f},	/* wellsprings */
-	{64269, 5, 0x1, 0.2f, 0.0f},	/* welly */
-	{64274, 4, 0x1, -2.0f, 0.0f},	/* wept */
-	{64278, 7, 0x4, 0.0f, 0.0f},	/* weren't */
-	{64285, 6, 0x4, 0.0f, 0.0f},	/* werent */
-	{64291, 7, 0x100000, 0.0f, 0.0f},	/* whether */
-	{64298, 9, 0x1, 0.3f, 0.0f},	/* whimsical */
-	{64307, 5, 0x1, -1.5f, 0.0f},	/* whine */
-	{64312, 6, 0x1, -0.9f, 0.0f},	/* whined */
-	{64318, 6, 0x1, -1.2f, 0.0f},	/* whiner */
-	{64324, 7, 0x1, -0.6f, 0.0f},	/* whiners */
-	{64331, 6, 0x1, -1.8f, 0.0f},	/* whines */
-	{64337, 6, 0x1, -1.3f, 0.0f},	/* whiney */
-	{64343, 7, 0x1, -0.9f, 0.0f},	/* whining */
-	{64350, 9, 0x1, 0.1f, 0.0f},	/* whitewash */
-	{64359, 5, 0x1, -3.3f, 0.0f},	/* whore */
-	{64364, 6, 0x1, -2.8f, 0.0f},	/* whored */
-	{64370, 8, 0x1, -2.1f, 0.0f},	/* whoredom */
-	{64378, 9, 0x1, -2.4f, 0.0f},	/* whoredoms */
-	{64387, 10, 0x1, -1.1f, 0.0f},	/* whorehouse */
-	{64397, 11, 0x1, -1.9f, 0.0f},	/* whorehouses */
-	{64408, 11, 0x1, -1.9f, 0.0f},	/* whoremaster */
-	{64419, 12, 0x1, -1.5f, 0.0f},	/* whoremasters */
-	{64431, 11, 0x1, -2.6f, 0.0f},	/* whoremonger */
-	{64442, 12, 0x1, -2.0f, 0.0f},	/* whoremongers */
-	{64454, 6, 0x1, -3.0f, 0.0f},	/* whores */
-	{64460, 8, 0x1, -2.2f, 0.0f},	/* whoreson */
-	{64468, 9, 0x1, -2.5f, 0.0f},	/* whoresons */
-	{64477, 6, 0x40001, -2.4f, 0.293f},	/* wicked */
-	{64483, 8, 0x1, -2.2f, 0.0f},	/* wickeder */
-	{64491, 9, 0x1, -2.9f, 0.0f},	/* wickedest */
-	{64500, 8, 0x1, -2.1f, 0.0f},	/* wickedly */
-	{64508, 10, 0x1, -2.1f, 0.0f},	/* wickedness */
-	{64518, 12, 0x1, -2.2f, 0.0f},	/* wickednesses */
-	{64530, 7, 0x1, -2.1f, 0.0f},	/* widowed */
-	{64537, 5, 0x1, 0.9f, 0.0f},	/* wilco */
-	{64542, 11, 0x1, 1.1f, 0.0f},	/* willingness */
-	{64553, 4, 0x1, -1.4f, 0.0f},	/* wimp */
-	{64557, 7, 0x1, -1.0f, 0.0f},	/* wimpier */
-	{64564, 8, 0x1, -0.9f, 0.0f},	/* wimpiest */
-	{64572, 9, 0x1, -1.2f, 0.0f},	/* wimpiness */
-	{64581, 7, 0x1, -1.6f, 0.0f},	/* wimpish */
-	{64588, 11, 0x1, -0.2f, 0.0f},	/* wimpishness */
-	{64599, 6, 0x1, -0.2f, 0.0f},	/* wimple */
-	{64605, 7, 0x1, -0.3f, 0.0f},	/* wimples */
-	{64612, 5, 0x1, -1.0f, 0.0f},	/* wimps */
-	{64617, 5, 0x1, -0.9f, 0.0f},	/* wimpy */
-	{64622, 3, 0x1, 2.8f, 0.0f},	/* win */
-	{64625, 8, 0x1, 1.8f, 0.0f},	/* winnable */
-	{64633, 6, 0x1, 1.8f, 0.0f},	/* winned */
-	{64639, 6, 0x1, 2.8f, 0.0f},	/* winner */
-	{64645, 7, 0x1, 2.1f, 0.0f},	/* winners */
-	{64652, 7, 0x1, 2.4f, 0.0f},	/* winning */
-	{64659, 9, 0x1, 2.3f, 0.0f},	/* winningly */
-	{64668, 8, 0x1, 2.5f, 0.0f},	/* winnings */
-	{64676, 6, 0x1, -0.3f, 0.0f},	/* winnow */
-	{64682, 8, 0x1, -0.1f, 0.0f},	/* winnower */
-	{64690, 9, 0x1, -0.2f, 0.0f},	/* winnowers */
-	{64699, 9, 0x1, -0.1f, 0.0f},	/* winnowing */
-	{64708, 7, 0x1, -0.2f, 0.0f},	/* winnows */
-	{64715, 4, 0x1, 2.7f, 0.0f},	/* wins */
-	{64719, 6, 0x1, 2.4f, 0.0f},	/* wisdom */
-	{64725, 4, 0x1, 2.1f, 0.0f},	/* wise */
-	{64729, 8, 0x1, -1.2f, 0.0f},	/* wiseacre */
-	{64737, 9, 0x1, -0.1f, 0.0f},	/* wiseacres */
-	{64746, 7, 0x1, -1.8f, 0.0f},	/* wiseass */
-	{64753, 9, 0x1, -1.5f, 0.0f},	/* wiseasses */
-	{64762, 9, 0x1, -0.1f, 0.0f},	/* wisecrack */
-	{64771, 11, 0x1, -0.5f, 0.0f},	/* wisecracked */
-	{64782, 11, 0x1, -0.1f, 0.0f},	/* wisecracker */
-	{64793, 12, 0x1, 0.1f, 0.0f},	/* wisecrackers */
-	{64805, 12, 0x1, -0.6f, 0.0f},	/* wisecracking */
-	{64817, 10, 0x1, -0.3f, 0.0f},	/* wisecracks */
-	{64827, 5, 0x1, 1.5f, 0.0f},	/* wised */
-	{64832, 8, 0x1, 0.3f, 0.0f},	/* wiseguys */
-	{64840, 8, 0x1, 0.9f, 0.0f},	/* wiselier */
-	{64848, 9, 0x1, 1.6f, 0.0f},	/* wiseliest */
-	{64857, 6, 0x1, 1.8f, 0.0f},	/* wisely */
-	{64863, 8, 0x1, 1.9f, 0.0f},	/* wiseness */
-	{64871, 11, 0x1, -1.0f, 0.0f},	/* wisenheimer */
-	{64882, 12, 0x1, -1.4f, 0.0f},	/* wisenheimers */
-	{64894, 7, 0x1, 0.4f, 0.0f},	/* wisents */
-	{64901, 5, 0x1, 1.2f, 0.0f},	/* wiser */
-	{64906, 5, 0x1, 1.3f, 0.0f},	/* wises */
-	{64911, 6, 0x1, 2.1f, 0.0f},	/* wisest */
-	{64917, 9, 0x1, 1.3f, 0.0f},	/* wisewomen */
-	{64926, 4, 0x1, 1.7f, 0.0f},	/* wish */
-	{64930, 6, 0x1, 0.6f, 0.0f},	/* wishes */
-	{64936, 7, 0x1, 0.9f, 0.0f},	/* wishing */
-	{64943, 5, 0x1, -1.5f, 0.0f},	/* witch */
-	{64948, 10, 0x1, 0.1f, 0.0f},	/* withdrawal */
-	{64958, 7, 0x8004, 0.0f, 0.0f},	/* without */
-	{64965, 3, 0x1, -1.8f, 0.0f},	/* woe */
-	{64968, 9, 0x1, -2.6f, 0.0f},	/* woebegone */
-	{64977, 13, 0x1, -1.1f, 0.0f},	/* woebegoneness */
-	{64990, 6, 0x1, -1.9f, 0.0f},	/* woeful */
-	{64996, 8, 0x1, -1.7f, 0.0f},	/* woefully */
-	{65004, 10, 0x1, -2.1f, 0.0f},	/* woefulness */
-	{65014, 4, 0x1, -1.9f, 0.0f},	/* woes */
-	{65018, 7, 0x1, -1.2f, 0.0f},	/* woesome */
-	{65025, 3, 0x1, 2.7f, 0.0f},	/* won */
-	{65028, 5, 0x4, 0.0f, 0.0f},	/* won't */
-	{65033, 9, 0x1, 2.7f, 0.0f},	/* wonderful */
-	{65042, 11, 0x1, 2.9f, 0.0f},	/* wonderfully */
-	{65053, 13, 0x1, 2.9f, 0.0f},	/* wonderfulness */
-	{65066, 4, 0x4, 0.0f, 0.0f},	/* wont */
-	{65070, 3, 0x1, 2.1f, 0.0f},	/* woo */
-	{65073, 6, 0x1, 2.3f, 0.0f},	/* woohoo */
-	{65079, 4, 0x1, 1.8f, 0.0f},	/* woot */
-	{65083, 4, 0x1, -1.2f, 0.0f},	/* worn */
-	{65087, 7, 0x1, -1.2f, 0.0f},	/* worried */
-	{65094, 9, 0x1, -2.0f, 0.0f},	/* worriedly */
-	{65103, 7, 0x1, -1.8f, 0.0f},	/* worrier */
-	{65110, 8, 0x1, -1.7f, 0.0f},	/* worriers */
-	{65118, 7, 0x1, -1.8f, 0.0f},	/* worries */
-	{65125, 9, 0x1, -1.5f, 0.0f},	/* worriment */
-	{65134, 10, 0x1, -1.9f, 0.0f},	/* worriments */
-	{65144, 9, 0x1, -1.7f, 0.0f},	/* worrisome */
-	{65153, 11, 0x1, -2.0f, 0.0f},	/* worrisomely */
-	{65164, 13, 0x1, -1.9f, 0.0f},	/* worrisomeness */
-	{65177, 6, 0x1, -2.1f, 0.0f},	/* worrit */
-	{65183, 7, 0x1, -1.2f, 0.0f},	/* worrits */
-	{65190, 5, 0x1, -1.9f, 0.0f},	/* worry */
-	{65195, 8, 0x1, -1.4f, 0.0f},	/* worrying */
-	{65203, 9, 0x1, -1.8f, 0.0f},	/* worrywart */
-	{65212, 10, 0x1, -1.5f, 0.0f},	/* worrywarts */
-	{65222, 5, 0x1, -2.1f, 0.0f},	/* worse */
-	{65227, 6, 0x1, -2.3f, 0.0f},	/* worsen */
-	{65233, 8, 0x1, -1.9f, 0.0f},	/* worsened */
-	{65241, 9, 0x1, -2.0f, 0.0f},	/* worsening */
-	{65250, 7, 0x1, -2.1f, 0.0f},	/* worsens */
-	{65257, 6, 0x1, -2.0f, 0.0f},	/* worser */
-	{65263, 7, 0x1, 1.2f, 0.0f},	/* worship */
-	{65270, 9, 0x1, 2.4f, 0.0f},	/* worshiped */
-	{65279, 9, 0x1, 1.0f, 0.0f},	/* worshiper */
-	{65288, 10, 0x1, 0.9f, 0.0f},	/* worshipers */
-	{65298, 10, 0x1, 0.7f, 0.0f},	/* worshipful */
-	{65308, 12, 0x1, 1.1f, 0.0f},	/* worshipfully */
-	{65320, 14, 0x1, 1.6f, 0.0f},	/* worshipfulness */
-	{65334, 10, 0x1, 1.0f, 0.0f},	/* worshiping */
-	{65344, 11, 0x1, -0.6f, 0.0f},	/* worshipless */
-	{65355, 10, 0x1, 2.7f, 0.0f},	/* worshipped */
-	{65365, 10, 0x1, 0.6f, 0.0f},	/* worshipper */
-	{65375, 11, 0x1, 0.8f, 0.0f},	/* worshippers */
-	{65386, 11, 0x1, 1.6f, 0.0f},	/* worshipping */
-	{65397, 8, 0x1, 1.4f, 0.0f},	/* worships */
-	{65405, 5, 0x1, -3.1f, 0.0f},	/* worst */
-	{65410, 5, 0x1, 0.9f, 0.0f},	/* worth */
-	{65415, 9, 0x1, -1.9f, 0.0f},	/* worthless */
-	{65424, 10, 0x1, 1.4f, 0.0f},	/* worthwhile */
-	{65434, 6, 0x1, 1.9f, 0.0f},	/* worthy */
-	{65440, 8, 0x4, 0.0f, 0.0f},	/* wouldn't */
-	{65448, 7, 0x4, 0.0f, 0.0f},	/* wouldnt */
-	{65455, 3, 0x1, 2.8f, 0.0f},	/* wow */
-	{65458, 5, 0x1, 2.6f, 0.0f},	/* wowed */
-	{65463, 6, 0x1, 2.5f, 0.0f},	/* wowing */
-	{65469, 4, 0x1, 2.0f, 0.0f},	/* wows */
-	{65473, 6, 0x1, -1.1f, 0.0f},	/* wowser */
-	{65479, 7, 0x1, 1.0f, 0.0f},	/* wowsers */
-	{65486, 2, 0x1, 1.0f, 0.0f},	/* wp */
-	{65488, 8, 0x1, -2.7f, 0.0f},	/* wrathful */
-	{65496, 5, 0x1, -1.9f, 0.0f},	/* wreck */
-	{65501, 5, 0x1, -2.1f, 0.0f},	/* wrong */
-	{65506, 7, 0x1, -1.9f, 0.0f},	/* wronged */
-	{65513, 3, 0x201, -2.8f, 0.0f},	/* wtf */
-	{65516, 3, 0x1, 2.1f, 0.0f},	/* wtg */
-	{65519, 3, 0x1, -2.4f, 0.0f},	/* wth */
-	{65522, 5, 0x4, 0.0f, 0.0f},	/* wudnt */
-	{65527, 3, 0x1, 2.6f, 0.0f},	/* x-d */
-	{65530, 3, 0x1, 1.7f, 0.0f},	/* x-p */
-	{65533, 2, 0x1, 2.8f, 0.0f},	/* xd */
-	{65535, 4, 0x1, 3.0f, 0.0f},	/* xlnt */
-	{65539, 2, 0x201, 2.0f, 0.0f},	/* xo */
-	{65541, 4, 0x201, 3.0f, 0.0f},	/* xoxo */
-	{65545, 7, 0x1, 2.3f, 0.0f},	/* xoxozzz */
-	{65552, 2, 0x1, 1.6f, 0.0f},	/* xp */
-	{65554, 4, 0x1, 1.6f, 0.0f},	/* xqzt */
-	{65558, 3, 0x1, 0.8f, 0.0f},	/* xtc */
-	{65561, 5, 0x80, 0.0f, 0.0f},	/* y'all */
-	{65566, 2, 0x80, 0.0f, 0.0f},	/* ya */
-	{65568, 4, 0x80, 0.0f, 0.0f},	/* yall */
-	{65572, 3, 0x1, 2.4f, 0.0f},	/* yay */
-	{65575, 3, 0x1, 1.2f, 0.0f},	/* yea */
-	{65578, 4, 0x11, 1.2f, 0.0f},	/* yeah */
-	{65582, 10, 0x21, -1.5f, 0.0f},	/* yeah right */
-	{65592, 8, 0x1, 0.5f, 0.0f},	/* yearning */
-	{65600, 5, 0x1, 1.7f, 0.0f},	/* yeees */
-	{65605, 3, 0x1, 1.2f, 0.0f},	/* yep */
-	{65608, 3, 0x1, 1.7f, 0.0f},	/* yes */
-	{65611, 4, 0x1, 1.1f, 0.0f},	/* yolo */
-	{65615, 3, 0x80, 0.0f, 0.0f},	/* you */
-	{65618, 8, 0x1, 1.3f, 0.0f},	/* youthful */
-	{65626, 4, 0x1, 0.4f, 0.0f},	/* yoyo */
-	{65630, 5, 0x1, -1.8f, 0.0f},	/* yucky */
-	{65635, 5, 0x1, 2.4f, 0.0f},	/* yummy */
-	{65640, 3, 0x1, 1.2f, 0.0f},	/* yup */
-	{65643, 3, 0x1, 1.6f, 0.0f},	/* yvw */
-	{65646, 2, 0x1, 1.4f, 0.0f},	/* yw */
-	{65648, 4, 0x1, 2.5f, 0.0f},	/* ywia */
-	{65652, 6, 0x1, -1.9f, 0.0f},	/* zealot */
-	{65658, 7, 0x1, -0.8f, 0.0f},	/* zealots */
-	{65665, 7, 0x1, 0.5f, 0.0f},	/* zealous */
-	{65672, 3, 0x1, -1.2f, 0.0f},	/* zzz */
-	{65675, 2, 0x1001, 1.8f, 0.0f},	/* {: */
-	{65677, 3, 0x1001, -1.2f, 0.0f},	/* |-0 */
-	{65680, 3, 0x1001, -0.8f, 0.0f},	/* |-: */
-	{65683, 7, 0x1001, -1.6f, 0.0f},	/* |-:&gt; */
-	{65690, 4, 0x1001, -1.6f, 0.0f},	/* |-:> */
-	{65694, 3, 0x1001, -1.2f, 0.0f},	/* |-o */
-	{65697, 2, 0x1001, -0.5f, 0.0f},	/* |: */
-	{65699, 4, 0x1001, 2.2f, 0.0f},	/* |;-) */
-	{65703, 2, 0x1001, -0.4f, 0.0f},	/* |= */
-	{65705, 3, 0x1001, -1.1f, 0.0f},	/* |^: */
-	{65708, 3, 0x1001, -0.9f, 0.0f},	/* |o: */
-	{65711, 4, 0x1001, -2.3f, 0.0f},	/* ||-: */
-	{65715, 2, 0x1001, -2.1f, 0.0f},	/* }: */
-	{65717, 3, 0x1001, -2.0f, 0.0f},	/* }:( */
-	{65720, 3, 0x1001, 0.4f, 0.0f},	/* }:) */
-	{65723, 4, 0x1001, -2.1f, 0.0f},	/* }:-( */
-	{65727, 4, 0x1001, 0.3f, 0.0f},	/* }:-) */
-	{65731, 3, 0x1001, 1.0f, 0.0f},	/* ? */
-	{65734, 3, 0x1001, -1.9f, 0.0f},	/* ? */
-	{65737, 3, 0x1001, 2.0f, 0.0f},	/* ? */
-	{65740, 3, 0x1001, 2.6f, 0.0f},	/* ? */
-	{65743, 3, 0x1001, 0.9f, 0.0f},	/* ? */
-	{65746, 3, 0x1001, 0.8f, 0.0f},	/* ? */
-	{65749, 3, 0x1001, 0.6f, 0.0f},	/* ? */
-	{65752, 3, 0x1001, 1.4f, 0.0f},	/* ? */
-	{65755, 3, 0x1001, -1.0f, 0.0f},	/* ? */
-	{65758, 3, 0x1001, 2.8f, 0.0f},	/* ? */
-	{65761, 10, 0x1001, 2.5f, 0.0f},	/* ??? */
-	{65771, 10, 0x1001, 1.0f, 0.0f},	/* ??? */
-	{65781, 3, 0x1001, 1.4f, 0.0f},	/* ? */
-	{65784, 4, 0x1001, 1.2f, 0.0f},	/* ? */
-	{65788, 4, 0x1001, 1.0f, 0.0f},	/* ? */
-	{65792, 4, 0x1001, -1.5f, 0.0f},	/* ? */
-	{65796, 4, 0x1001, 1.2f, 0.0f},	/* ? */
-	{65800, 4, 0x1001, 1.4f, 0.0f},	/* ? */
+	{44651, 3, 0x1, 0.0f, 0.0f},	/* pls */
+	{44654, 4, 0x1, 0.0f, 0.0f},	/* plse */
+	{44658, 3, 0x1, 0.0f, 0.0f},	/* plz */
+	{44661, 4, 0x1, 0.8f, 0.0f},	/* pmbi */
+	{44665, 5, 0x1, 0.3f, 0.0f},	/* pmfji */
+	{44670, 4, 0x1, 0.7f, 0.0f},	/* pmji */
+	{44674, 2, 0x1, -2.6f, 0.0f},	/* po */
+	{44676, 6, 0x1, 1.0f, 0.0f},	/* poised */
+	{44682, 6, 0x1, -2.5f, 0.0f},	/* poison */
+	{44688, 8, 0x1, -2.2f, 0.0f},	/* poisoned */
+	{44696, 8, 0x1, -2.7f, 0.0f},	/* poisoner */
+	{44704, 9, 0x1, -3.1f, 0.0f},	/* poisoners */
+	{44713, 9, 0x1, -2.8f, 0.0f},	/* poisoning */
+	{44722, 10, 0x1, -2.4f, 0.0f},	/* poisonings */
+	{44732, 9, 0x1, -2.7f, 0.0f},	/* poisonous */
+	{44741, 11, 0x1, -2.9f, 0.0f},	/* poisonously */
+	{44752, 7, 0x1, -2.7f, 0.0f},	/* poisons */
+	{44759, 10, 0x1, -1.0f, 0.0f},	/* poisonwood */
+	{44769, 7, 0x1, -2.3f, 0.0f},	/* pollute */
+	{44776, 8, 0x1, -2.0f, 0.0f},	/* polluted */
+	{44784, 8, 0x1, -1.8f, 0.0f},	/* polluter */
+	{44792, 9, 0x1, -2.0f, 0.0f},	/* polluters */
+	{44801, 8, 0x1, -2.2f, 0.0f},	/* pollutes */
+	{44809, 4, 0x1, -2.1f, 0.0f},	/* poor */
+	{44813, 6, 0x1, -1.5f, 0.0f},	/* poorer */
+	{44819, 7, 0x1, -2.5f, 0.0f},	/* poorest */
+	{44826, 7, 0x1, 1.8f, 0.0f},	/* popular */
+	{44833, 10, 0x1, 1.6f, 0.0f},	/* popularise */
+	{44843, 11, 0x1, 1.1f, 0.0f},	/* popularised */
+	{44854, 11, 0x1, 0.5f, 0.0f},	/* popularises */
+	{44865, 12, 0x1, 1.2f, 0.0f},	/* popularising */
+	{44877, 12, 0x1, 1.6f, 0.0f},	/* popularities */
+	{44889, 10, 0x1, 2.1f, 0.0f},	/* popularity */
+	{44899, 14, 0x1, 1.3f, 0.0f},	/* popularization */
+	{44913, 15, 0x1, 0.9f, 0.0f},	/* popularizations */
+	{44928, 10, 0x1, 1.3f, 0.0f},	/* popularize */
+	{44938, 11, 0x1, 1.9f, 0.0f},	/* popularized */
+	{44949, 11, 0x1, 1.8f, 0.0f},	/* popularizer */
+	{44960, 12, 0x1, 1.0f, 0.0f},	/* popularizers */
+	{44972, 11, 0x1, 1.4f, 0.0f},	/* popularizes */
+	{44983, 12, 0x1, 1.5f, 0.0f},	/* popularizing */
+	{44995, 9, 0x1, 1.8f, 0.0f},	/* popularly */
+	{45004, 8, 0x1, 2.6f, 0.0f},	/* positive */
+	{45012, 10, 0x1, 2.4f, 0.0f},	/* positively */
+	{45022, 12, 0x1, 2.3f, 0.0f},	/* positiveness */
+	{45034, 14, 0x1, 2.2f, 0.0f},	/* positivenesses */
+	{45048, 9, 0x1, 2.3f, 0.0f},	/* positiver */
+	{45057, 9, 0x1, 2.4f, 0.0f},	/* positives */
+	{45066, 10, 0x1, 2.9f, 0.0f},	/* positivest */
+	{45076, 10, 0x1, 1.6f, 0.0f},	/* positivism */
+	{45086, 11, 0x1, 1.8f, 0.0f},	/* positivisms */
+	{45097, 10, 0x1, 2.0f, 0.0f},	/* positivist */
+	{45107, 12, 0x1, 1.9f, 0.0f},	/* positivistic */
+	{45119, 11, 0x1, 1.7f, 0.0f},	/* positivists */
+	{45130, 12, 0x1, 2.6f, 0.0f},	/* positivities */
+	{45142, 10, 0x1, 2.3f, 0.0f},	/* positivity */
+	{45152, 10, 0x1, -0.9f, 0.0f},	/* possessive */
+	{45162, 8, 0x1, -0.9f, 0.0f},	/* postpone */
+	{45170, 9, 0x1, -0.8f, 0.0f},	/* postponed */
+	{45179, 9, 0x1, -1.1f, 0.0f},	/* postpones */
+	{45188, 10, 0x1, -0.5f, 0.0f},	/* postponing */
+	{45198, 7, 0x1, -2.3f, 0.0f},	/* poverty */
+	{45205, 8, 0x1, 1.8f, 0.0f},	/* powerful */
+	{45213, 9, 0x1, -2.2f, 0.0f},	/* powerless */
+	{45222, 6, 0x1, 2.6f, 0.0f},	/* praise */
+	{45228, 7, 0x1, 2.2f, 0.0f},	/* praised */
+	{45235, 7, 0x1, 2.0f, 0.0f},	/* praiser */
+	{45242, 8, 0x1, 2.0f, 0.0f},	/* praisers */
+	{45250, 7, 0x1, 2.4f, 0.0f},	/* praises */
+	{45257, 14, 0x1, 1.9f, 0.0f},	/* praiseworthily */
+	{45271, 16, 0x1, 2.4f, 0.0f},	/* praiseworthiness */
+	{45287, 12, 0x1, 2.6f, 0.0f},	/* praiseworthy */
+	{45299, 8, 0x1, 2.5f, 0.0f},	/* praising */
+	{45307, 4, 0x1, 1.3f, 0.0f},	/* pray */
+	{45311, 7, 0x1, 1.5f, 0.0f},	/* praying */
+	{45318, 5, 0x1, 1.4f, 0.0f},	/* prays */
+	{45323, 5, 0x1, -1.6f, 0.0f},	/* prblm */
+	{45328, 6, 0x1, -2.3f, 0.0f},	/* prblms */
+	{45334, 8, 0x1, 2.7f, 0.0f},	/* precious */
+	{45342, 10, 0x1, 2.2f, 0.0f},	/* preciously */
+	{45352, 12, 0x1, 1.9f, 0.0f},	/* preciousness */
+	{45364, 9, 0x1, -2.3f, 0.0f},	/* prejudice */
+	{45373, 10, 0x1, -1.9f, 0.0f},	/* prejudiced */
+	{45383, 10, 0x1, -1.8f, 0.0f},	/* prejudices */
+	{45393, 11, 0x1, -2.6f, 0.0f},	/* prejudicial */
+	{45404, 13, 0x1, -1.5f, 0.0f},	/* prejudicially */
+	{45417, 15, 0x1, -2.4f, 0.0f},	/* prejudicialness */
+	{45432, 11, 0x1, -1.8f, 0.0f},	/* prejudicing */
+	{45443, 8, 0x1, 0.9f, 0.0f},	/* prepared */
+	{45451, 8, 0x1, -1.2f, 0.0f},	/* pressure */
+	{45459, 9, 0x1, -0.9f, 0.0f},	/* pressured */
+	{45468, 12, 0x1, 1.0f, 0.0f},	/* pressureless */
+	{45480, 9, 0x1, -1.3f, 0.0f},	/* pressures */
+	{45489, 10, 0x1, -1.4f, 0.0f},	/* pressuring */
+	{45499, 10, 0x1, -0.6f, 0.0f},	/* pressurise */
+	{45509, 11, 0x1, -0.4f, 0.0f},	/* pressurised */
+	{45520, 11, 0x1, -0.8f, 0.0f},	/* pressurises */
+	{45531, 12, 0x1, -0.6f, 0.0f},	/* pressurising */
+	{45543, 15, 0x1, -0.3f, 0.0f},	/* pressurizations */
+	{45558, 10, 0x1, -0.7f, 0.0f},	/* pressurize */
+	{45568, 11, 0x1, 0.1f, 0.0f},	/* pressurized */
+	{45579, 11, 0x1, 0.1f, 0.0f},	/* pressurizer */
+	{45590, 12, 0x1, -0.7f, 0.0f},	/* pressurizers */
+	{45602, 11, 0x1, -0.2f, 0.0f},	/* pressurizes */
+	{45613, 12, 0x1, -0.2f, 0.0f},	/* pressurizing */
+	{45625, 7, 0x1, -0.4f, 0.0f},	/* pretend */
+	{45632, 10, 0x1, 0.4f, 0.0f},	/* pretending */
+	{45642, 8, 0x1, -0.4f, 0.0f},	/* pretends */
+	{45650, 8, 0x1, 1.6f, 0.0f},	/* prettied */
+	{45658, 8, 0x1, 2.1f, 0.0f},	/* prettier */
+	{45666, 8, 0x1, 1.7f, 0.0f},	/* pretties */
+	{45674, 9, 0x1, 2.7f, 0.0f},	/* prettiest */
+	{45683, 6, 0x40001, 2.2f, 0.293f},	/* pretty */
+	{45689, 7, 0x1, 0.1f, 0.0f},	/* prevent */
+	{45696, 9, 0x1, 0.1f, 0.0f},	/* prevented */
+	{45705, 10, 0x1, -0.1f, 0.0f},	/* preventing */
+	{45715, 8, 0x1, 0.3f, 0.0f},	/* prevents */
+	{45723, 5, 0x1, -1.4f, 0.0f},	/* prick */
+	{45728, 7, 0x1, -0.6f, 0.0f},	/* pricked */
+	{45735, 7, 0x1, -0.3f, 0.0f},	/* pricker */
+	{45742, 8, 0x1, -0.2f, 0.0f},	/* prickers */
+	{45750, 7, 0x1, -0.5f, 0.0f},	/* pricket */
+	{45757, 8, 0x1, 0.3f, 0.0f},	/* prickets */
+	{45765, 8, 0x1, -0.9f, 0.0f},	/* pricking */
+	{45773, 7, 0x1, -1.0f, 0.0f},	/* prickle */
+	{45780, 8, 0x1, -0.2f, 0.0f},	/* prickled */
+	{45788, 8, 0x1, -0.8f, 0.0f},	/* prickles */
+	{45796, 9, 0x1, -1.6f, 0.0f},	/* pricklier */
+	{45805, 10, 0x1, -1.4f, 0.0f},	/* prickliest */
+	{45815, 11, 0x1, -0.6f, 0.0f},	/* prickliness */
+	{45826, 9, 0x1, -0.8f, 0.0f},	/* prickling */
+	{45835, 7, 0x1, -0.9f, 0.0f},	/* prickly */
+	{45842, 6, 0x1, -0.9f, 0.0f},	/* pricks */
+	{45848, 6, 0x1, -0.6f, 0.0f},	/* pricky */
+	{45854, 5, 0x1, 1.4f, 0.0f},	/* pride */
+	{45859, 6, 0x1, -2.3f, 0.0f},	/* prison */
+	{45865, 8, 0x1, -2.5f, 0.0f},	/* prisoner */
+	{45873, 9, 0x1, -2.3f, 0.0f},	/* prisoners */
+	{45882, 9, 0x1, 1.5f, 0.0f},	/* privilege */
+	{45891, 10, 0x1, 1.9f, 0.0f},	/* privileged */
+	{45901, 10, 0x1, 1.6f, 0.0f},	/* privileges */
+	{45911, 11, 0x1, 0.7f, 0.0f},	/* privileging */
+	{45922, 5, 0x1, 2.3f, 0.0f},	/* prize */
+	{45927, 6, 0x1, 2.4f, 0.0f},	/* prized */
+	{45933, 10, 0x1, -0.1f, 0.0f},	/* prizefight */
+	{45943, 12, 0x1, 1.0f, 0.0f},	/* prizefighter */
+	{45955, 13, 0x1, -0.1f, 0.0f},	/* prizefighters */
+	{45968, 13, 0x1, 0.4f, 0.0f},	/* prizefighting */
+	{45981, 11, 0x1, 0.3f, 0.0f},	/* prizefights */
+	{45992, 6, 0x1, 1.0f, 0.0f},	/* prizer */
+	{45998, 7, 0x1, 0.8f, 0.0f},	/* prizers */
+	{46005, 6, 0x1, 2.0f, 0.0f},	/* prizes */
+	{46011, 11, 0x1, 2.3f, 0.0f},	/* prizewinner */
+	{46022, 12, 0x1, 2.4f, 0.0f},	/* prizewinners */
+	{46034, 12, 0x1, 3.0f, 0.0f},	/* prizewinning */
+	{46046, 9, 0x1, 1.8f, 0.0f},	/* proactive */
+	{46055, 7, 0x1, -1.7f, 0.0f},	/* problem */
+	{46062, 11, 0x1, -1.9f, 0.0f},	/* problematic */
+	{46073, 13, 0x1, -1.8f, 0.0f},	/* problematical */
+	{46086, 15, 0x1, -2.0f, 0.0f},	/* problematically */
+	{46101, 12, 0x1, -1.3f, 0.0f},	/* problematics */
+	{46113, 8, 0x1, -1.7f, 0.0f},	/* problems */
+	{46121, 6, 0x1, 1.9f, 0.0f},	/* profit */
+	{46127, 15, 0x1, 1.1f, 0.0f},	/* profitabilities */
+	{46142, 13, 0x1, 1.1f, 0.0f},	/* profitability */
+	{46155, 10, 0x1, 1.9f, 0.0f},	/* profitable */
+	{46165, 14, 0x1, 2.4f, 0.0f},	/* profitableness */
+	{46179, 10, 0x1, 1.6f, 0.0f},	/* profitably */
+	{46189, 8, 0x1, 1.3f, 0.0f},	/* profited */
+	{46197, 9, 0x1, 0.8f, 0.0f},	/* profiteer */
+	{46206, 11, 0x1, -0.5f, 0.0f},	/* profiteered */
+	{46217, 12, 0x1, -0.6f, 0.0f},	/* profiteering */
+	{46229, 10, 0x1, 0.5f, 0.0f},	/* profiteers */
+	{46239, 8, 0x1, 0.7f, 0.0f},	/* profiter */
+	{46247, 11, 0x1, 0.4f, 0.0f},	/* profiterole */
+	{46258, 12, 0x1, 0.5f, 0.0f},	/* profiteroles */
+	{46270, 9, 0x1, 1.6f, 0.0f},	/* profiting */
+	{46279, 10, 0x1, -1.5f, 0.0f},	/* profitless */
+	{46289, 7, 0x1, 1.9f, 0.0f},	/* profits */
+	{46296, 10, 0x1, 0.9f, 0.0f},	/* profitwise */
+	{46306, 8, 0x1, 1.8f, 0.0f},	/* progress */
+	{46314, 9, 0x1, 1.3f, 0.0f},	/* prominent */
+	{46323, 13, 0x1, -0.8f, 0.0f},	/* promiscuities */
+	{46336, 11, 0x1, -1.8f, 0.0f},	/* promiscuity */
+	{46347, 11, 0x1, -0.3f, 0.0f},	/* promiscuous */
+	{46358, 13, 0x1, -1.5f, 0.0f},	/* promiscuously */
+	{46371, 15, 0x1, -0.9f, 0.0f},	/* promiscuousness */
+	{46386, 7, 0x1, 1.3f, 0.0f},	/* promise */
+	{46393, 8, 0x1, 1.5f, 0.0f},	/* promised */
+	{46401, 8, 0x1, 0.8f, 0.0f},	/* promisee */
+	{46409, 9, 0x1, 1.1f, 0.0f},	/* promisees */
+	{46418, 8, 0x1, 1.3f, 0.0f},	/* promiser */
+	{46426, 9, 0x1, 1.6f, 0.0f},	/* promisers */
+	{46435, 8, 0x1, 1.6f, 0.0f},	/* promises */
+	{46443, 9, 0x1, 1.7f, 0.0f},	/* promising */
+	{46452, 11, 0x1, 1.2f, 0.0f},	/* promisingly */
+	{46463, 8, 0x1, 1.0f, 0.0f},	/* promisor */
+	{46471, 9, 0x1, 0.4f, 0.0f},	/* promisors */
+	{46480, 10, 0x1, 0.9f, 0.0f},	/* promissory */
+	{46490, 7, 0x1, 1.6f, 0.0f},	/* promote */
+	{46497, 8, 0x1, 1.8f, 0.0f},	/* promoted */
+	{46505, 8, 0x1, 1.4f, 0.0f},	/* promotes */
+	{46513, 9, 0x1, 1.5f, 0.0f},	/* promoting */
+	{46522, 10, 0x1, -1.0f, 0.0f},	/* propaganda */
+	{46532, 9, 0x1, -1.7f, 0.0f},	/* prosecute */
+	{46541, 10, 0x1, -1.6f, 0.0f},	/* prosecuted */
+	{46551, 10, 0x1, -1.8f, 0.0f},	/* prosecutes */
+	{46561, 11, 0x1, -2.2f, 0.0f},	/* prosecution */
+	{46572, 8, 0x1, 1.2f, 0.0f},	/* prospect */
+	{46580, 9, 0x1, 1.2f, 0.0f},	/* prospects */
+	{46589, 10, 0x1, 2.1f, 0.0f},	/* prosperous */
+	{46599, 7, 0x1, 1.6f, 0.0f},	/* protect */
+	{46606, 9, 0x1, 1.9f, 0.0f},	/* protected */
+	{46615, 8, 0x1, 1.3f, 0.0f},	/* protects */
+	{46623, 7, 0x1, -1.0f, 0.0f},	/* protest */
+	{46630, 9, 0x1, -0.5f, 0.0f},	/* protested */
+	{46639, 10, 0x1, -0.9f, 0.0f},	/* protesters */
+	{46649, 10, 0x1, -1.8f, 0.0f},	/* protesting */
+	{46659, 8, 0x1, -0.9f, 0.0f},	/* protests */
+	{46667, 5, 0x1, 2.1f, 0.0f},	/* proud */
+	{46672, 7, 0x1, 2.2f, 0.0f},	/* prouder */
+	{46679, 8, 0x1, 2.6f, 0.0f},	/* proudest */
+	{46687, 8, 0x1, 1.9f, 0.0f},	/* proudful */
+	{46695, 12, 0x1, 1.4f, 0.0f},	/* proudhearted */
+	{46707, 7, 0x1, 2.6f, 0.0f},	/* proudly */
+	{46714, 7, 0x1, -1.7f, 0.0f},	/* provoke */
+	{46721, 8, 0x1, -1.1f, 0.0f},	/* provoked */
+	{46729, 8, 0x1, -1.3f, 0.0f},	/* provokes */
+	{46737, 9, 0x1, -0.8f, 0.0f},	/* provoking */
+	{46746, 13, 0x1, -1.2f, 0.0f},	/* pseudoscience */
+	{46759, 3, 0x1, 2.6f, 0.0f},	/* ptl */
+	{46762, 2, 0x1, -1.1f, 0.0f},	/* pu */
+	{46764, 4, 0x1, -2.4f, 0.0f},	/* puke */
+	{46768, 5, 0x1, -1.8f, 0.0f},	/* puked */
+	{46773, 5, 0x1, -1.9f, 0.0f},	/* pukes */
+	{46778, 6, 0x1, -1.8f, 0.0f},	/* puking */
+	{46784, 5, 0x1, 2.8f, 0.0f},	/* pukka */
+	{46789, 6, 0x1, -2.4f, 0.0f},	/* punish */
+	{46795, 15, 0x1, -1.7f, 0.0f},	/* punishabilities */
+	{46810, 13, 0x1, -1.6f, 0.0f},	/* punishability */
+	{46823, 10, 0x1, -1.9f, 0.0f},	/* punishable */
+	{46833, 8, 0x1, -2.0f, 0.0f},	/* punished */
+	{46841, 8, 0x1, -1.9f, 0.0f},	/* punisher */
+	{46849, 9, 0x1, -2.6f, 0.0f},	/* punishers */
+	{46858, 8, 0x1, -2.1f, 0.0f},	/* punishes */
+	{46866, 9, 0x1, -2.6f, 0.0f},	/* punishing */
+	{46875, 10, 0x1, -2.2f, 0.0f},	/* punishment */
+	{46885, 11, 0x1, -1.8f, 0.0f},	/* punishments */
+	{46896, 8, 0x1, -2.3f, 0.0f},	/* punitive */
+	{46904, 6, 0x2, 0.0f, 0.293f},	/* purely */
+	{46910, 5, 0x1, -1.1f, 0.0f},	/* pushy */
+	{46915, 7, 0x1, -0.7f, 0.0f},	/* puzzled */
+	{46922, 2, 0x1, -2.2f, 0.0f},	/* qq */
+	{46924, 2, 0x1, 1.8f, 0.0f},	/* qt */
+	{46926, 7, 0x1, -1.5f, 0.0f},	/* quaking */
+	{46933, 12, 0x1, -1.2f, 0.0f},	/* questionable */
+	{46945, 10, 0x1, -0.4f, 0.0f},	/* questioned */
+	{46955, 11, 0x1, -0.4f, 0.0f},	/* questioning */
+	{46966, 4, 0x100, 0.0f, 0.0f},	/* quit */
+	{46970, 5, 0x2, 0.0f, 0.293f},	/* quite */
+	{46975, 7, 0x1001, 2.4f, 0.0f},	/* r&amp;r */
+	{46982, 3, 0x1001, 2.4f, 0.0f},	/* r&r */
+	{46985, 6, 0x1, -3.1f, 0.0f},	/* racism */
+	{46991, 6, 0x1, -3.0f, 0.0f},	/* racist */
+	{46997, 7, 0x1, -2.5f, 0.0f},	/* racists */
+	{47004, 6, 0x1, 0.4f, 0.0f},	/* radian */
+	{47010, 8, 0x1, 1.4f, 0.0f},	/* radiance */
+	{47018, 9, 0x1, 1.1f, 0.0f},	/* radiances */
+	{47027, 10, 0x1, 0.8f, 0.0f},	/* radiancies */
+	{47037, 8, 0x1, 1.4f, 0.0f},	/* radiancy */
+	{47045, 7, 0x1, 0.2f, 0.0f},	/* radians */
+	{47052, 7, 0x1, 2.1f, 0.0f},	/* radiant */
+	{47059, 9, 0x1, 1.3f, 0.0f},	/* radiantly */
+	{47068, 8, 0x1, 1.2f, 0.0f},	/* radiants */
+	{47076, 4, 0x1, -2.6f, 0.0f},	/* rage */
+	{47080, 5, 0x1, -2.0f, 0.0f},	/* raged */
+	{47085, 5, 0x1, -0.4f, 0.0f},	/* ragee */
+	{47090, 7, 0x1, -2.8f, 0.0f},	/* rageful */
+	{47097, 5, 0x1, -2.1f, 0.0f},	/* rages */
+	{47102, 6, 0x1, -2.4f, 0.0f},	/* raging */
+	{47108, 5, 0x1, -0.3f, 0.0f},	/* rainy */
+	{47113, 6, 0x1, -2.5f, 0.0f},	/* rancid */
+	{47119, 9, 0x1, -2.6f, 0.0f},	/* rancidity */
+	{47128, 8, 0x1, -2.5f, 0.0f},	/* rancidly */
+	{47136, 10, 0x1, -2.6f, 0.0f},	/* rancidness */
+	{47146, 12, 0x1, -1.6f, 0.0f},	/* rancidnesses */
+	{47158, 4, 0x1, -1.4f, 0.0f},	/* rant */
+	{47162, 6, 0x1, -1.2f, 0.0f},	/* ranter */
+	{47168, 7, 0x1, -1.2f, 0.0f},	/* ranters */
+	{47175, 5, 0x1, -1.3f, 0.0f},	/* rants */
+	{47180, 4, 0x1, -3.7f, 0.0f},	/* rape */
+	{47184, 5, 0x1, -3.6f, 0.0f},	/* raped */
+	{47189, 5, 0x1, -3.4f, 0.0f},	/* raper */
+	{47194, 6, 0x1, -3.6f, 0.0f},	/* rapers */
+	{47200, 5, 0x1, -3.5f, 0.0f},	/* rapes */
+	{47205, 9, 0x1, -0.5f, 0.0f},	/* rapeseeds */
+	{47214, 6, 0x1, -3.8f, 0.0f},	/* raping */
+	{47220, 6, 0x1, -3.9f, 0.0f},	/* rapist */
+	{47226, 7, 0x1, -3.3f, 0.0f},	/* rapists */
+	{47233, 7, 0x1, 0.6f, 0.0f},	/* rapture */
+	{47240, 8, 0x1, 0.9f, 0.0f},	/* raptured */
+	{47248, 8, 0x1, 0.7f, 0.0f},	/* raptures */
+	{47256, 9, 0x1, 1.7f, 0.0f},	/* rapturous */
+	{47265, 6, 0x4, 0.0f, 0.0f},	/* rarely */
+	{47271, 4, 0x1, -1.7f, 0.0f},	/* rash */
+	{47275, 8, 0x1, 0.6f, 0.0f},	/* ratified */
+	{47283, 5, 0x1, 0.1f, 0.0f},	/* reach */
+	{47288, 7, 0x1, 0.4f, 0.0f},	/* reached */
+	{47295, 7, 0x1, 0.2f, 0.0f},	/* reaches */
+	{47302, 8, 0x1, 0.8f, 0.0f},	/* reaching */
+	{47310, 9, 0x1, 1.0f, 0.0f},	/* readiness */
+	{47319, 5, 0x1, 1.5f, 0.0f},	/* ready */
+	{47324, 4, 0x40000, 0.0f, 0.293f},	/* real */
+	{47328, 6, 0x82, 0.0f, 0.293f},	/* really */
+	{47334, 5, 0x2, 0.0f, 0.293f},	/* realy */
+	{47339, 11, 0x1, 1.5f, 0.0f},	/* reassurance */
+	{47350, 12, 0x1, 1.4f, 0.0f},	/* reassurances */
+	{47362, 8, 0x1, 1.4f, 0.0f},	/* reassure */
+	{47370, 9, 0x1, 1.7f, 0.0f},	/* reassured */
+	{47379, 9, 0x1, 1.5f, 0.0f},	/* reassures */
+	{47388, 10, 0x1, 1.7f, 0.0f},	/* reassuring */
+	{47398, 12, 0x1, 1.8f, 0.0f},	/* reassuringly */
+	{47410, 5, 0x1, -0.6f, 0.0f},	/* rebel */
+	{47415, 8, 0x1, -1.5f, 0.0f},	/* rebeldom */
+	{47423, 8, 0x1, -1.0f, 0.0f},	/* rebelled */
+	{47431, 9, 0x1, -1.1f, 0.0f},	/* rebelling */
+	{47440, 9, 0x1, -0.5f, 0.0f},	/* rebellion */
+	{47449, 10, 0x1, -1.1f, 0.0f},	/* rebellions */
+	{47459, 10, 0x1, -1.2f, 0.0f},	/* rebellious */
+	{47469, 12, 0x1, -1.8f, 0.0f},	/* rebelliously */
+	{47481, 14, 0x1, -1.2f, 0.0f},	/* rebelliousness */
+	{47495, 6, 0x1, -0.8f, 0.0f},	/* rebels */
+	{47501, 9, 0x1, -1.8f, 0.0f},	/* recession */
+	{47510, 8, 0x1, -1.7f, 0.0f},	/* reckless */
+	{47518, 9, 0x1, 1.5f, 0.0f},	/* recommend */
+	{47527, 11, 0x1, 0.8f, 0.0f},	/* recommended */
+	{47538, 10, 0x1, 0.9f, 0.0f},	/* recommends */
+	{47548, 8, 0x1, 1.3f, 0.0f},	/* redeemed */
+	{47556, 4, 0x1, -2.4f, 0.0f},	/* reek */
+	{47560, 6, 0x1, -2.0f, 0.0f},	/* reeked */
+	{47566, 6, 0x1, -1.7f, 0.0f},	/* reeker */
+	{47572, 7, 0x1, -1.5f, 0.0f},	/* reekers */
+	{47579, 7, 0x1, -2.0f, 0.0f},	/* reeking */
+	{47586, 6, 0x1, -1.2f, 0.0f},	/* refuse */
+	{47592, 7, 0x1, -1.2f, 0.0f},	/* refused */
+	{47599, 8, 0x1, -1.7f, 0.0f},	/* refusing */
+	{47607, 6, 0x1, -1.8f, 0.0f},	/* regret */
+	{47613, 9, 0x1, -1.9f, 0.0f},	/* regretful */
+	{47622, 11, 0x1, -1.9f, 0.0f},	/* regretfully */
+	{47633, 13, 0x1, -1.6f, 0.0f},	/* regretfulness */
+	{47646, 7, 0x1, -1.5f, 0.0f},	/* regrets */
+	{47653, 11, 0x1, -2.3f, 0.0f},	/* regrettable */
+	{47664, 11, 0x1, -2.0f, 0.0f},	/* regrettably */
+	{47675, 9, 0x1, -1.6f, 0.0f},	/* regretted */
+	{47684, 9, 0x1, -1.6f, 0.0f},	/* regretter */
+	{47693, 10, 0x1, -2.0f, 0.0f},	/* regretters */
+	{47703, 10, 0x1, -1.7f, 0.0f},	/* regretting */
+	{47713, 12, 0x1, 2.3f, 0.0f},	/* reinvigorate */
+	{47725, 13, 0x1, 1.9f, 0.0f},	/* reinvigorated */
+	{47738, 13, 0x1, 1.8f, 0.0f},	/* reinvigorates */
+	{47751, 14, 0x1, 1.7f, 0.0f},	/* reinvigorating */
+	{47765, 14, 0x1, 2.2f, 0.0f},	/* reinvigoration */
+	{47779, 6, 0x1, -1.7f, 0.0f},	/* reject */
+	{47785, 8, 0x1, -2.3f, 0.0f},	/* rejected */
+	{47793, 8, 0x1, -2.3f, 0.0f},	/* rejectee */
+	{47801, 9, 0x1, -1.8f, 0.0f},	/* rejectees */
+	{47810, 8, 0x1, -1.6f, 0.0f},	/* rejecter */
+	{47818, 9, 0x1, -1.8f, 0.0f},	/* rejecters */
+	{47827, 9, 0x1, -2.0f, 0.0f},	/* rejecting */
+	{47836, 11, 0x1, -1.7f, 0.0f},	/* rejectingly */
+	{47847, 9, 0x1, -2.5f, 0.0f},	/* rejection */
+	{47856, 10, 0x1, -2.1f, 0.0f},	/* rejections */
+	{47866, 9, 0x1, -1.8f, 0.0f},	/* rejective */
+	{47875, 8, 0x1, -1.8f, 0.0f},	/* rejector */
+	{47883, 7, 0x1, -2.2f, 0.0f},	/* rejects */
+	{47890, 7, 0x1, 1.9f, 0.0f},	/* rejoice */
+	{47897, 8, 0x1, 2.0f, 0.0f},	/* rejoiced */
+	{47905, 8, 0x1, 2.1f, 0.0f},	/* rejoices */
+	{47913, 9, 0x1, 2.8f, 0.0f},	/* rejoicing */
+	{47922, 5, 0x1, 1.9f, 0.0f},	/* relax */
+	{47927, 8, 0x1, 1.0f, 0.0f},	/* relaxant */
+	{47935, 9, 0x1, 0.7f, 0.0f},	/* relaxants */
+	{47944, 10, 0x1, 2.4f, 0.0f},	/* relaxation */
+	{47954, 11, 0x1, 1.0f, 0.0f},	/* relaxations */
+	{47965, 7, 0x1, 2.2f, 0.0f},	/* relaxed */
+	{47972, 9, 0x1, 1.5f, 0.0f},	/* relaxedly */
+	{47981, 11, 0x1, 2.0f, 0.0f},	/* relaxedness */
+	{47992, 7, 0x1, 1.6f, 0.0f},	/* relaxer */
+	{47999, 8, 0x1, 1.4f, 0.0f},	/* relaxers */
+	{48007, 7, 0x1, 1.5f, 0.0f},	/* relaxes */
+	{48014, 7, 0x1, 1.7f, 0.0f},	/* relaxin */
+	{48021, 8, 0x1, 2.2f, 0.0f},	/* relaxing */
+	{48029, 8, 0x1, 1.2f, 0.0f},	/* relaxins */
+	{48037, 10, 0x1, 0.2f, 0.0f},	/* relentless */
+	{48047, 7, 0x1, 0.5f, 0.0f},	/* reliant */
+	{48054, 6, 0x1, 2.1f, 0.0f},	/* relief */
+	{48060, 7, 0x1, 1.3f, 0.0f},	/* reliefs */
+	{48067, 10, 0x1, 1.1f, 0.0f},	/* relievable */
+	{48077, 7, 0x1, 1.5f, 0.0f},	/* relieve */
+	{48084, 8, 0x1, 1.6f, 0.0f},	/* relieved */
+	{48092, 10, 0x1, 1.4f, 0.0f},	/* relievedly */
+	{48102, 8, 0x1, 1.5f, 0.0f},	/* reliever */
+	{48110, 9, 0x1, 1.0f, 0.0f},	/* relievers */
+	{48119, 8, 0x1, 1.5f, 0.0f},	/* relieves */
+	{48127, 9, 0x1, 1.5f, 0.0f},	/* relieving */
+	{48136, 7, 0x1, 1.3f, 0.0f},	/* relievo */
+	{48143, 9, 0x1, 1.6f, 0.0f},	/* relishing */
+	{48152, 10, 0x1, -1.4f, 0.0f},	/* reluctance */
+	{48162, 10, 0x1, -1.6f, 0.0f},	/* reluctancy */
+	{48172, 9, 0x1, -1.0f, 0.0f},	/* reluctant */
+	{48181, 11, 0x1, -0.4f, 0.0f},	/* reluctantly */
+	{48192, 10, 0x1, 2.6f, 0.0f},	/* remarkable */
+	{48202, 10, 0x2, 0.0f, 0.293f},	/* remarkably */
+	{48212, 7, 0x1, -1.1f, 0.0f},	/* remorse */
+	{48219, 10, 0x1, -0.9f, 0.0f},	/* remorseful */
+	{48229, 12, 0x1, -0.7f, 0.0f},	/* remorsefully */
+	{48241, 14, 0x1, -0.7f, 0.0f},	/* remorsefulness */
+	{48255, 11, 0x1, -2.3f, 0.0f},	/* remorseless */
+	{48266, 13, 0x1, -2.0f, 0.0f},	/* remorselessly */
+	{48279, 15, 0x1, -2.8f, 0.0f},	/* remorselessness */
+	{48294, 10, 0x1, -1.0f, 0.0f},	/* repetitive */
+	{48304, 5, 0x10, 0.0f, 0.0f},	/* reply */
+	{48309, 10, 0x21, 0.0f, 0.0f},	/* reply stop */
+	{48319, 7, 0x1, -1.4f, 0.0f},	/* repress */
+	{48326, 9, 0x1, -1.3f, 0.0f},	/* repressed */
+	{48335, 9, 0x1, -1.3f, 0.0f},	/* represses */
+	{48344, 11, 0x1, -1.5f, 0.0f},	/* repressible */
+	{48355, 10, 0x1, -1.8f, 0.0f},	/* repressing */
+	{48365, 10, 0x1, -1.6f, 0.0f},	/* repression */
+	{48375, 11, 0x1, -1.7f, 0.0f},	/* repressions */
+	{48386, 10, 0x1, -1.4f, 0.0f},	/* repressive */
+	{48396, 12, 0x1, -1.7f, 0.0f},	/* repressively */
+	{48408, 14, 0x1, -1.0f, 0.0f},	/* repressiveness */
+	{48422, 9, 0x1, -1.4f, 0.0f},	/* repressor */
+	{48431, 10, 0x1, -2.2f, 0.0f},	/* repressors */
+	{48441, 12, 0x1, -0.3f, 0.0f},	/* repressurize */
+	{48453, 13, 0x1, 0.1f, 0.0f},	/* repressurized */
+	{48466, 13, 0x1, 0.1f, 0.0f},	/* repressurizes */
+	{48479, 14, 0x1, -0.1f, 0.0f},	/* repressurizing */
+	{48493, 7, 0x1, -2.8f, 0.0f},	/* repulse */
+	{48500, 8, 0x1, -2.2f, 0.0f},	/* repulsed */
+	{48508, 6, 0x1, 2.3f, 0.0f},	/* rescue */
+	{48514, 7, 0x1, 1.8f, 0.0f},	/* rescued */
+	{48521, 7, 0x1, 1.3f, 0.0f},	/* rescues */
+	{48528, 6, 0x1, -0.7f, 0.0f},	/* resent */
+	{48534, 8, 0x1, -1.6f, 0.0f},	/* resented */
+	{48542, 10, 0x1, -1.0f, 0.0f},	/* resentence */
+	{48552, 11, 0x1, -0.8f, 0.0f},	/* resentenced */
+	{48563, 11, 0x1, -0.6f, 0.0f},	/* resentences */
+	{48574, 12, 0x1, 0.2f, 0.0f},	/* resentencing */
+	{48586, 9, 0x1, -2.1f, 0.0f},	/* resentful */
+	{48595, 11, 0x1, -1.4f, 0.0f},	/* resentfully */
+	{48606, 13, 0x1, -2.0f, 0.0f},	/* resentfulness */
+	{48619, 9, 0x1, -1.2f, 0.0f},	/* resenting */
+	{48628, 10, 0x1, -1.9f, 0.0f},	/* resentment */
+	{48638, 11, 0x1, -1.9f, 0.0f},	/* resentments */
+	{48649, 7, 0x1, -1.2f, 0.0f},	/* resents */
+	{48656, 6, 0x1, -1.4f, 0.0f},	/* resign */
+	{48662, 11, 0x1, -1.2f, 0.0f},	/* resignation */
+	{48673, 12, 0x1, -1.2f, 0.0f},	/* resignations */
+	{48685, 8, 0x1, -1.0f, 0.0f},	/* resigned */
+	{48693, 10, 0x1, -0.7f, 0.0f},	/* resignedly */
+	{48703, 12, 0x1, -0.8f, 0.0f},	/* resignedness */
+	{48715, 8, 0x1, -1.2f, 0.0f},	/* resigner */
+	{48723, 9, 0x1, -1.0f, 0.0f},	/* resigners */
+	{48732, 9, 0x1, -0.9f, 0.0f},	/* resigning */
+	{48741, 7, 0x1, -1.3f, 0.0f},	/* resigns */
+	{48748, 8, 0x1, 1.1f, 0.0f},	/* resolute */
+	{48756, 10, 0x1, 1.0f, 0.0f},	/* resolvable */
+	{48766, 7, 0x1, 1.6f, 0.0f},	/* resolve */
+	{48773, 8, 0x1, 0.7f, 0.0f},	/* resolved */
+	{48781, 9, 0x1, 0.7f, 0.0f},	/* resolvent */
+	{48790, 10, 0x1, 0.4f, 0.0f},	/* resolvents */
+	{48800, 8, 0x1, 0.7f, 0.0f},	/* resolver */
+	{48808, 9, 0x1, 1.4f, 0.0f},	/* resolvers */
+	{48817, 8, 0x1, 0.7f, 0.0f},	/* resolves */
+	{48825, 9, 0x1, 1.6f, 0.0f},	/* resolving */
+	{48834, 7, 0x1, 2.1f, 0.0f},	/* respect */
+	{48841, 16, 0x1, 1.8f, 0.0f},	/* respectabilities */
+	{48857, 14, 0x1, 2.4f, 0.0f},	/* respectability */
+	{48871, 11, 0x1, 1.9f, 0.0f},	/* respectable */
+	{48882, 15, 0x1, 1.2f, 0.0f},	/* respectableness */
+	{48897, 11, 0x1, 1.7f, 0.0f},	/* respectably */
+	{48908, 9, 0x1, 2.1f, 0.0f},	/* respected */
+	{48917, 9, 0x1, 2.1f, 0.0f},	/* respecter */
+	{48926, 10, 0x1, 1.6f, 0.0f},	/* respecters */
+	{48936, 10, 0x1, 2.0f, 0.0f},	/* respectful */
+	{48946, 12, 0x1, 1.7f, 0.0f},	/* respectfully */
+	{48958, 14, 0x1, 1.9f, 0.0f},	/* respectfulness */
+	{48972, 16, 0x1, 1.3f, 0.0f},	/* respectfulnesses */
+	{48988, 10, 0x1, 2.2f, 0.0f},	/* respecting */
+	{48998, 10, 0x1, 1.8f, 0.0f},	/* respective */
+	{49008, 12, 0x1, 1.4f, 0.0f},	/* respectively */
+	{49020, 14, 0x1, 1.1f, 0.0f},	/* respectiveness */
+	{49034, 8, 0x1, 1.3f, 0.0f},	/* respects */
+	{49042, 11, 0x1, 1.3f, 0.0f},	/* responsible */
+	{49053, 10, 0x1, 1.5f, 0.0f},	/* responsive */
+	{49063, 7, 0x1, 1.5f, 0.0f},	/* restful */
+	{49070, 8, 0x1, -1.1f, 0.0f},	/* restless */
+	{49078, 10, 0x1, -1.4f, 0.0f},	/* restlessly */
+	{49088, 12, 0x1, -1.2f, 0.0f},	/* restlessness */
+	{49100, 7, 0x1, 1.2f, 0.0f},	/* restore */
+	{49107, 8, 0x1, 1.4f, 0.0f},	/* restored */
+	{49115, 8, 0x1, 1.2f, 0.0f},	/* restores */
+	{49123, 9, 0x1, 1.2f, 0.0f},	/* restoring */
+	{49132, 8, 0x1, -1.6f, 0.0f},	/* restrict */
+	{49140, 10, 0x1, -1.6f, 0.0f},	/* restricted */
+	{49150, 11, 0x1, -1.6f, 0.0f},	/* restricting */
+	{49161, 11, 0x1, -1.1f, 0.0f},	/* restriction */
+	{49172, 9, 0x1, -1.3f, 0.0f},	/* restricts */
+	{49181, 8, 0x1, 0.1f, 0.0f},	/* retained */
+	{49189, 6, 0x1, -2.4f, 0.0f},	/* retard */
+	{49195, 8, 0x1, -2.7f, 0.0f},	/* retarded */
+	{49203, 7, 0x1, 0.8f, 0.0f},	/* retreat */
+	{49210, 7, 0x1, -2.4f, 0.0f},	/* revenge */
+	{49217, 8, 0x1, -0.9f, 0.0f},	/* revenged */
+	{49225, 10, 0x1, -2.4f, 0.0f},	/* revengeful */
+	{49235, 12, 0x1, -1.4f, 0.0f},	/* revengefully */
+	{49247, 14, 0x1, -2.2f, 0.0f},	/* revengefulness */
+	{49261, 8, 0x1, -2.1f, 0.0f},	/* revenger */
+	{49269, 9, 0x1, -2.0f, 0.0f},	/* revengers */
+	{49278, 8, 0x1, -1.9f, 0.0f},	/* revenges */
+	{49286, 7, 0x1, 2.3f, 0.0f},	/* revered */
+	{49293, 6, 0x1, 1.4f, 0.0f},	/* revive */
+	{49299, 7, 0x1, 1.6f, 0.0f},	/* revives */
+	{49306, 6, 0x100, 0.0f, 0.0f},	/* revoke */
+	{49312, 6, 0x1, 2.7f, 0.0f},	/* reward */
+	{49318, 10, 0x1, 2.0f, 0.0f},	/* rewardable */
+	{49328, 8, 0x1, 2.2f, 0.0f},	/* rewarded */
+	{49336, 8, 0x1, 1.6f, 0.0f},	/* rewarder */
+	{49344, 9, 0x1, 1.9f, 0.0f},	/* rewarders */
+	{49353, 9, 0x1, 2.4f, 0.0f},	/* rewarding */
+	{49362, 11, 0x1, 2.4f, 0.0f},	/* rewardingly */
+	{49373, 7, 0x1, 2.1f, 0.0f},	/* rewards */
+	{49380, 4, 0x1, 2.6f, 0.0f},	/* rich */
+	{49384, 8, 0x1, 1.9f, 0.0f},	/* richened */
+	{49392, 9, 0x1, 1.0f, 0.0f},	/* richening */
+	{49401, 7, 0x1, 0.8f, 0.0f},	/* richens */
+	{49408, 6, 0x1, 2.4f, 0.0f},	/* richer */
+	{49414, 6, 0x1, 2.4f, 0.0f},	/* riches */
+	{49420, 7, 0x1, 2.4f, 0.0f},	/* richest */
+	{49427, 6, 0x1, 1.9f, 0.0f},	/* richly */
+	{49433, 8, 0x1, 2.2f, 0.0f},	/* richness */
+	{49441, 10, 0x1, 2.1f, 0.0f},	/* richnesses */
+	{49451, 8, 0x1, 0.1f, 0.0f},	/* richweed */
+	{49459, 9, 0x1, -0.1f, 0.0f},	/* richweeds */
+	{49468, 8, 0x1, -2.0f, 0.0f},	/* ridicule */
+	{49476, 9, 0x1, -1.5f, 0.0f},	/* ridiculed */
+	{49485, 9, 0x1, -1.6f, 0.0f},	/* ridiculer */
+	{49494, 10, 0x1, -1.6f, 0.0f},	/* ridiculers */
+	{49504, 9, 0x1, -1.8f, 0.0f},	/* ridicules */
+	{49513, 10, 0x1, -1.8f, 0.0f},	/* ridiculing */
+	{49523, 10, 0x1, -1.5f, 0.0f},	/* ridiculous */
+	{49533, 12, 0x1, -1.4f, 0.0f},	/* ridiculously */
+	{49545, 14, 0x1, -1.1f, 0.0f},	/* ridiculousness */
+	{49559, 16, 0x1, -1.6f, 0.0f},	/* ridiculousnesses */
+	{49575, 3, 0x1, -0.5f, 0.0f},	/* rig */
+	{49578, 6, 0x1, -1.5f, 0.0f},	/* rigged */
+	{49584, 5, 0x1, -0.5f, 0.0f},	/* rigid */
+	{49589, 14, 0x1, -1.1f, 0.0f},	/* rigidification */
+	{49603, 15, 0x1, -0.8f, 0.0f},	/* rigidifications */
+	{49618, 10, 0x1, -0.7f, 0.0f},	/* rigidified */
+	{49628, 10, 0x1, -0.6f, 0.0f},	/* rigidifies */
+	{49638, 8, 0x1, -0.3f, 0.0f},	/* rigidify */
+	{49646, 10, 0x1, -0.7f, 0.0f},	/* rigidities */
+	{49656, 8, 0x1, -0.7f, 0.0f},	/* rigidity */
+	{49664, 7, 0x1, -0.7f, 0.0f},	/* rigidly */
+	{49671, 9, 0x1, -0.3f, 0.0f},	/* rigidness */
+	{49680, 8, 0x1, -1.1f, 0.0f},	/* rigorous */
+	{49688, 10, 0x1, -0.4f, 0.0f},	/* rigorously */
+	{49698, 4, 0x1, -2.6f, 0.0f},	/* riot */
+	{49702, 5, 0x1, -2.3f, 0.0f},	/* riots */
+	{49707, 4, 0x1, -1.1f, 0.0f},	/* risk */
+	{49711, 6, 0x1, -0.9f, 0.0f},	/* risked */
+	{49717, 6, 0x1, -0.8f, 0.0f},	/* risker */
+	{49723, 7, 0x1, -1.4f, 0.0f},	/* riskier */
+	{49730, 8, 0x1, -1.5f, 0.0f},	/* riskiest */
+	{49738, 7, 0x1, -0.7f, 0.0f},	/* riskily */
+	{49745, 9, 0x1, -1.3f, 0.0f},	/* riskiness */
+	{49754, 11, 0x1, -1.6f, 0.0f},	/* riskinesses */
+	{49765, 7, 0x1, -1.3f, 0.0f},	/* risking */
+	{49772, 8, 0x1, 1.3f, 0.0f},	/* riskless */
+	{49780, 5, 0x1, -1.1f, 0.0f},	/* risks */
+	{49785, 5, 0x1, -0.8f, 0.0f},	/* risky */
+	{49790, 4, 0x2, 0.0f, 0.293f},	/* rlly */
+	{49794, 3, 0x2, 0.0f, 0.293f},	/* rly */
+	{49797, 3, 0x1, -2.6f, 0.0f},	/* rob */
+	{49800, 6, 0x1, -2.6f, 0.0f},	/* robber */
+	{49806, 5, 0x1, -0.7f, 0.0f},	/* robed */
+	{49811, 6, 0x1, -1.5f, 0.0f},	/* robing */
+	{49817, 4, 0x1, -2.0f, 0.0f},	/* robs */
+	{49821, 6, 0x1, 1.4f, 0.0f},	/* robust */
+	{49827, 4, 0x201, 2.7f, 0.0f},	/* rofl */
+	{49831, 10, 0x1, 2.1f, 0.0f},	/* roflcopter */
+	{49841, 7, 0x1, 2.5f, 0.0f},	/* roflmao */
+	{49848, 7, 0x1, 2.6f, 0.0f},	/* romance */
+	{49855, 8, 0x1, 2.2f, 0.0f},	/* romanced */
+	{49863, 8, 0x1, 1.3f, 0.0f},	/* romancer */
+	{49871, 9, 0x1, 1.7f, 0.0f},	/* romancers */
+	{49880, 8, 0x1, 1.3f, 0.0f},	/* romances */
+	{49888, 9, 0x1, 2.0f, 0.0f},	/* romancing */
+	{49897, 8, 0x1, 1.7f, 0.0f},	/* romantic */
+	{49905, 12, 0x1, 1.8f, 0.0f},	/* romantically */
+	{49917, 11, 0x1, 1.7f, 0.0f},	/* romanticise */
+	{49928, 12, 0x1, 1.7f, 0.0f},	/* romanticised */
+	{49940, 12, 0x1, 1.3f, 0.0f},	/* romanticises */
+	{49952, 13, 0x1, 2.7f, 0.0f},	/* romanticising */
+	{49965, 11, 0x1, 2.2f, 0.0f},	/* romanticism */
+	{49976, 12, 0x1, 2.1f, 0.0f},	/* romanticisms */
+	{49988, 11, 0x1, 1.9f, 0.0f},	/* romanticist */
+	{49999, 12, 0x1, 1.3f, 0.0f},	/* romanticists */
+	{50011, 15, 0x1, 1.5f, 0.0f},	/* romanticization */
+	{50026, 16, 0x1, 2.0f, 0.0f},	/* romanticizations */
+	{50042, 11, 0x1, 1.8f, 0.0f},	/* romanticize */
+	{50053, 12, 0x1, 0.9f, 0.0f},	/* romanticized */
+	{50065, 12, 0x1, 1.8f, 0.0f},	/* romanticizes */
+	{50077, 13, 0x1, 1.2f, 0.0f},	/* romanticizing */
+	{50090, 9, 0x1, 1.9f, 0.0f},	/* romantics */
+	{50099, 5, 0x1, 2.6f, 0.0f},	/* rotfl */
+	{50104, 8, 0x1, 2.8f, 0.0f},	/* rotflmao */
+	{50112, 9, 0x1, 2.5f, 0.0f},	/* rotflmfao */
+	{50121, 7, 0x1, 3.0f, 0.0f},	/* rotflol */
+	{50128, 5, 0x1, 2.9f, 0.0f},	/* rotgl */
+	{50133, 8, 0x1, 1.8f, 0.0f},	/* rotglmao */
+	{50141, 6, 0x1, -2.3f, 0.0f},	/* rotten */
+	{50147, 4, 0x1, -2.0f, 0.0f},	/* rude */
+	{50151, 6, 0x1, -2.2f, 0.0f},	/* rudely */
+	{50157, 8, 0x1, -1.5f, 0.0f},	/* rudeness */
+	{50165, 5, 0x1, -2.1f, 0.0f},	/* ruder */
+	{50170, 7, 0x1, -0.8f, 0.0f},	/* ruderal */
+	{50177, 8, 0x1, -0.4f, 0.0f},	/* ruderals */
+	{50185, 7, 0x1, -2.0f, 0.0f},	/* rudesby */
+	{50192, 6, 0x1, -2.5f, 0.0f},	/* rudest */
+	{50198, 4, 0x1, -2.8f, 0.0f},	/* ruin */
+	{50202, 8, 0x1, -1.6f, 0.0f},	/* ruinable */
+	{50210, 7, 0x1, -2.8f, 0.0f},	/* ruinate */
+	{50217, 8, 0x1, -1.5f, 0.0f},	/* ruinated */
+	{50225, 8, 0x1, -1.5f, 0.0f},	/* ruinates */
+	{50233, 9, 0x1, -1.5f, 0.0f},	/* ruinating */
+	{50242, 9, 0x1, -2.7f, 0.0f},	/* ruination */
+	{50251, 10, 0x1, -1.6f, 0.0f},	/* ruinations */
+	{50261, 6, 0x1, -2.1f, 0.0f},	/* ruined */
+	{50267, 6, 0x1, -2.0f, 0.0f},	/* ruiner */
+	{50273, 5, 0x1, -1.6f, 0.0f},	/* ruing */
+	{50278, 7, 0x1, -1.0f, 0.0f},	/* ruining */
+	{50285, 7, 0x1, -2.7f, 0.0f},	/* ruinous */
+	{50292, 9, 0x1, -2.6f, 0.0f},	/* ruinously */
+	{50301, 11, 0x1, -1.0f, 0.0f},	/* ruinousness */
+	{50312, 5, 0x1, -1.9f, 0.0f},	/* ruins */
+	{50317, 2, 0x1001, -1.1f, 0.0f},	/* s: */
+	{50319, 8, 0x1, -2.4f, 0.0f},	/* sabotage */
+	{50327, 3, 0x1, -2.1f, 0.0f},	/* sad */
+	{50330, 6, 0x1, -2.6f, 0.0f},	/* sadden */
+	{50336, 8, 0x1, -2.4f, 0.0f},	/* saddened */
+	{50344, 9, 0x1, -2.2f, 0.0f},	/* saddening */
+	{50353, 7, 0x1, -1.9f, 0.0f},	/* saddens */
+	{50360, 6, 0x1, -2.4f, 0.0f},	/* sadder */
+	{50366, 7, 0x1, -3.0f, 0.0f},	/* saddest */
+	{50373, 5, 0x1, -1.8f, 0.0f},	/* sadly */
+	{50378, 7, 0x1, -1.9f, 0.0f},	/* sadness */
+	{50385, 4, 0x1, 1.9f, 0.0f},	/* safe */
+	{50389, 11, 0x1, -0.7f, 0.0f},	/* safecracker */
+	{50400, 12, 0x1, -0.9f, 0.0f},	/* safecrackers */
+	{50412, 12, 0x1, -0.9f, 0.0f},	/* safecracking */
+	{50424, 13, 0x1, -0.7f, 0.0f},	/* safecrackings */
+	{50437, 9, 0x1, 1.6f, 0.0f},	/* safeguard */
+	{50446, 11, 0x1, 1.5f, 0.0f},	/* safeguarded */
+	{50457, 12, 0x1, 1.1f, 0.0f},	/* safeguarding */
+	{50469, 10, 0x1, 1.4f, 0.0f},	/* safeguards */
+	{50479, 11, 0x1, 1.4f, 0.0f},	/* safekeeping */
+	{50490, 9, 0x1, 1.1f, 0.0f},	/* safelight */
+	{50499, 10, 0x1, 0.8f, 0.0f},	/* safelights */
+	{50509, 6, 0x1, 2.2f, 0.0f},	/* safely */
+	{50515, 8, 0x1, 1.5f, 0.0f},	/* safeness */
+	{50523, 5, 0x1, 1.8f, 0.0f},	/* safer */
+	{50528, 5, 0x1, 0.4f, 0.0f},	/* safes */
+	{50533, 6, 0x1, 1.7f, 0.0f},	/* safest */
+	{50539, 8, 0x1, 1.5f, 0.0f},	/* safeties */
+	{50547, 6, 0x1, 1.8f, 0.0f},	/* safety */
+	{50553, 9, 0x1, 0.3f, 0.0f},	/* safetyman */
+	{50562, 7, 0x1, 1.1f, 0.0f},	/* salient */
+	{50569, 5, 0x1, -1.1f, 0.0f},	/* sapfu */
+	{50574, 5, 0x1, -1.0f, 0.0f},	/* sappy */
+	{50579, 7, 0x1, -0.9f, 0.0f},	/* sarcasm */
+	{50586, 8, 0x1, -0.9f, 0.0f},	/* sarcasms */
+	{50594, 9, 0x1, -1.0f, 0.0f},	/* sarcastic */
+	{50603, 13, 0x1, -1.1f, 0.0f},	/* sarcastically */
+	{50616, 12, 0x1, 1.9f, 0.0f},	/* satisfaction */
+	{50628, 13, 0x1, 2.1f, 0.0f},	/* satisfactions */
+	{50641, 14, 0x1, 1.6f, 0.0f},	/* satisfactorily */
+	{50655, 16, 0x1, 1.5f, 0.0f},	/* satisfactoriness */
+	{50671, 12, 0x1, 1.5f, 0.0f},	/* satisfactory */
+	{50683, 11, 0x1, 1.9f, 0.0f},	/* satisfiable */
+	{50694, 9, 0x1, 1.8f, 0.0f},	/* satisfied */
+	{50703, 9, 0x1, 1.8f, 0.0f},	/* satisfies */
+	{50712, 7, 0x1, 2.0f, 0.0f},	/* satisfy */
+	{50719, 10, 0x1, 2.0f, 0.0f},	/* satisfying */
+	{50729, 12, 0x1, 1.9f, 0.0f},	/* satisfyingly */
+	{50741, 6, 0x1, -2.0f, 0.0f},	/* savage */
+	{50747, 7, 0x1, -2.0f, 0.0f},	/* savaged */
+	{50754, 8, 0x1, -2.2f, 0.0f},	/* savagely */
+	{50762, 10, 0x1, -2.6f, 0.0f},	/* savageness */
+	{50772, 12, 0x1, -0.9f, 0.0f},	/* savagenesses */
+	{50784, 10, 0x1, -1.9f, 0.0f},	/* savageries */
+	{50794, 8, 0x1, -2.5f, 0.0f},	/* savagery */
+	{50802, 7, 0x1, -2.4f, 0.0f},	/* savages */
+	{50809, 4, 0x1, 2.2f, 0.0f},	/* save */
+	{50813, 5, 0x1, 1.8f, 0.0f},	/* saved */
+	{50818, 4, 0x1, -2.7f, 0.0f},	/* scam */
+	{50822, 5, 0x1, -2.8f, 0.0f},	/* scams */
+	{50827, 7, 0x1, -1.9f, 0.0f},	/* scandal */
+	{50834, 10, 0x1, -2.4f, 0.0f},	/* scandalous */
+	{50844, 8, 0x1, -2.2f, 0.0f},	/* scandals */
+	{50852, 9, 0x1, -1.7f, 0.0f},	/* scapegoat */
+	{50861, 10, 0x1, -1.4f, 0.0f},	/* scapegoats */
+	{50871, 6, 0x2, 0.0f, -0.293f},	/* scarce */
+	{50877, 8, 0x2, 0.0f, -0.293f},	/* scarcely */
+	{50885, 5, 0x1, -2.2f, 0.0f},	/* scare */
+	{50890, 9, 0x1, -0.8f, 0.0f},	/* scarecrow */
+	{50899, 10, 0x1, -0.7f, 0.0f},	/* scarecrows */
+	{50909, 6, 0x1, -1.9f, 0.0f},	/* scared */
+	{50915, 11, 0x1, -2.1f, 0.0f},	/* scaremonger */
+	{50926, 12, 0x1, -2.0f, 0.0f},	/* scaremongers */
+	{50938, 6, 0x1, -1.7f, 0.0f},	/* scarer */
+	{50944, 7, 0x1, -1.3f, 0.0f},	/* scarers */
+	{50951, 6, 0x1, -1.4f, 0.0f},	/* scares */
+	{50957, 6, 0x1, -1.7f, 0.0f},	/* scarey */
+	{50963, 7, 0x1, -1.9f, 0.0f},	/* scaring */
+	{50970, 5, 0x1, -2.2f, 0.0f},	/* scary */
+	{50975, 7, 0x1, -1.0f, 0.0f},	/* sceptic */
+	{50982, 9, 0x1, -1.2f, 0.0f},	/* sceptical */
+	{50991, 10, 0x1, -0.8f, 0.0f},	/* scepticism */
+	{51001, 8, 0x1, -0.7f, 0.0f},	/* sceptics */
+	{51009, 5, 0x1, -1.7f, 0.0f},	/* scold */
+	{51014, 5, 0x1, 0.6f, 0.0f},	/* scoop */
+	{51019, 5, 0x1, -1.7f, 0.0f},	/* scorn */
+	{51024, 8, 0x1, -1.8f, 0.0f},	/* scornful */
+	{51032, 6, 0x1, -1.7f, 0.0f},	/* scream */
+	{51038, 8, 0x1, -1.3f, 0.0f},	/* screamed */
+	{51046, 9, 0x1, -1.5f, 0.0f},	/* screamers */
+	{51055, 9, 0x1, -1.6f, 0.0f},	/* screaming */
+	{51064, 7, 0x1, -1.2f, 0.0f},	/* screams */
+	{51071, 5, 0x1, -0.4f, 0.0f},	/* screw */
+	{51076, 9, 0x1, -0.2f, 0.0f},	/* screwball */
+	{51085, 10, 0x1, -0.3f, 0.0f},	/* screwballs */
+	{51095, 9, 0x1, 0.3f, 0.0f},	/* screwbean */
+	{51104, 11, 0x1, 0.3f, 0.0f},	/* screwdriver */
+	{51115, 12, 0x1, 0.1f, 0.0f},	/* screwdrivers */
+	{51127, 7, 0x11, -2.2f, 0.0f},	/* screwed */
+	{51134, 10, 0x1021, -1.5f, 0.0f},	/* screwed up */
+	{51144, 7, 0x1, -1.2f, 0.0f},	/* screwer */
+	{51151, 8, 0x1, -0.5f, 0.0f},	/* screwers */
+	{51159, 8, 0x1, -0.6f, 0.0f},	/* screwier */
+	{51167, 9, 0x1, -2.0f, 0.0f},	/* screwiest */
+	{51176, 10, 0x1, -0.5f, 0.0f},	/* screwiness */
+	{51186, 8, 0x1, -0.9f, 0.0f},	/* screwing */
+	{51194, 9, 0x1, 0.1f, 0.0f},	/* screwlike */
+	{51203, 6, 0x1, -1.0f, 0.0f},	/* screws */
+	{51209, 7, 0x1, -1.7f, 0.0f},	/* screwup */
+	{51216, 8, 0x1, -1.0f, 0.0f},	/* screwups */
+	{51224, 9, 0x1, -0.4f, 0.0f},	/* screwworm */
+	{51233, 10, 0x1, -0.1f, 0.0f},	/* screwworms */
+	{51243, 6, 0x1, -1.4f, 0.0f},	/* screwy */
+	{51249, 11, 0x1, 2.1f, 0.0f},	/* scrumptious */
+	{51260, 13, 0x1, 1.5f, 0.0f},	/* scrumptiously */
+	{51273, 7, 0x1, -3.2f, 0.0f},	/* scumbag */
+	{51280, 6, 0x1, 1.4f, 0.0f},	/* secure */
+	{51286, 7, 0x1, 1.7f, 0.0f},	/* secured */
+	{51293, 8, 0x1, 1.4f, 0.0f},	/* securely */
+	{51301, 10, 0x1, 1.1f, 0.0f},	/* securement */
+	{51311, 10, 0x1, 1.4f, 0.0f},	/* secureness */
+	{51321, 7, 0x1, 1.5f, 0.0f},	/* securer */
+	{51328, 8, 0x1, 0.6f, 0.0f},	/* securers */
+	{51336, 7, 0x1, 1.3f, 0.0f},	/* secures */
+	{51343, 8, 0x1, 2.6f, 0.0f},	/* securest */
+	{51351, 8, 0x1, 1.3f, 0.0f},	/* securing */
+	{51359, 10, 0x1, 1.2f, 0.0f},	/* securities */
+	{51369, 14, 0x1, 0.2f, 0.0f},	/* securitization */
+	{51383, 15, 0x1, 0.1f, 0.0f},	/* securitizations */
+	{51398, 10, 0x1, 0.3f, 0.0f},	/* securitize */
+	{51408, 11, 0x1, 1.4f, 0.0f},	/* securitized */
+	{51419, 11, 0x1, 1.6f, 0.0f},	/* securitizes */
+	{51430, 12, 0x1, 0.7f, 0.0f},	/* securitizing */
+	{51442, 8, 0x1, 1.4f, 0.0f},	/* security */
+	{51450, 8, 0x1, -1.8f, 0.0f},	/* sedition */
+	{51458, 9, 0x1, -1.7f, 0.0f},	/* seditious */
+	{51467, 7, 0x1, -1.5f, 0.0f},	/* seduced */
+	{51474, 5, 0x10, 0.0f, 0.0f},	/* seems */
+	{51479, 10, 0x21, 0.0f, 0.0f},	/* seems like */
+	{51489, 6, 0x4, 0.0f, 0.0f},	/* seldom */
+	{51495, 14, 0x1, 2.5f, 0.0f},	/* self-confident */
+	{51509, 7, 0x1, -2.1f, 0.0f},	/* selfish */
+	{51516, 9, 0x1, -1.4f, 0.0f},	/* selfishly */
+	{51525, 11, 0x1, -1.7f, 0.0f},	/* selfishness */
+	{51536, 13, 0x1, -2.0f, 0.0f},	/* selfishnesses */
+	{51549, 4, 0x10, 0.0f, 0.0f},	/* send */
+	{51553, 9, 0x21, 0.0f, 0.0f},	/* send stop */
+	{51562, 8, 0x1, 0.3f, 0.0f},	/* sentence */
+	{51570, 9, 0x1, -0.1f, 0.0f},	/* sentenced */
+	{51579, 9, 0x1, 0.2f, 0.0f},	/* sentences */
+	{51588, 10, 0x1, -0.6f, 0.0f},	/* sentencing */
+	{51598, 11, 0x1, 1.3f, 0.0f},	/* sentimental */
+	{51609, 14, 0x1, 1.2f, 0.0f},	/* sentimentalise */
+	{51623, 15, 0x1, 0.8f, 0.0f},	/* sentimentalised */
+	{51638, 16, 0x1, 0.4f, 0.0f},	/* sentimentalising */
+	{51654, 14, 0x1, 1.0f, 0.0f},	/* sentimentalism */
+	{51668, 15, 0x1, 0.4f, 0.0f},	/* sentimentalisms */
+	{51683, 14, 0x1, 0.8f, 0.0f},	/* sentimentalist */
+	{51697, 15, 0x1, 0.7f, 0.0f},	/* sentimentalists */
+	{51712, 16, 0x1, 0.9f, 0.0f},	/* sentimentalities */
+	{51728, 14, 0x1, 1.2f, 0.0f},	/* sentimentality */
+	{51742, 18, 0x1, 1.2f, 0.0f},	/* sentimentalization */
+	{51760, 19, 0x1, 0.4f, 0.0f},	/* sentimentalizations */
+	{51779, 14, 0x1, 0.8f, 0.0f},	/* sentimentalize */
+	{51793, 15, 0x1, 1.1f, 0.0f},	/* sentimentalized */
+	{51808, 15, 0x1, 1.1f, 0.0f},	/* sentimentalizes */
+	{51823, 16, 0x1, 0.8f, 0.0f},	/* sentimentalizing */
+	{51839, 13, 0x1, 1.9f, 0.0f},	/* sentimentally */
+	{51852, 6, 0x1, 2.0f, 0.0f},	/* serene */
+	{51858, 7, 0x1, -0.3f, 0.0f},	/* serious */
+	{51865, 9, 0x3, -0.7f, 0.293f},	/* seriously */
+	{51874, 11, 0x1, -0.2f, 0.0f},	/* seriousness */
+	{51885, 4, 0x1, 2.8f, 0.0f},	/* sete */
+	{51889, 6, 0x1, -1.6f, 0.0f},	/* severe */
+	{51895, 7, 0x1, -1.5f, 0.0f},	/* severed */
+	{51902, 8, 0x1, -2.0f, 0.0f},	/* severely */
+	{51910, 10, 0x1, -1.0f, 0.0f},	/* severeness */
+	{51920, 7, 0x1, -1.6f, 0.0f},	/* severer */
+	{51927, 8, 0x1, -1.5f, 0.0f},	/* severest */
+	{51935, 4, 0x1, 2.4f, 0.0f},	/* sexy */
+	{51939, 5, 0x1, 2.7f, 0.0f},	/* sfete */
+	{51944, 4, 0x1, 2.4f, 0.0f},	/* sgtm */
+	{51948, 5, 0x1, -0.7f, 0.0f},	/* shake */
+	{51953, 9, 0x1, -0.3f, 0.0f},	/* shakeable */
+	{51962, 9, 0x1, -1.2f, 0.0f},	/* shakedown */
+	{51971, 10, 0x1, -1.4f, 0.0f},	/* shakedowns */
+	{51981, 6, 0x1, -0.3f, 0.0f},	/* shaken */
+	{51987, 8, 0x1, -1.3f, 0.0f},	/* shakeout */
+	{51995, 9, 0x1, -0.8f, 0.0f},	/* shakeouts */
+	{52004, 7, 0x1, 0.3f, 0.0f},	/* shakers */
+	{52011, 7, 0x1, -0.6f, 0.0f},	/* shakeup */
+	{52018, 8, 0x1, -0.5f, 0.0f},	/* shakeups */
+	{52026, 7, 0x1, -0.9f, 0.0f},	/* shakier */
+	{52033, 8, 0x1, -1.2f, 0.0f},	/* shakiest */
+	{52041, 7, 0x1, -0.7f, 0.0f},	/* shakily */
+	{52048, 9, 0x1, -0.7f, 0.0f},	/* shakiness */
+	{52057, 7, 0x1, -0.7f, 0.0f},	/* shaking */
+	{52064, 5, 0x1, -0.9f, 0.0f},	/* shaky */
+	{52069, 5, 0x1, -2.1f, 0.0f},	/* shame */
+	{52074, 6, 0x1, -2.6f, 0.0f},	/* shamed */
+	{52080, 10, 0x1, -2.3f, 0.0f},	/* shamefaced */
+	{52090, 12, 0x1, -1.9f, 0.0f},	/* shamefacedly */
+	{52102, 14, 0x1, -2.0f, 0.0f},	/* shamefacedness */
+	{52116, 9, 0x1, -1.0f, 0.0f},	/* shamefast */
+	{52125, 8, 0x1, -2.2f, 0.0f},	/* shameful */
+	{52133, 10, 0x1, -1.9f, 0.0f},	/* shamefully */
+	{52143, 12, 0x1, -2.4f, 0.0f},	/* shamefulness */
+	{52155, 14, 0x1, -2.3f, 0.0f},	/* shamefulnesses */
+	{52169, 9, 0x1, -1.4f, 0.0f},	/* shameless */
+	{52178, 11, 0x1, -1.4f, 0.0f},	/* shamelessly */
+	{52189, 13, 0x1, -1.4f, 0.0f},	/* shamelessness */
+	{52202, 15, 0x1, -2.0f, 0.0f},	/* shamelessnesses */
+	{52217, 6, 0x1, -1.7f, 0.0f},	/* shames */
+	{52223, 6, 0x4, 0.0f, 0.0f},	/* shan't */
+	{52229, 5, 0x4, 0.0f, 0.0f},	/* shant */
+	{52234, 5, 0x1, 1.2f, 0.0f},	/* share */
+	{52239, 6, 0x1, 1.4f, 0.0f},	/* shared */
+	{52245, 6, 0x1, 1.2f, 0.0f},	/* shares */
+	{52251, 7, 0x1, 1.8f, 0.0f},	/* sharing */
+	{52258, 9, 0x1, -2.1f, 0.0f},	/* shattered */
+	{52267, 4, 0x1, -2.6f, 0.0f},	/* shit */
+	{52271, 7, 0x1, -0.3f, 0.0f},	/* shitake */
+	{52278, 8, 0x1, -1.1f, 0.0f},	/* shitakes */
+	{52286, 8, 0x1, -3.1f, 0.0f},	/* shithead */
+	{52294, 9, 0x1, -2.6f, 0.0f},	/* shitheads */
+	{52303, 5, 0x1, -2.1f, 0.0f},	/* shits */
+	{52308, 7, 0x1, 0.1f, 0.0f},	/* shittah */
+	{52315, 7, 0x1, -1.7f, 0.0f},	/* shitted */
+	{52322, 8, 0x1, -2.1f, 0.0f},	/* shittier */
+	{52330, 9, 0x1, -3.4f, 0.0f},	/* shittiest */
+	{52339, 7, 0x1, -0.6f, 0.0f},	/* shittim */
+	{52346, 11, 0x1, -0.3f, 0.0f},	/* shittimwood */
+	{52357, 8, 0x1, -1.8f, 0.0f},	/* shitting */
+	{52365, 6, 0x1, -2.6f, 0.0f},	/* shitty */
+	{52371, 5, 0x1, -1.6f, 0.0f},	/* shock */
+	{52376, 9, 0x1, -1.0f, 0.0f},	/* shockable */
+	{52385, 7, 0x1, -1.3f, 0.0f},	/* shocked */
+	{52392, 7, 0x1, -0.6f, 0.0f},	/* shocker */
+	{52399, 8, 0x1, -1.1f, 0.0f},	/* shockers */
+	{52407, 8, 0x1, -1.7f, 0.0f},	/* shocking */
+	{52415, 10, 0x1, -0.7f, 0.0f},	/* shockingly */
+	{52425, 10, 0x1, 1.3f, 0.0f},	/* shockproof */
+	{52435, 6, 0x1, -1.6f, 0.0f},	/* shocks */
+	{52441, 5, 0x1, -0.4f, 0.0f},	/* shook */
+	{52446, 5, 0x1, -1.4f, 0.0f},	/* shoot */
+	{52451, 13, 0x1, -1.2f, 0.0f},	/* short-sighted */
+	{52464, 17, 0x1, -1.1f, 0.0f},	/* short-sightedness */
+	{52481, 8, 0x1, -1.0f, 0.0f},	/* shortage */
+	{52489, 9, 0x1, -0.6f, 0.0f},	/* shortages */
+	{52498, 6, 0x100010, 0.0f, 0.0f},	/* should */
+	{52504, 16, 0x21, -1.0f, 0.0f},	/* should be better */
+	{52520, 9, 0x4, 0.0f, 0.0f},	/* shouldn't */
+	{52529, 8, 0x4, 0.0f, 0.0f},	/* shouldnt */
+	{52537, 5, 0x1, -0.9f, 0.0f},	/* shrew */
+	{52542, 6, 0x4, 0.0f, 0.0f},	/* shudnt */
+	{52548, 3, 0x1, -1.0f, 0.0f},	/* shy */
+	{52551, 5, 0x1, -0.8f, 0.0f},	/* shyer */
+	{52556, 6, 0x1, -0.9f, 0.0f},	/* shying */
+	{52562, 7, 0x1, -2.1f, 0.0f},	/* shylock */
+	{52569, 9, 0x1, -0.7f, 0.0f},	/* shylocked */
+	{52578, 10, 0x1, -1.5f, 0.0f},	/* shylocking */
+	{52588, 8, 0x1, -1.4f, 0.0f},	/* shylocks */
+	{52596, 5, 0x1, -0.7f, 0.0f},	/* shyly */
+	{52601, 7, 0x1, -1.3f, 0.0f},	/* shyness */
+	{52608, 9, 0x1, -1.2f, 0.0f},	/* shynesses */
+	{52617, 7, 0x1, -1.6f, 0.0f},	/* shyster */
+	{52624, 8, 0x1, -0.9f, 0.0f},	/* shysters */
+	{52632, 4, 0x1, -2.3f, 0.0f},	/* sick */
+	{52636, 6, 0x1, -1.9f, 0.0f},	/* sicken */
+	{52642, 8, 0x1, -2.5f, 0.0f},	/* sickened */
+	{52650, 8, 0x1, -2.2f, 0.0f},	/* sickener */
+	{52658, 9, 0x1, -2.2f, 0.0f},	/* sickeners */
+	{52667, 9, 0x1, -2.4f, 0.0f},	/* sickening */
+	{52676, 11, 0x1, -2.1f, 0.0f},	/* sickeningly */
+	{52687, 7, 0x1, -2.0f, 0.0f},	/* sickens */
+	{52694, 4, 0x1, 0.1f, 0.0f},	/* sigh */
+	{52698, 12, 0x1, 1.1f, 0.0f},	/* significance */
+	{52710, 11, 0x1, 0.8f, 0.0f},	/* significant */
+	{52721, 9, 0x1, -0.5f, 0.0f},	/* silencing */
+	{52730, 8, 0x1, -0.1f, 0.0f},	/* sillibub */
+	{52738, 7, 0x1, 1.0f, 0.0f},	/* sillier */
+	{52745, 7, 0x1, 0.8f, 0.0f},	/* sillies */
+	{52752, 8, 0x1, 0.8f, 0.0f},	/* silliest */
+	{52760, 7, 0x1, -0.1f, 0.0f},	/* sillily */
+	{52767, 11, 0x1, 0.1f, 0.0f},	/* sillimanite */
+	{52778, 12, 0x1, 0.2f, 0.0f},	/* sillimanites */
+	{52790, 9, 0x1, -0.9f, 0.0f},	/* silliness */
+	{52799, 11, 0x1, -1.2f, 0.0f},	/* sillinesses */
+	{52810, 5, 0x1, 0.1f, 0.0f},	/* silly */
+	{52815, 3, 0x1, -2.6f, 0.0f},	/* sin */
+	{52818, 7, 0x1, 1.7f, 0.0f},	/* sincere */
+	{52825, 9, 0x1, 2.1f, 0.0f},	/* sincerely */
+	{52834, 11, 0x1, 1.8f, 0.0f},	/* sincereness */
+	{52845, 8, 0x1, 2.0f, 0.0f},	/* sincerer */
+	{52853, 9, 0x1, 2.0f, 0.0f},	/* sincerest */
+	{52862, 11, 0x1, 1.5f, 0.0f},	/* sincerities */
+	{52873, 6, 0x1, -2.6f, 0.0f},	/* sinful */
+	{52879, 12, 0x1, 1.2f, 0.0f},	/* singleminded */
+	{52891, 8, 0x1, -2.9f, 0.0f},	/* sinister */
+	{52899, 4, 0x1, -2.0f, 0.0f},	/* sins */
+	{52903, 7, 0x1, -0.9f, 0.0f},	/* skeptic */
+	{52910, 9, 0x1, -1.3f, 0.0f},	/* skeptical */
+	{52919, 11, 0x1, -1.2f, 0.0f},	/* skeptically */
+	{52930, 10, 0x1, -1.0f, 0.0f},	/* skepticism */
+	{52940, 11, 0x1, -1.2f, 0.0f},	/* skepticisms */
+	{52951, 8, 0x1, -0.4f, 0.0f},	/* skeptics */
+	{52959, 4, 0x1, -1.6f, 0.0f},	/* slam */
+	{52963, 4, 0x1, 0.6f, 0.0f},	/* slap */
+	{52967, 5, 0x1, -1.1f, 0.0f},	/* slash */
+	{52972, 7, 0x1, -0.9f, 0.0f},	/* slashed */
+	{52979, 7, 0x1, -0.8f, 0.0f},	/* slashes */
+	{52986, 8, 0x1, -1.1f, 0.0f},	/* slashing */
+	{52994, 7, 0x1, -3.8f, 0.0f},	/* slavery */
+	{53001, 4, 0x1, 2.1f, 0.0f},	/* slaw */
+	{53005, 13, 0x1, -1.6f, 0.0f},	/* sleeplessness */
+	{53018, 7, 0x1, 0.4f, 0.0f},	/* slicker */
+	{53025, 8, 0x1, 0.3f, 0.0f},	/* slickest */
+	{53033, 6, 0x2, 0.0f, -0.293f},	/* slight */
+	{53039, 8, 0x2, 0.0f, -0.293f},	/* slightly */
+	{53047, 8, 0x1, -1.7f, 0.0f},	/* sluggish */
+	{53055, 4, 0x1, -2.8f, 0.0f},	/* slut */
+	{53059, 5, 0x1, -2.7f, 0.0f},	/* sluts */
+	{53064, 8, 0x1, -2.7f, 0.0f},	/* sluttier */
+	{53072, 9, 0x1, -3.1f, 0.0f},	/* sluttiest */
+	{53081, 8, 0x1, -2.2f, 0.0f},	/* sluttish */
+	{53089, 10, 0x1, -2.1f, 0.0f},	/* sluttishly */
+	{53099, 12, 0x1, -2.5f, 0.0f},	/* sluttishness */
+	{53111, 14, 0x1, -2.0f, 0.0f},	/* sluttishnesses */
+	{53125, 6, 0x1, -2.3f, 0.0f},	/* slutty */
+	{53131, 5, 0x1, 1.7f, 0.0f},	/* smart */
+	{53136, 8, 0x1, -2.1f, 0.0f},	/* smartass */
+	{53144, 10, 0x1, -1.7f, 0.0f},	/* smartasses */
+	{53154, 7, 0x1, 0.7f, 0.0f},	/* smarted */
+	{53161, 7, 0x1, 1.9f, 0.0f},	/* smarten */
+	{53168, 9, 0x1, 1.5f, 0.0f},	/* smartened */
+	{53177, 10, 0x1, 1.7f, 0.0f},	/* smartening */
+	{53187, 8, 0x1, 1.5f, 0.0f},	/* smartens */
+	{53195, 7, 0x1, 2.0f, 0.0f},	/* smarter */
+	{53202, 8, 0x1, 3.0f, 0.0f},	/* smartest */
+	{53210, 7, 0x1, 1.3f, 0.0f},	/* smartie */
+	{53217, 8, 0x1, 1.7f, 0.0f},	/* smarties */
+	{53225, 8, 0x1, -0.7f, 0.0f},	/* smarting */
+	{53233, 7, 0x1, 1.5f, 0.0f},	/* smartly */
+	{53240, 9, 0x1, 2.0f, 0.0f},	/* smartness */
+	{53249, 11, 0x1, 1.5f, 0.0f},	/* smartnesses */
+	{53260, 6, 0x1, 1.6f, 0.0f},	/* smarts */
+	{53266, 9, 0x1, 0.2f, 0.0f},	/* smartweed */
+	{53275, 10, 0x1, 0.1f, 0.0f},	/* smartweeds */
+	{53285, 6, 0x1, 1.1f, 0.0f},	/* smarty */
+	{53291, 5, 0x1, -1.5f, 0.0f},	/* smear */
+	{53296, 3, 0x1, -1.3f, 0.0f},	/* smh */
+	{53299, 6, 0x1, 0.6f, 0.0f},	/* smilax */
+	{53305, 8, 0x1, 0.3f, 0.0f},	/* smilaxes */
+	{53313, 5, 0x1, 1.5f, 0.0f},	/* smile */
+	{53318, 6, 0x1, 2.5f, 0.0f},	/* smiled */
+	{53324, 9, 0x1, -1.4f, 0.0f},	/* smileless */
+	{53333, 6, 0x1, 1.7f, 0.0f},	/* smiler */
+	{53339, 6, 0x1, 2.1f, 0.0f},	/* smiles */
+	{53345, 6, 0x1, 1.7f, 0.0f},	/* smiley */
+	{53351, 7, 0x1, 1.5f, 0.0f},	/* smileys */
+	{53358, 7, 0x1, 2.0f, 0.0f},	/* smiling */
+	{53365, 9, 0x1, 2.3f, 0.0f},	/* smilingly */
+	{53374, 4, 0x1, -1.2f, 0.0f},	/* smog */
+	{53378, 7, 0x1, -1.8f, 0.0f},	/* smother */
+	{53385, 9, 0x1, -0.9f, 0.0f},	/* smothered */
+	{53394, 10, 0x1, -1.4f, 0.0f},	/* smothering */
+	{53404, 8, 0x1, -1.9f, 0.0f},	/* smothers */
+	{53412, 8, 0x1, -1.1f, 0.0f},	/* smothery */
+	{53420, 3, 0x10, 0.0f, 0.0f},	/* sms */
+	{53423, 8, 0x21, 0.0f, 0.0f},	/* sms stop */
+	{53431, 4, 0x1, 0.8f, 0.0f},	/* smug */
+	{53435, 7, 0x1, -1.0f, 0.0f},	/* smugger */
+	{53442, 8, 0x1, -1.5f, 0.0f},	/* smuggest */
+	{53450, 7, 0x1, -1.6f, 0.0f},	/* smuggle */
+	{53457, 8, 0x1, -1.5f, 0.0f},	/* smuggled */
+	{53465, 8, 0x1, -2.1f, 0.0f},	/* smuggler */
+	{53473, 9, 0x1, -1.4f, 0.0f},	/* smugglers */
+	{53482, 8, 0x1, -1.7f, 0.0f},	/* smuggles */
+	{53490, 9, 0x1, -2.1f, 0.0f},	/* smuggling */
+	{53499, 6, 0x1, 0.2f, 0.0f},	/* smugly */
+	{53505, 8, 0x1, -1.4f, 0.0f},	/* smugness */
+	{53513, 10, 0x1, -1.7f, 0.0f},	/* smugnesses */
+	{53523, 5, 0x1, -2.5f, 0.0f},	/* snafu */
+	{53528, 6, 0x1, -0.9f, 0.0f},	/* sneaky */
+	{53534, 4, 0x1, -2.0f, 0.0f},	/* snob */
+	{53538, 8, 0x1, -2.0f, 0.0f},	/* snobbery */
+	{53546, 8, 0x1, -0.7f, 0.0f},	/* snobbier */
+	{53554, 9, 0x1, -0.5f, 0.0f},	/* snobbiest */
+	{53563, 8, 0x1, -1.6f, 0.0f},	/* snobbily */
+	{53571, 8, 0x1, -0.9f, 0.0f},	/* snobbish */
+	{53579, 10, 0x1, -1.2f, 0.0f},	/* snobbishly */
+	{53589, 12, 0x1, -1.1f, 0.0f},	/* snobbishness */
+	{53601, 14, 0x1, -1.7f, 0.0f},	/* snobbishnesses */
+	{53615, 8, 0x1, -1.0f, 0.0f},	/* snobbism */
+	{53623, 9, 0x1, -0.3f, 0.0f},	/* snobbisms */
+	{53632, 6, 0x1, -1.7f, 0.0f},	/* snobby */
+	{53638, 5, 0x1, -1.4f, 0.0f},	/* snobs */
+	{53643, 4, 0x1, -1.8f, 0.0f},	/* snub */
+	{53647, 7, 0x1, -2.0f, 0.0f},	/* snubbed */
+	{53654, 8, 0x1, -0.9f, 0.0f},	/* snubbing */
+	{53662, 5, 0x1, -2.1f, 0.0f},	/* snubs */
+	{53667, 2, 0x4082, 0.0f, 0.293f},	/* so */
+	{53669, 3, 0x1, -1.0f, 0.0f},	/* sob */
+	{53672, 6, 0x1, -1.9f, 0.0f},	/* sobbed */
+	{53678, 7, 0x1, -1.6f, 0.0f},	/* sobbing */
+	{53685, 8, 0x1, -0.8f, 0.0f},	/* sobering */
+	{53693, 4, 0x1, -2.5f, 0.0f},	/* sobs */
+	{53697, 13, 0x1, 1.2f, 0.0f},	/* sociabilities */
+	{53710, 11, 0x1, 1.1f, 0.0f},	/* sociability */
+	{53721, 8, 0x1, 1.9f, 0.0f},	/* sociable */
+	{53729, 12, 0x1, 1.5f, 0.0f},	/* sociableness */
+	{53741, 8, 0x1, 1.6f, 0.0f},	/* sociably */
+	{53749, 3, 0x1, 1.3f, 0.0f},	/* sok */
+	{53752, 6, 0x1, -0.3f, 0.0f},	/* solemn */
+	{53758, 11, 0x1, -0.5f, 0.0f},	/* solemnified */
+	{53769, 11, 0x1, -0.5f, 0.0f},	/* solemnifies */
+	{53780, 9, 0x1, 0.3f, 0.0f},	/* solemnify */
+	{53789, 12, 0x1, 0.1f, 0.0f},	/* solemnifying */
+	{53801, 11, 0x1, 0.3f, 0.0f},	/* solemnities */
+	{53812, 9, 0x1, -1.1f, 0.0f},	/* solemnity */
+	{53821, 13, 0x1, 0.7f, 0.0f},	/* solemnization */
+	{53834, 9, 0x1, 0.3f, 0.0f},	/* solemnize */
+	{53843, 10, 0x1, -0.7f, 0.0f},	/* solemnized */
+	{53853, 10, 0x1, 0.6f, 0.0f},	/* solemnizes */
+	{53863, 11, 0x1, -0.6f, 0.0f},	/* solemnizing */
+	{53874, 8, 0x1, 0.8f, 0.0f},	/* solemnly */
+	{53882, 5, 0x1, 0.6f, 0.0f},	/* solid */
+	{53887, 10, 0x1, 1.2f, 0.0f},	/* solidarity */
+	{53897, 8, 0x1, 1.3f, 0.0f},	/* solution */
+	{53905, 9, 0x1, 0.7f, 0.0f},	/* solutions */
+	{53914, 5, 0x1, 0.8f, 0.0f},	/* solve */
+	{53919, 6, 0x1, 1.1f, 0.0f},	/* solved */
+	{53925, 6, 0x1, 1.1f, 0.0f},	/* solves */
+	{53931, 7, 0x1, 1.4f, 0.0f},	/* solving */
+	{53938, 6, 0x1, -1.8f, 0.0f},	/* somber */
+	{53944, 8, 0x2, 0.0f, -0.293f},	/* somewhat */
+	{53952, 14, 0x1, -2.7f, 0.0f},	/* son-of-a-bitch */
+	{53966, 3, 0x2, 0.0f, 0.293f},	/* soo */
+	{53969, 4, 0x2, 0.0f, 0.293f},	/* sooo */
+	{53973, 6, 0x1, 1.5f, 0.0f},	/* soothe */
+	{53979, 7, 0x1, 0.5f, 0.0f},	/* soothed */
+	{53986, 8, 0x1, 1.3f, 0.0f},	/* soothing */
+	{53994, 13, 0x1, 2.6f, 0.0f},	/* sophisticated */
+	{54007, 4, 0x1, -1.5f, 0.0f},	/* sore */
+	{54011, 6, 0x1, -2.4f, 0.0f},	/* sorrow */
+	{54017, 8, 0x1, -2.4f, 0.0f},	/* sorrowed */
+	{54025, 8, 0x1, -2.3f, 0.0f},	/* sorrower */
+	{54033, 9, 0x1, -2.2f, 0.0f},	/* sorrowful */
+	{54042, 11, 0x1, -2.3f, 0.0f},	/* sorrowfully */
+	{54053, 13, 0x1, -2.5f, 0.0f},	/* sorrowfulness */
+	{54066, 9, 0x1, -1.7f, 0.0f},	/* sorrowing */
+	{54075, 7, 0x1, -1.6f, 0.0f},	/* sorrows */
+	{54082, 5, 0x1, -0.5f, 0.0f},	/* sorry */
+	{54087, 4, 0x10, 0.0f, 0.0f},	/* sort */
+	{54091, 7, 0x22, 0.0f, -0.293f},	/* sort of */
+	{54098, 7, 0x2, 0.0f, -0.293f},	/* sort-of */
+	{54105, 5, 0x2, 0.0f, -0.293f},	/* sorta */
+	{54110, 6, 0x2, 0.0f, -0.293f},	/* sortof */
+	{54116, 8, 0x1, 2.9f, 0.0f},	/* soulmate */
+	{54124, 6, 0x10, 0.0f, 0.0f},	/* sounds */
+	{54130, 11, 0x21, 0.0f, 0.0f},	/* sounds like */
+	{54141, 3, 0x1, -0.5f, 0.0f},	/* soz */
+	{54144, 4, 0x1, -1.5f, 0.0f},	/* spam */
+	{54148, 7, 0x1, -2.2f, 0.0f},	/* spammer */
+	{54155, 8, 0x1, -1.6f, 0.0f},	/* spammers */
+	{54163, 8, 0x1, -2.1f, 0.0f},	/* spamming */
+	{54171, 5, 0x1, 0.9f, 0.0f},	/* spark */
+	{54176, 7, 0x1, 1.8f, 0.0f},	/* sparkle */
+	{54183, 8, 0x1, 1.3f, 0.0f},	/* sparkles */
+	{54191, 9, 0x1, 1.2f, 0.0f},	/* sparkling */
+	{54200, 7, 0x1, 1.7f, 0.0f},	/* special */
+	{54207, 11, 0x1, 0.4f, 0.0f},	/* speculative */
+	{54218, 6, 0x1, 0.7f, 0.0f},	/* spirit */
+	{54224, 8, 0x1, 1.3f, 0.0f},	/* spirited */
+	{54232, 10, 0x1, -1.3f, 0.0f},	/* spiritless */
+	{54242, 5, 0x1, -2.4f, 0.0f},	/* spite */
+	{54247, 6, 0x1, -2.4f, 0.0f},	/* spited */
+	{54253, 8, 0x1, -1.9f, 0.0f},	/* spiteful */
+	{54261, 10, 0x1, -2.3f, 0.0f},	/* spitefully */
+	{54271, 12, 0x1, -1.5f, 0.0f},	/* spitefulness */
+	{54283, 14, 0x1, -2.3f, 0.0f},	/* spitefulnesses */
+	{54297, 6, 0x1, -1.4f, 0.0f},	/* spites */
+	{54303, 9, 0x1, 2.7f, 0.0f},	/* splendent */
+	{54312, 8, 0x1, 2.8f, 0.0f},	/* splendid */
+	{54320, 10, 0x1, 2.1f, 0.0f},	/* splendidly */
+	{54330, 12, 0x1, 2.3f, 0.0f},	/* splendidness */
+	{54342, 13, 0x1, 2.6f, 0.0f},	/* splendiferous */
+	{54355, 15, 0x1, 1.9f, 0.0f},	/* splendiferously */
+	{54370, 17, 0x1, 1.7f, 0.0f},	/* splendiferousness */
+	{54387, 8, 0x1, 3.0f, 0.0f},	/* splendor */
+	{54395, 11, 0x1, 2.2f, 0.0f},	/* splendorous */
+	{54406, 9, 0x1, 2.0f, 0.0f},	/* splendors */
+	{54415, 9, 0x1, 2.2f, 0.0f},	/* splendour */
+	{54424, 10, 0x1, 2.2f, 0.0f},	/* splendours */
+	{54434, 10, 0x1, 2.2f, 0.0f},	/* splendrous */
+	{54444, 9, 0x1, 2.0f, 0.0f},	/* sprightly */
+	{54453, 9, 0x1, -1.0f, 0.0f},	/* squelched */
+	{54462, 4, 0x1, -0.5f, 0.0f},	/* srry */
+	{54466, 5, 0x2, 0.0f, 0.293f},	/* srsly */
+	{54471, 3, 0x1, -0.5f, 0.0f},	/* sry */
+	{54474, 4, 0x1, -2.8f, 0.0f},	/* stab */
+	{54478, 7, 0x1, -1.9f, 0.0f},	/* stabbed */
+	{54485, 6, 0x1, 1.2f, 0.0f},	/* stable */
+	{54491, 5, 0x1, -1.9f, 0.0f},	/* stabs */
+	{54496, 5, 0x1, -0.8f, 0.0f},	/* stall */
+	{54501, 7, 0x1, -0.8f, 0.0f},	/* stalled */
+	{54508, 8, 0x1, -0.8f, 0.0f},	/* stalling */
+	{54516, 7, 0x1, 1.2f, 0.0f},	/* stamina */
+	{54523, 7, 0x1, -0.9f, 0.0f},	/* stammer */
+	{54530, 9, 0x1, -0.9f, 0.0f},	/* stammered */
+	{54539, 9, 0x1, -1.1f, 0.0f},	/* stammerer */
+	{54548, 10, 0x1, -0.8f, 0.0f},	/* stammerers */
+	{54558, 10, 0x1, -1.0f, 0.0f},	/* stammering */
+	{54568, 8, 0x1, -0.8f, 0.0f},	/* stammers */
+	{54576, 8, 0x1, -1.8f, 0.0f},	/* stampede */
+	{54584, 5, 0x1, -1.9f, 0.0f},	/* stank */
+	{54589, 7, 0x1, -1.3f, 0.0f},	/* startle */
+	{54596, 8, 0x1, -0.7f, 0.0f},	/* startled */
+	{54604, 11, 0x1, -0.5f, 0.0f},	/* startlement */
+	{54615, 12, 0x1, 0.2f, 0.0f},	/* startlements */
+	{54627, 8, 0x1, -0.8f, 0.0f},	/* startler */
+	{54635, 9, 0x1, -0.5f, 0.0f},	/* startlers */
+	{54644, 8, 0x1, -0.5f, 0.0f},	/* startles */
+	{54652, 9, 0x1, 0.3f, 0.0f},	/* startling */
+	{54661, 11, 0x1, -0.3f, 0.0f},	/* startlingly */
+	{54672, 6, 0x1, -1.9f, 0.0f},	/* starve */
+	{54678, 7, 0x1, -2.6f, 0.0f},	/* starved */
+	{54685, 7, 0x1, -2.3f, 0.0f},	/* starves */
+	{54692, 8, 0x1, -1.8f, 0.0f},	/* starving */
+	{54700, 9, 0x1, 1.0f, 0.0f},	/* steadfast */
+	{54709, 5, 0x1, -2.2f, 0.0f},	/* steal */
+	{54714, 9, 0x1, -1.7f, 0.0f},	/* stealable */
+	{54723, 7, 0x1, -1.7f, 0.0f},	/* stealer */
+	{54730, 8, 0x1, -2.2f, 0.0f},	/* stealers */
+	{54738, 8, 0x1, -2.7f, 0.0f},	/* stealing */
+	{54746, 9, 0x1, -1.9f, 0.0f},	/* stealings */
+	{54755, 6, 0x1, -2.3f, 0.0f},	/* steals */
+	{54761, 7, 0x1, -0.3f, 0.0f},	/* stealth */
+	{54768, 10, 0x1, -0.3f, 0.0f},	/* stealthier */
+	{54778, 11, 0x1, 0.4f, 0.0f},	/* stealthiest */
+	{54789, 10, 0x1, 0.1f, 0.0f},	/* stealthily */
+	{54799, 12, 0x1, 0.2f, 0.0f},	/* stealthiness */
+	{54811, 8, 0x1, -0.3f, 0.0f},	/* stealths */
+	{54819, 8, 0x1, -0.1f, 0.0f},	/* stealthy */
+	{54827, 6, 0x1, -2.3f, 0.0f},	/* stench */
+	{54833, 8, 0x1, -1.5f, 0.0f},	/* stenches */
+	{54841, 9, 0x1, -2.4f, 0.0f},	/* stenchful */
+	{54850, 7, 0x1, -2.3f, 0.0f},	/* stenchy */
+	{54857, 10, 0x1, -1.3f, 0.0f},	/* stereotype */
+	{54867, 11, 0x1, -1.2f, 0.0f},	/* stereotyped */
+	{54878, 7, 0x1, -1.4f, 0.0f},	/* stifled */
+	{54885, 5, 0x80, 0.0f, 0.0f},	/* still */
+	{54890, 9, 0x1, 0.9f, 0.0f},	/* stimulate */
+	{54899, 10, 0x1, 0.9f, 0.0f},	/* stimulated */
+	{54909, 10, 0x1, 1.0f, 0.0f},	/* stimulates */
+	{54919, 11, 0x1, 1.9f, 0.0f},	/* stimulating */
+	{54930, 6, 0x1, -1.6f, 0.0f},	/* stingy */
+	{54936, 5, 0x1, -1.7f, 0.0f},	/* stink */
+	{54941, 8, 0x1, -2.3f, 0.0f},	/* stinkard */
+	{54949, 9, 0x1, -1.0f, 0.0f},	/* stinkards */
+	{54958, 8, 0x1, -0.2f, 0.0f},	/* stinkbug */
+	{54966, 9, 0x1, -1.0f, 0.0f},	/* stinkbugs */
+	{54975, 7, 0x1, -1.5f, 0.0f},	/* stinker */
+	{54982, 8, 0x1, -1.2f, 0.0f},	/* stinkers */
+	{54990, 9, 0x1, -0.2f, 0.0f},	/* stinkhorn */
+	{54999, 10, 0x1, -0.8f, 0.0f},	/* stinkhorns */
+	{55009, 8, 0x1, -1.5f, 0.0f},	/* stinkier */
+	{55017, 9, 0x1, -2.1f, 0.0f},	/* stinkiest */
+	{55026, 8, 0x1, -2.4f, 0.0f},	/* stinking */
+	{55034, 10, 0x1, -1.3f, 0.0f},	/* stinkingly */
+	{55044, 6, 0x1, -1.5f, 0.0f},	/* stinko */
+	{55050, 8, 0x1, -2.5f, 0.0f},	/* stinkpot */
+	{55058, 9, 0x1, -0.7f, 0.0f},	/* stinkpots */
+	{55067, 6, 0x1, -1.0f, 0.0f},	/* stinks */
+	{55073, 9, 0x1, -0.4f, 0.0f},	/* stinkweed */
+	{55082, 9, 0x1, -0.1f, 0.0f},	/* stinkwood */
+	{55091, 6, 0x1, -1.5f, 0.0f},	/* stinky */
+	{55097, 6, 0x1, -2.2f, 0.0f},	/* stolen */
+	{55103, 4, 0x311, -1.2f, 0.0f},	/* stop */
+	{55107, 6, 0x21, 0.0f, 0.0f},	/* stop 2 */
+	{55113, 7, 0x21, 0.0f, 0.0f},	/* stop by */
+	{55120, 7, 0x21, 0.0f, 0.0f},	/* stop to */
+	{55127, 7, 0x101, 0.0f, 0.0f},	/* stopall */
+	{55134, 7, 0x1, -0.9f, 0.0f},	/* stopped */
+	{55141, 8, 0x1, -0.6f, 0.0f},	/* stopping */
+	{55149, 5, 0x1, -0.6f, 0.0f},	/* stops */
+	{55154, 5, 0x1, 0.7f, 0.0f},	/* stout */
+	{55159, 8, 0x1, 0.9f, 0.0f},	/* straight */
+	{55167, 6, 0x1, -0.2f, 0.0f},	/* strain */
+	{55173, 8, 0x1, -1.7f, 0.0f},	/* strained */
+	{55181, 8, 0x1, -0.8f, 0.0f},	/* strainer */
+	{55189, 9, 0x1, -0.3f, 0.0f},	/* strainers */
+	{55198, 9, 0x1, -1.3f, 0.0f},	/* straining */
+	{55207, 7, 0x1, -1.2f, 0.0f},	/* strains */
+	{55214, 7, 0x1, -0.8f, 0.0f},	/* strange */
+	{55221, 9, 0x1, -1.2f, 0.0f},	/* strangely */
+	{55230, 9, 0x1, -2.5f, 0.0f},	/* strangled */
+	{55239, 8, 0x1, 2.2f, 0.0f},	/* strength */
+	{55247, 10, 0x1, 1.3f, 0.0f},	/* strengthen */
+	{55257, 12, 0x1, 1.8f, 0.0f},	/* strengthened */
+	{55269, 12, 0x1, 1.8f, 0.0f},	/* strengthener */
+	{55281, 13, 0x1, 1.4f, 0.0f},	/* strengtheners */
+	{55294, 13, 0x1, 2.2f, 0.0f},	/* strengthening */
+	{55307, 11, 0x1, 2.0f, 0.0f},	/* strengthens */
+	{55318, 9, 0x1, 1.7f, 0.0f},	/* strengths */
+	{55327, 6, 0x1, -1.8f, 0.0f},	/* stress */
+	{55333, 8, 0x1, -1.4f, 0.0f},	/* stressed */
+	{55341, 8, 0x1, -2.0f, 0.0f},	/* stresses */
+	{55349, 9, 0x1, -2.3f, 0.0f},	/* stressful */
+	{55358, 11, 0x1, -2.6f, 0.0f},	/* stressfully */
+	{55369, 9, 0x1, -1.5f, 0.0f},	/* stressing */
+	{55378, 10, 0x1, 1.6f, 0.0f},	/* stressless */
+	{55388, 14, 0x1, 1.6f, 0.0f},	/* stresslessness */
+	{55402, 8, 0x1, -1.8f, 0.0f},	/* stressor */
+	{55410, 9, 0x1, -2.1f, 0.0f},	/* stressors */
+	{55419, 8, 0x1, -2.3f, 0.0f},	/* stricken */
+	{55427, 6, 0x1, -0.5f, 0.0f},	/* strike */
+	{55433, 8, 0x1, -0.6f, 0.0f},	/* strikers */
+	{55441, 7, 0x1, -1.5f, 0.0f},	/* strikes */
+	{55448, 6, 0x1, 2.3f, 0.0f},	/* strong */
+	{55454, 9, 0x1, 0.7f, 0.0f},	/* strongbox */
+	{55463, 11, 0x1, 0.3f, 0.0f},	/* strongboxes */
+	{55474, 8, 0x1, 1.6f, 0.0f},	/* stronger */
+	{55482, 9, 0x1, 1.9f, 0.0f},	/* strongest */
+	{55491, 10, 0x1, 0.5f, 0.0f},	/* stronghold */
+	{55501, 11, 0x1, 1.0f, 0.0f},	/* strongholds */
+	{55512, 9, 0x1, 1.7f, 0.0f},	/* strongish */
+	{55521, 8, 0x1, 1.1f, 0.0f},	/* strongly */
+	{55529, 9, 0x1, 0.7f, 0.0f},	/* strongman */
+	{55538, 9, 0x1, 0.5f, 0.0f},	/* strongmen */
+	{55547, 8, 0x1, 0.6f, 0.0f},	/* strongyl */
+	{55555, 10, 0x1, 0.2f, 0.0f},	/* strongyles */
+	{55565, 15, 0x1, -0.8f, 0.0f},	/* strongyloidosis */
+	{55580, 9, 0x1, 0.1f, 0.0f},	/* strongyls */
+	{55589, 6, 0x1, -1.0f, 0.0f},	/* struck */
+	{55595, 8, 0x1, -1.3f, 0.0f},	/* struggle */
+	{55603, 9, 0x1, -1.4f, 0.0f},	/* struggled */
+	{55612, 9, 0x1, -1.1f, 0.0f},	/* struggler */
+	{55621, 10, 0x1, -1.4f, 0.0f},	/* strugglers */
+	{55631, 9, 0x1, -1.5f, 0.0f},	/* struggles */
+	{55640, 10, 0x1, -1.8f, 0.0f},	/* struggling */
+	{55650, 8, 0x1, -1.7f, 0.0f},	/* stubborn */
+	{55658, 10, 0x1, -1.5f, 0.0f},	/* stubborner */
+	{55668, 11, 0x1, -0.6f, 0.0f},	/* stubbornest */
+	{55679, 10, 0x1, -1.4f, 0.0f},	/* stubbornly */
+	{55689, 12, 0x1, -1.1f, 0.0f},	/* stubbornness */
+	{55701, 14, 0x1, -1.5f, 0.0f},	/* stubbornnesses */
+	{55715, 5, 0x1, -1.0f, 0.0f},	/* stuck */
+	{55720, 5, 0x1, -1.6f, 0.0f},	/* stunk */
+	{55725, 7, 0x1, -0.4f, 0.0f},	/* stunned */
+	{55732, 8, 0x1, 1.6f, 0.0f},	/* stunning */
+	{55740, 5, 0x1, 0.1f, 0.0f},	/* stuns */
+	{55745, 6, 0x1, -2.4f, 0.0f},	/* stupid */
+	{55751, 8, 0x1, -2.5f, 0.0f},	/* stupider */
+	{55759, 9, 0x1, -2.4f, 0.0f},	/* stupidest */
+	{55768, 11, 0x1, -2.0f, 0.0f},	/* stupidities */
+	{55779, 9, 0x1, -1.9f, 0.0f},	/* stupidity */
+	{55788, 8, 0x1, -2.0f, 0.0f},	/* stupidly */
+	{55796, 10, 0x1, -1.7f, 0.0f},	/* stupidness */
+	{55806, 12, 0x1, -2.6f, 0.0f},	/* stupidnesses */
+	{55818, 7, 0x1, -2.3f, 0.0f},	/* stupids */
+	{55825, 7, 0x1, -1.0f, 0.0f},	/* stutter */
+	{55832, 9, 0x1, -0.9f, 0.0f},	/* stuttered */
+	{55841, 9, 0x1, -1.0f, 0.0f},	/* stutterer */
+	{55850, 10, 0x1, -1.1f, 0.0f},	/* stutterers */
+	{55860, 10, 0x1, -1.3f, 0.0f},	/* stuttering */
+	{55870, 8, 0x1, -1.0f, 0.0f},	/* stutters */
+	{55878, 5, 0x1, 2.0f, 0.0f},	/* suave */
+	{55883, 10, 0x1, -1.3f, 0.0f},	/* submissive */
+	{55893, 12, 0x1, -1.0f, 0.0f},	/* submissively */
+	{55905, 14, 0x1, -0.7f, 0.0f},	/* submissiveness */
+	{55919, 11, 0x1, 0.8f, 0.0f},	/* substantial */
+	{55930, 13, 0x2, 0.0f, 0.293f},	/* substantially */
+	{55943, 10, 0x1, -0.9f, 0.0f},	/* subversive */
+	{55953, 7, 0x1, 2.2f, 0.0f},	/* succeed */
+	{55960, 9, 0x1, 1.8f, 0.0f},	/* succeeded */
+	{55969, 9, 0x1, 1.2f, 0.0f},	/* succeeder */
+	{55978, 10, 0x1, 1.3f, 0.0f},	/* succeeders */
+	{55988, 10, 0x1, 2.2f, 0.0f},	/* succeeding */
+	{55998, 8, 0x1, 2.2f, 0.0f},	/* succeeds */
+	{56006, 7, 0x1, 2.7f, 0.0f},	/* success */
+	{56013, 9, 0x1, 2.6f, 0.0f},	/* successes */
+	{56022, 10, 0x1, 2.8f, 0.0f},	/* successful */
+	{56032, 12, 0x1, 2.2f, 0.0f},	/* successfully */
+	{56044, 14, 0x1, 2.7f, 0.0f},	/* successfulness */
+	{56058, 10, 0x1, 0.8f, 0.0f},	/* succession */
+	{56068, 12, 0x1, 0.9f, 0.0f},	/* successional */
+	{56080, 14, 0x1, 1.1f, 0.0f},	/* successionally */
+	{56094, 11, 0x1, 0.1f, 0.0f},	/* successions */
+	{56105, 10, 0x1, 1.1f, 0.0f},	/* successive */
+	{56115, 12, 0x1, 0.9f, 0.0f},	/* successively */
+	{56127, 14, 0x1, 1.0f, 0.0f},	/* successiveness */
+	{56141, 9, 0x1, 0.9f, 0.0f},	/* successor */
+	{56150, 10, 0x1, 1.1f, 0.0f},	/* successors */
+	{56160, 4, 0x1, -1.9f, 0.0f},	/* suck */
+	{56164, 6, 0x1, -2.0f, 0.0f},	/* sucked */
+	{56170, 6, 0x1, -2.4f, 0.0f},	/* sucker */
+	{56176, 8, 0x1, -2.0f, 0.0f},	/* suckered */
+	{56184, 9, 0x1, -2.1f, 0.0f},	/* suckering */
+	{56193, 7, 0x1, -2.3f, 0.0f},	/* suckers */
+	{56200, 5, 0x1, -1.5f, 0.0f},	/* sucks */
+	{56205, 5, 0x1, -1.9f, 0.0f},	/* sucky */
+	{56210, 6, 0x1, -2.5f, 0.0f},	/* suffer */
+	{56216, 8, 0x1, -2.2f, 0.0f},	/* suffered */
+	{56224, 8, 0x1, -2.0f, 0.0f},	/* sufferer */
+	{56232, 9, 0x1, -2.4f, 0.0f},	/* sufferers */
+	{56241, 9, 0x1, -2.1f, 0.0f},	/* suffering */
+	{56250, 7, 0x1, -2.1f, 0.0f},	/* suffers */
+	{56257, 8, 0x1, -3.5f, 0.0f},	/* suicidal */
+	{56265, 7, 0x1, -3.5f, 0.0f},	/* suicide */
+	{56272, 5, 0x1, -1.1f, 0.0f},	/* suing */
+	{56277, 7, 0x1, -1.5f, 0.0f},	/* sulking */
+	{56284, 5, 0x1, -0.8f, 0.0f},	/* sulky */
+	{56289, 6, 0x1, -1.7f, 0.0f},	/* sullen */
+	{56295, 7, 0x1, 2.3f, 0.0f},	/* sunnier */
+	{56302, 8, 0x1, 2.4f, 0.0f},	/* sunniest */
+	{56310, 5, 0x1, 1.8f, 0.0f},	/* sunny */
+	{56315, 8, 0x1, 2.2f, 0.0f},	/* sunshine */
+	{56323, 8, 0x1, 1.9f, 0.0f},	/* sunshiny */
+	{56331, 5, 0x40001, 2.9f, 0.293f},	/* super */
+	{56336, 6, 0x1, 3.1f, 0.0f},	/* superb */
+	{56342, 8, 0x1, 2.5f, 0.0f},	/* superior */
+	{56350, 13, 0x1, 0.8f, 0.0f},	/* superiorities */
+	{56363, 11, 0x1, 1.4f, 0.0f},	/* superiority */
+	{56374, 10, 0x1, 2.2f, 0.0f},	/* superiorly */
+	{56384, 9, 0x1, 1.0f, 0.0f},	/* superiors */
+	{56393, 7, 0x1, 1.7f, 0.0f},	/* support */
+	{56400, 9, 0x1, 1.3f, 0.0f},	/* supported */
+	{56409, 9, 0x1, 1.1f, 0.0f},	/* supporter */
+	{56418, 10, 0x1, 1.9f, 0.0f},	/* supporters */
+	{56428, 10, 0x1, 1.9f, 0.0f},	/* supporting */
+	{56438, 10, 0x1, 1.2f, 0.0f},	/* supportive */
+	{56448, 14, 0x1, 1.5f, 0.0f},	/* supportiveness */
+	{56462, 8, 0x1, 1.5f, 0.0f},	/* supports */
+	{56470, 11, 0x1, 0.8f, 0.0f},	/* supremacies */
+	{56481, 11, 0x1, 0.5f, 0.0f},	/* supremacist */
+	{56492, 12, 0x1, -1.0f, 0.0f},	/* supremacists */
+	{56504, 9, 0x1, 0.2f, 0.0f},	/* supremacy */
+	{56513, 12, 0x1, 0.4f, 0.0f},	/* suprematists */
+	{56525, 7, 0x1, 2.6f, 0.0f},	/* supreme */
+	{56532, 9, 0x1, 2.7f, 0.0f},	/* supremely */
+	{56541, 11, 0x1, 2.3f, 0.0f},	/* supremeness */
+	{56552, 8, 0x1, 2.3f, 0.0f},	/* supremer */
+	{56560, 9, 0x1, 2.2f, 0.0f},	/* supremest */
+	{56569, 7, 0x1, 1.9f, 0.0f},	/* supremo */
+	{56576, 8, 0x1, 1.3f, 0.0f},	/* supremos */
+	{56584, 4, 0x1, 1.3f, 0.0f},	/* sure */
+	{56588, 8, 0x1, 1.0f, 0.0f},	/* surefire */
+	{56596, 10, 0x1, 1.9f, 0.0f},	/* surefooted */
+	{56606, 12, 0x1, 1.6f, 0.0f},	/* surefootedly */
+	{56618, 14, 0x1, 1.5f, 0.0f},	/* surefootedness */
+	{56632, 6, 0x1, 1.9f, 0.0f},	/* surely */
+	{56638, 8, 0x1, 2.0f, 0.0f},	/* sureness */
+	{56646, 5, 0x1, 1.2f, 0.0f},	/* surer */
+	{56651, 6, 0x1, 1.3f, 0.0f},	/* surest */
+	{56657, 8, 0x1, 1.3f, 0.0f},	/* sureties */
+	{56665, 6, 0x1, 1.0f, 0.0f},	/* surety */
+	{56671, 10, 0x1, -0.1f, 0.0f},	/* suretyship */
+	{56681, 11, 0x1, 0.4f, 0.0f},	/* suretyships */
+	{56692, 9, 0x1, 1.5f, 0.0f},	/* surprisal */
+	{56701, 10, 0x1, 0.7f, 0.0f},	/* surprisals */
+	{56711, 8, 0x1, 1.1f, 0.0f},	/* surprise */
+	{56719, 9, 0x1, 0.9f, 0.0f},	/* surprised */
+	{56728, 9, 0x1, 0.6f, 0.0f},	/* surpriser */
+	{56737, 10, 0x1, 0.3f, 0.0f},	/* surprisers */
+	{56747, 9, 0x1, 0.9f, 0.0f},	/* surprises */
+	{56756, 10, 0x1, 1.1f, 0.0f},	/* surprising */
+	{56766, 12, 0x1, 1.2f, 0.0f},	/* surprisingly */
+	{56778, 8, 0x1, 2.3f, 0.0f},	/* survived */
+	{56786, 9, 0x1, 1.2f, 0.0f},	/* surviving */
+	{56795, 8, 0x1, 1.5f, 0.0f},	/* survivor */
+	{56803, 7, 0x1, -1.2f, 0.0f},	/* suspect */
+	{56810, 9, 0x1, -0.9f, 0.0f},	/* suspected */
+	{56819, 10, 0x1, -0.7f, 0.0f},	/* suspecting */
+	{56829, 8, 0x1, -1.4f, 0.0f},	/* suspects */
+	{56837, 7, 0x1, -1.3f, 0.0f},	/* suspend */
+	{56844, 9, 0x1, -2.1f, 0.0f},	/* suspended */
+	{56853, 9, 0x1, -1.6f, 0.0f},	/* suspicion */
+	{56862, 10, 0x1, -1.5f, 0.0f},	/* suspicions */
+	{56872, 10, 0x1, -1.5f, 0.0f},	/* suspicious */
+	{56882, 12, 0x1, -1.7f, 0.0f},	/* suspiciously */
+	{56894, 14, 0x1, -1.2f, 0.0f},	/* suspiciousness */
+	{56908, 3, 0x1, -1.5f, 0.0f},	/* sux */
+	{56911, 4, 0x1, 2.3f, 0.0f},	/* swak */
+	{56915, 5, 0x1, -0.2f, 0.0f},	/* swear */
+	{56920, 8, 0x1, -1.0f, 0.0f},	/* swearing */
+	{56928, 6, 0x1, 0.2f, 0.0f},	/* swears */
+	{56934, 5, 0x1, 2.0f, 0.0f},	/* sweet */
+	{56939, 10, 0x1001, 3.0f, 0.0f},	/* sweet&lt;3 */
+	{56949, 7, 0x1001, 3.0f, 0.0f},	/* sweet<3 */
+	{56956, 10, 0x1, 3.3f, 0.0f},	/* sweetheart */
+	{56966, 11, 0x1, 2.8f, 0.0f},	/* sweethearts */
+	{56977, 7, 0x1, 2.2f, 0.0f},	/* sweetie */
+	{56984, 8, 0x1, 2.1f, 0.0f},	/* sweeties */
+	{56992, 7, 0x1, 2.1f, 0.0f},	/* sweetly */
+	{56999, 9, 0x1, 2.2f, 0.0f},	/* sweetness */
+	{57008, 6, 0x1, 2.2f, 0.0f},	/* sweets */
+	{57014, 5, 0x1, 0.8f, 0.0f},	/* swift */
+	{57019, 7, 0x1, 1.2f, 0.0f},	/* swiftly */
+	{57026, 7, 0x1, -2.4f, 0.0f},	/* swindle */
+	{57033, 8, 0x1, -1.5f, 0.0f},	/* swindles */
+	{57041, 9, 0x1, -2.0f, 0.0f},	/* swindling */
+	{57050, 11, 0x1, 2.3f, 0.0f},	/* sympathetic */
+	{57061, 8, 0x1, 1.5f, 0.0f},	/* sympathy */
+	{57069, 6, 0x1, 1.8f, 0.0f},	/* talent */
+	{57075, 8, 0x1, 2.3f, 0.0f},	/* talented */
+	{57083, 10, 0x1, -1.6f, 0.0f},	/* talentless */
+	{57093, 7, 0x1, 2.0f, 0.0f},	/* talents */
+	{57100, 7, 0x1, -1.8f, 0.0f},	/* tantrum */
+	{57107, 8, 0x1, -1.5f, 0.0f},	/* tantrums */
+	{57115, 4, 0x1, -2.5f, 0.0f},	/* tard */
+	{57119, 3, 0x200, 0.0f, 0.0f},	/* tbh */
+	{57122, 5, 0x1, -0.9f, 0.0f},	/* tears */
+	{57127, 4, 0x1, 0.3f, 0.0f},	/* teas */
+	{57131, 5, 0x1, -1.3f, 0.0f},	/* tease */
+	{57136, 6, 0x1, -1.2f, 0.0f},	/* teased */
+	{57142, 6, 0x1, -0.1f, 0.0f},	/* teasel */
+	{57148, 8, 0x1, -0.8f, 0.0f},	/* teaseled */
+	{57156, 8, 0x1, -0.8f, 0.0f},	/* teaseler */
+	{57164, 9, 0x1, -1.2f, 0.0f},	/* teaselers */
+	{57173, 9, 0x1, -0.4f, 0.0f},	/* teaseling */
+	{57182, 9, 0x1, -0.4f, 0.0f},	/* teaselled */
+	{57191, 10, 0x1, -0.2f, 0.0f},	/* teaselling */
+	{57201, 7, 0x1, -0.1f, 0.0f},	/* teasels */
+	{57208, 6, 0x1, -1.0f, 0.0f},	/* teaser */
+	{57214, 7, 0x1, -0.7f, 0.0f},	/* teasers */
+	{57221, 6, 0x1, -1.2f, 0.0f},	/* teases */
+	{57227, 8, 0x1, 0.2f, 0.0f},	/* teashops */
+	{57235, 7, 0x1, -0.3f, 0.0f},	/* teasing */
+	{57242, 9, 0x1, -0.4f, 0.0f},	/* teasingly */
+	{57251, 8, 0x1, 0.2f, 0.0f},	/* teaspoon */
+	{57259, 11, 0x1, 0.2f, 0.0f},	/* teaspoonful */
+	{57270, 12, 0x1, 0.4f, 0.0f},	/* teaspoonfuls */
+	{57282, 9, 0x1, 0.5f, 0.0f},	/* teaspoons */
+	{57291, 12, 0x1, 0.3f, 0.0f},	/* teaspoonsful */
+	{57303, 6, 0x1, -1.8f, 0.0f},	/* temper */
+	{57309, 7, 0x1, -1.3f, 0.0f},	/* tempers */
+	{57316, 8, 0x1, 0.5f, 0.0f},	/* tendered */
+	{57324, 8, 0x1, 0.6f, 0.0f},	/* tenderer */
+	{57332, 9, 0x1, 1.2f, 0.0f},	/* tenderers */
+	{57341, 9, 0x1, 1.4f, 0.0f},	/* tenderest */
+	{57350, 10, 0x1, -0.4f, 0.0f},	/* tenderfeet */
+	{57360, 10, 0x1, -0.1f, 0.0f},	/* tenderfoot */
+	{57370, 11, 0x1, -0.5f, 0.0f},	/* tenderfoots */
+	{57381, 13, 0x1, 1.5f, 0.0f},	/* tenderhearted */
+	{57394, 15, 0x1, 2.7f, 0.0f},	/* tenderheartedly */
+	{57409, 17, 0x1, 0.7f, 0.0f},	/* tenderheartedness */
+	{57426, 19, 0x1, 2.8f, 0.0f},	/* tenderheartednesses */
+	{57445, 9, 0x1, 0.6f, 0.0f},	/* tendering */
+	{57454, 13, 0x1, 0.2f, 0.0f},	/* tenderization */
+	{57467, 9, 0x1, 0.1f, 0.0f},	/* tenderize */
+	{57476, 10, 0x1, 0.1f, 0.0f},	/* tenderized */
+	{57486, 10, 0x1, 0.4f, 0.0f},	/* tenderizer */
+	{57496, 10, 0x1, 0.3f, 0.0f},	/* tenderizes */
+	{57506, 11, 0x1, 0.3f, 0.0f},	/* tenderizing */
+	{57517, 10, 0x1, -0.2f, 0.0f},	/* tenderloin */
+	{57527, 11, 0x1, 0.4f, 0.0f},	/* tenderloins */
+	{57538, 8, 0x1, 1.8f, 0.0f},	/* tenderly */
+	{57546, 10, 0x1, 1.8f, 0.0f},	/* tenderness */
+	{57556, 12, 0x1, 0.9f, 0.0f},	/* tendernesses */
+	{57568, 12, 0x1, 0.2f, 0.0f},	/* tenderometer */
+	{57580, 13, 0x1, 0.2f, 0.0f},	/* tenderometers */
+	{57593, 7, 0x1, 0.6f, 0.0f},	/* tenders */
+	{57600, 5, 0x1, -1.4f, 0.0f},	/* tense */
+	{57605, 6, 0x1, -1.0f, 0.0f},	/* tensed */
+	{57611, 7, 0x1, -1.2f, 0.0f},	/* tensely */
+	{57618, 9, 0x1, -1.5f, 0.0f},	/* tenseness */
+	{57627, 6, 0x1, -1.5f, 0.0f},	/* tenser */
+	{57633, 6, 0x1, -0.9f, 0.0f},	/* tenses */
+	{57639, 7, 0x1, -1.2f, 0.0f},	/* tensest */
+	{57646, 7, 0x1, -1.0f, 0.0f},	/* tensing */
+	{57653, 7, 0x1, -1.3f, 0.0f},	/* tension */
+	{57660, 9, 0x1, -0.8f, 0.0f},	/* tensional */
+	{57669, 9, 0x1, -0.4f, 0.0f},	/* tensioned */
+	{57678, 9, 0x1, -1.6f, 0.0f},	/* tensioner */
+	{57687, 10, 0x1, -0.9f, 0.0f},	/* tensioners */
+	{57697, 10, 0x1, -1.4f, 0.0f},	/* tensioning */
+	{57707, 11, 0x1, 0.6f, 0.0f},	/* tensionless */
+	{57718, 8, 0x1, -1.7f, 0.0f},	/* tensions */
+	{57726, 8, 0x1, -2.1f, 0.0f},	/* terrible */
+	{57734, 12, 0x1, -1.9f, 0.0f},	/* terribleness */
+	{57746, 14, 0x1, -2.6f, 0.0f},	/* terriblenesses */
+	{57760, 8, 0x1, -2.6f, 0.0f},	/* terribly */
+	{57768, 8, 0x1, 2.1f, 0.0f},	/* terrific */
+	{57776, 12, 0x1, 1.7f, 0.0f},	/* terrifically */
+	{57788, 9, 0x1, -3.0f, 0.0f},	/* terrified */
+	{57797, 9, 0x1, -2.6f, 0.0f},	/* terrifies */
+	{57806, 7, 0x1, -2.3f, 0.0f},	/* terrify */
+	{57813, 10, 0x1, -2.7f, 0.0f},	/* terrifying */
+	{57823, 6, 0x1, -2.4f, 0.0f},	/* terror */
+	{57829, 9, 0x1, -3.1f, 0.0f},	/* terrorise */
+	{57838, 10, 0x1, -3.3f, 0.0f},	/* terrorised */
+	{57848, 10, 0x1, -3.3f, 0.0f},	/* terrorises */
+	{57858, 11, 0x1, -3.0f, 0.0f},	/* terrorising */
+	{57869, 9, 0x1, -3.6f, 0.0f},	/* terrorism */
+	{57878, 10, 0x1, -3.2f, 0.0f},	/* terrorisms */
+	{57888, 9, 0x1, -3.7f, 0.0f},	/* terrorist */
+	{57897, 11, 0x1, -3.3f, 0.0f},	/* terroristic */
+	{57908, 10, 0x1, -3.1f, 0.0f},	/* terrorists */
+	{57918, 13, 0x1, -2.7f, 0.0f},	/* terrorization */
+	{57931, 9, 0x1, -3.3f, 0.0f},	/* terrorize */
+	{57940, 10, 0x1, -3.1f, 0.0f},	/* terrorized */
+	{57950, 10, 0x1, -3.1f, 0.0f},	/* terrorizes */
+	{57960, 11, 0x1, -3.0f, 0.0f},	/* terrorizing */
+	{57971, 10, 0x1, 0.9f, 0.0f},	/* terrorless */
+	{57981, 7, 0x1, -2.6f, 0.0f},	/* terrors */
+	{57988, 4, 0x10, 0.0f, 0.0f},	/* text */
+	{57992, 9, 0x21, 0.0f, 0.0f},	/* text stop */
+	{58001, 4, 0x1, 2.3f, 0.0f},	/* tgif */
+	{58005, 5, 0x11, 1.5f, 0.0f},	/* thank */
+	{58010, 9, 0x21, 1.5f, 0.0f},	/* thank god */
+	{58019, 7, 0x1, 1.9f, 0.0f},	/* thanked */
+	{58026, 8, 0x1, 2.7f, 0.0f},	/* thankful */
+	{58034, 11, 0x1, 1.9f, 0.0f},	/* thankfuller */
+	{58045, 12, 0x1, 2.0f, 0.0f},	/* thankfullest */
+	{58057, 10, 0x1, 1.8f, 0.0f},	/* thankfully */
+	{58067, 12, 0x1, 2.1f, 0.0f},	/* thankfulness */
+	{58079, 6, 0x1, 1.9f, 0.0f},	/* thanks */
+	{58085, 6, 0x1, 1.9f, 0.0f},	/* thanku */
+	{58091, 8, 0x1, 1.9f, 0.0f},	/* thankyou */
+	{58099, 5, 0x1, 1.9f, 0.0f},	/* thanx */
+	{58104, 3, 0x10, 0.0f, 0.0f},	/* the */
+	{58107, 8, 0x21, 3.0f, 0.0f},	/* the bomb */
+	{58115, 8, 0x21, 3.0f, 0.0f},	/* the shit */
+	{58123, 4, 0x80, 0.0f, 0.0f},	/* they */
+	{58127, 5, 0x1, -2.4f, 0.0f},	/* thief */
+	{58132, 6, 0x1, -2.2f, 0.0f},	/* thieve */
+	{58138, 7, 0x1, -1.4f, 0.0f},	/* thieved */
+	{58145, 10, 0x1, -2.1f, 0.0f},	/* thieveries */
+	{58155, 8, 0x1, -2.0f, 0.0f},	/* thievery */
+	{58163, 7, 0x1, -2.3f, 0.0f},	/* thieves */
+	{58170, 4, 0x4000, 0.0f, 0.0f},	/* this */
+	{58174, 4, 0x1, 1.9f, 0.0f},	/* thks */
+	{58178, 5, 0x1, 1.9f, 0.0f},	/* thnks */
+	{58183, 4, 0x1, 1.9f, 0.0f},	/* thnx */
+	{58187, 6, 0x1, -1.1f, 0.0f},	/* thorny */
+	{58193, 10, 0x2, 0.0f, 0.293f},	/* thoroughly */
+	{58203, 10, 0x1, 1.6f, 0.0f},	/* thoughtful */
+	{58213, 12, 0x1, 1.7f, 0.0f},	/* thoughtfully */
+	{58225, 14, 0x1, 1.9f, 0.0f},	/* thoughtfulness */
+	{58239, 11, 0x1, -2.0f, 0.0f},	/* thoughtless */
+	{58250, 6, 0x1, -2.4f, 0.0f},	/* threat */
+	{58256, 8, 0x1, -1.6f, 0.0f},	/* threaten */
+	{58264, 10, 0x1, -2.0f, 0.0f},	/* threatened */
+	{58274, 10, 0x1, -1.4f, 0.0f},	/* threatener */
+	{58284, 11, 0x1, -1.8f, 0.0f},	/* threateners */
+	{58295, 11, 0x1, -2.4f, 0.0f},	/* threatening */
+	{58306, 13, 0x1, -2.2f, 0.0f},	/* threateningly */
+	{58319, 9, 0x1, -1.6f, 0.0f},	/* threatens */
+	{58328, 9, 0x1, -2.0f, 0.0f},	/* threating */
+	{58337, 7, 0x1, -1.8f, 0.0f},	/* threats */
+	{58344, 6, 0x1, 1.5f, 0.0f},	/* thrill */
+	{58350, 8, 0x1, 1.9f, 0.0f},	/* thrilled */
+	{58358, 8, 0x1, 0.4f, 0.0f},	/* thriller */
+	{58366, 9, 0x1, 0.1f, 0.0f},	/* thrillers */
+	{58375, 9, 0x1, 2.1f, 0.0f},	/* thrilling */
+	{58384, 11, 0x1, 2.0f, 0.0f},	/* thrillingly */
+	{58395, 7, 0x1, 1.5f, 0.0f},	/* thrills */
+	{58402, 8, 0x1, -0.1f, 0.0f},	/* thwarted */
+	{58410, 9, 0x1, -0.7f, 0.0f},	/* thwarting */
+	{58419, 7, 0x1, -0.4f, 0.0f},	/* thwarts */
+	{58426, 3, 0x201, 1.5f, 0.0f},	/* thx */
+	{58429, 3, 0x1, 2.3f, 0.0f},	/* tia */
+	{58432, 6, 0x1, -1.8f, 0.0f},	/* ticked */
+	{58438, 5, 0x1, -1.0f, 0.0f},	/* timid */
+	{58443, 7, 0x1, -1.0f, 0.0f},	/* timider */
+	{58450, 8, 0x1, -0.9f, 0.0f},	/* timidest */
+	{58458, 10, 0x1, -0.7f, 0.0f},	/* timidities */
+	{58468, 8, 0x1, -1.3f, 0.0f},	/* timidity */
+	{58476, 7, 0x1, -0.7f, 0.0f},	/* timidly */
+	{58483, 9, 0x1, -1.0f, 0.0f},	/* timidness */
+	{58492, 8, 0x1, -0.8f, 0.0f},	/* timorous */
+	{58500, 5, 0x1, -1.9f, 0.0f},	/* tired */
+	{58505, 4, 0x1, -0.9f, 0.0f},	/* tits */
+	{58509, 3, 0x1, 1.5f, 0.0f},	/* tks */
+	{58512, 3, 0x1, -0.3f, 0.0f},	/* tmi */
+	{58515, 3, 0x1, 1.1f, 0.0f},	/* tnx */
+	{58518, 2, 0x10, 0.0f, 0.0f},	/* to */
+	{58520, 10, 0x21, 3.0f, 0.0f},	/* to die for */
+	{58530, 9, 0x1, 1.2f, 0.0f},	/* tolerance */
+	{58539, 10, 0x1, 0.3f, 0.0f},	/* tolerances */
+	{58549, 8, 0x1, 1.1f, 0.0f},	/* tolerant */
+	{58557, 10, 0x1, 0.4f, 0.0f},	/* tolerantly */
+	{58567, 9, 0x1, -1.4f, 0.0f},	/* toothless */
+	{58576, 3, 0x1, 0.8f, 0.0f},	/* top */
+	{58579, 4, 0x1, 2.3f, 0.0f},	/* tops */
+	{58583, 4, 0x1, -1.0f, 0.0f},	/* torn */
+	{58587, 7, 0x1, -2.9f, 0.0f},	/* torture */
+	{58594, 8, 0x1, -2.6f, 0.0f},	/* tortured */
+	{58602, 8, 0x1, -2.3f, 0.0f},	/* torturer */
+	{58610, 9, 0x1, -3.5f, 0.0f},	/* torturers */
+	{58619, 8, 0x1, -2.5f, 0.0f},	/* tortures */
+	{58627, 9, 0x1, -3.0f, 0.0f},	/* torturing */
+	{58636, 9, 0x1, -2.7f, 0.0f},	/* torturous */
+	{58645, 11, 0x1, -2.2f, 0.0f},	/* torturously */
+	{58656, 5, 0x2, 0.0f, 0.293f},	/* total */
+	{58661, 12, 0x1, -2.1f, 0.0f},	/* totalitarian */
+	{58673, 15, 0x1, -2.7f, 0.0f},	/* totalitarianism */
+	{58688, 7, 0x82, 0.0f, 0.293f},	/* totally */
+	{58695, 5, 0x1, -0.5f, 0.0f},	/* tough */
+	{58700, 7, 0x1, 0.7f, 0.0f},	/* toughed */
+	{58707, 7, 0x1, 0.1f, 0.0f},	/* toughen */
+	{58714, 9, 0x1, 0.1f, 0.0f},	/* toughened */
+	{58723, 10, 0x1, 0.9f, 0.0f},	/* toughening */
+	{58733, 8, 0x1, -0.2f, 0.0f},	/* toughens */
+	{58741, 7, 0x1, 0.7f, 0.0f},	/* tougher */
+	{58748, 8, 0x1, -0.3f, 0.0f},	/* toughest */
+	{58756, 7, 0x1, -0.7f, 0.0f},	/* toughie */
+	{58763, 8, 0x1, -0.6f, 0.0f},	/* toughies */
+	{58771, 8, 0x1, -0.5f, 0.0f},	/* toughing */
+	{58779, 8, 0x1, -1.0f, 0.0f},	/* toughish */
+	{58787, 7, 0x1, -1.1f, 0.0f},	/* toughly */
+	{58794, 9, 0x1, -0.2f, 0.0f},	/* toughness */
+	{58803, 11, 0x1, 0.3f, 0.0f},	/* toughnesses */
+	{58814, 6, 0x1, -0.8f, 0.0f},	/* toughs */
+	{58820, 6, 0x1, -0.5f, 0.0f},	/* toughy */
+	{58826, 4, 0x1, -0.5f, 0.0f},	/* tout */
+	{58830, 6, 0x1, -0.2f, 0.0f},	/* touted */
+	{58836, 7, 0x1, -0.7f, 0.0f},	/* touting */
+	{58843, 5, 0x1, -0.1f, 0.0f},	/* touts */
+	{58848, 9, 0x1, -0.5f, 0.0f},	/* tragedian */
+	{58857, 10, 0x1, -1.0f, 0.0f},	/* tragedians */
+	{58867, 11, 0x1, -0.4f, 0.0f},	/* tragedienne */
+	{58878, 12, 0x1, -1.4f, 0.0f},	/* tragediennes */
+	{58890, 9, 0x1, -1.9f, 0.0f},	/* tragedies */
+	{58899, 7, 0x1, -3.4f, 0.0f},	/* tragedy */
+	{58906, 6, 0x1, -2.0f, 0.0f},	/* tragic */
+	{58912, 8, 0x1, -2.4f, 0.0f},	/* tragical */
+	{58920, 10, 0x1, -2.7f, 0.0f},	/* tragically */
+	{58930, 11, 0x1, 0.2f, 0.0f},	/* tragicomedy */
+	{58941, 10, 0x1, -0.2f, 0.0f},	/* tragicomic */
+	{58951, 7, 0x1, -2.2f, 0.0f},	/* tragics */
+	{58958, 8, 0x1, 0.2f, 0.0f},	/* tranquil */
+	{58966, 10, 0x1, 1.9f, 0.0f},	/* tranquiler */
+	{58976, 11, 0x1, 1.6f, 0.0f},	/* tranquilest */
+	{58987, 13, 0x1, 1.5f, 0.0f},	/* tranquilities */
+	{59000, 11, 0x1, 1.8f, 0.0f},	/* tranquility */
+	{59011, 11, 0x1, 0.3f, 0.0f},	/* tranquilize */
+	{59022, 12, 0x1, -0.2f, 0.0f},	/* tranquilized */
+	{59034, 12, 0x1, -0.1f, 0.0f},	/* tranquilizer */
+	{59046, 13, 0x1, -0.4f, 0.0f},	/* tranquilizers */
+	{59059, 12, 0x1, -0.1f, 0.0f},	/* tranquilizes */
+	{59071, 13, 0x1, -0.5f, 0.0f},	/* tranquilizing */
+	{59084, 12, 0x1, 0.8f, 0.0f},	/* tranquillest */
+	{59096, 14, 0x1, 0.5f, 0.0f},	/* tranquillities */
+	{59110, 12, 0x1, 1.8f, 0.0f},	/* tranquillity */
+	{59122, 13, 0x1, -0.2f, 0.0f},	/* tranquillized */
+	{59135, 13, 0x1, -0.1f, 0.0f},	/* tranquillizer */
+	{59148, 14, 0x1, -0.2f, 0.0f},	/* tranquillizers */
+	{59162, 13, 0x1, 0.1f, 0.0f},	/* tranquillizes */
+	{59175, 14, 0x1, 0.8f, 0.0f},	/* tranquillizing */
+	{59189, 10, 0x1, 1.2f, 0.0f},	/* tranquilly */
+	{59199, 12, 0x1, 1.5f, 0.0f},	/* tranquilness */
+	{59211, 4, 0x1, -1.3f, 0.0f},	/* trap */
+	{59215, 7, 0x1, -2.4f, 0.0f},	/* trapped */
+	{59222, 6, 0x1, -1.8f, 0.0f},	/* trauma */
+	{59228, 7, 0x1, -2.2f, 0.0f},	/* traumas */
+	{59235, 8, 0x1, -1.7f, 0.0f},	/* traumata */
+	{59243, 9, 0x1, -2.7f, 0.0f},	/* traumatic */
+	{59252, 13, 0x1, -2.8f, 0.0f},	/* traumatically */
+	{59265, 10, 0x1, -2.8f, 0.0f},	/* traumatise */
+	{59275, 11, 0x1, -2.4f, 0.0f},	/* traumatised */
+	{59286, 11, 0x1, -2.2f, 0.0f},	/* traumatises */
+	{59297, 12, 0x1, -1.9f, 0.0f},	/* traumatising */
+	{59309, 10, 0x1, -2.4f, 0.0f},	/* traumatism */
+	{59319, 14, 0x1, -3.0f, 0.0f},	/* traumatization */
+	{59333, 15, 0x1, -2.2f, 0.0f},	/* traumatizations */
+	{59348, 10, 0x1, -2.4f, 0.0f},	/* traumatize */
+	{59358, 11, 0x1, -1.7f, 0.0f},	/* traumatized */
+	{59369, 11, 0x1, -1.4f, 0.0f},	/* traumatizes */
+	{59380, 12, 0x1, -2.3f, 0.0f},	/* traumatizing */
+	{59392, 8, 0x1, -2.7f, 0.0f},	/* travesty */
+	{59400, 7, 0x1, -1.9f, 0.0f},	/* treason */
+	{59407, 10, 0x1, -2.7f, 0.0f},	/* treasonous */
+	{59417, 11, 0x1, 2.5f, 0.0f},	/* treasurable */
+	{59428, 8, 0x1, 1.2f, 0.0f},	/* treasure */
+	{59436, 9, 0x1, 2.6f, 0.0f},	/* treasured */
+	{59445, 9, 0x1, 0.5f, 0.0f},	/* treasurer */
+	{59454, 10, 0x1, 0.4f, 0.0f},	/* treasurers */
+	{59464, 13, 0x1, 0.4f, 0.0f},	/* treasurership */
+	{59477, 14, 0x1, 1.2f, 0.0f},	/* treasurerships */
+	{59491, 9, 0x1, 1.8f, 0.0f},	/* treasures */
+	{59500, 10, 0x1, 0.9f, 0.0f},	/* treasuries */
+	{59510, 10, 0x1, 2.1f, 0.0f},	/* treasuring */
+	{59520, 8, 0x1, 0.8f, 0.0f},	/* treasury */
+	{59528, 5, 0x1, 1.7f, 0.0f},	/* treat */
+	{59533, 7, 0x1, -1.1f, 0.0f},	/* tremble */
+	{59540, 8, 0x1, -1.1f, 0.0f},	/* trembled */
+	{59548, 8, 0x1, -0.6f, 0.0f},	/* trembler */
+	{59556, 9, 0x1, -1.0f, 0.0f},	/* tremblers */
+	{59565, 8, 0x1, -0.1f, 0.0f},	/* trembles */
+	{59573, 9, 0x1, -1.5f, 0.0f},	/* trembling */
+	{59582, 7, 0x1, -1.2f, 0.0f},	/* trembly */
+	{59589, 10, 0x2, 0.0f, 0.293f},	/* tremendous */
+	{59599, 12, 0x2, 0.0f, 0.293f},	/* tremendously */
+	{59611, 9, 0x1, -1.0f, 0.0f},	/* tremulous */
+	{59620, 5, 0x1, -0.2f, 0.0f},	/* trick */
+	{59625, 7, 0x1, -0.6f, 0.0f},	/* tricked */
+	{59632, 7, 0x1, -0.9f, 0.0f},	/* tricker */
+	{59639, 10, 0x1, -1.2f, 0.0f},	/* trickeries */
+	{59649, 8, 0x1, -1.4f, 0.0f},	/* trickers */
+	{59657, 8, 0x1, -1.1f, 0.0f},	/* trickery */
+	{59665, 7, 0x1, -0.4f, 0.0f},	/* trickie */
+	{59672, 8, 0x1, -0.7f, 0.0f},	/* trickier */
+	{59680, 9, 0x1, -1.2f, 0.0f},	/* trickiest */
+	{59689, 8, 0x1, -0.8f, 0.0f},	/* trickily */
+	{59697, 10, 0x1, -1.2f, 0.0f},	/* trickiness */
+	{59707, 12, 0x1, -0.4f, 0.0f},	/* trickinesses */
+	{59719, 8, 0x1, 0.1f, 0.0f},	/* tricking */
+	{59727, 8, 0x1, -1.0f, 0.0f},	/* trickish */
+	{59735, 10, 0x1, -0.7f, 0.0f},	/* trickishly */
+	{59745, 12, 0x1, -0.4f, 0.0f},	/* trickishness */
+	{59757, 8, 0x1, 0.1f, 0.0f},	/* trickled */
+	{59765, 11, 0x1, -0.7f, 0.0f},	/* trickledown */
+	{59776, 8, 0x1, 0.2f, 0.0f},	/* trickles */
+	{59784, 9, 0x1, -0.2f, 0.0f},	/* trickling */
+	{59793, 7, 0x1, -0.3f, 0.0f},	/* trickly */
+	{59800, 6, 0x1, -0.5f, 0.0f},	/* tricks */
+	{59806, 9, 0x1, -0.5f, 0.0f},	/* tricksier */
+	{59815, 11, 0x1, -1.0f, 0.0f},	/* tricksiness */
+	{59826, 9, 0x1, -0.9f, 0.0f},	/* trickster */
+	{59835, 10, 0x1, -1.3f, 0.0f},	/* tricksters */
+	{59845, 7, 0x1, -0.8f, 0.0f},	/* tricksy */
+	{59852, 6, 0x1, -0.6f, 0.0f},	/* tricky */
+	{59858, 5, 0x1, -0.8f, 0.0f},	/* trite */
+	{59863, 7, 0x1, 2.1f, 0.0f},	/* triumph */
+	{59870, 9, 0x1, 2.0f, 0.0f},	/* triumphal */
+	{59879, 13, 0x1, 1.9f, 0.0f},	/* triumphalisms */
+	{59892, 12, 0x1, 0.5f, 0.0f},	/* triumphalist */
+	{59904, 13, 0x1, 0.9f, 0.0f},	/* triumphalists */
+	{59917, 10, 0x1, 2.4f, 0.0f},	/* triumphant */
+	{59927, 12, 0x1, 2.3f, 0.0f},	/* triumphantly */
+	{59939, 9, 0x1, 2.2f, 0.0f},	/* triumphed */
+	{59948, 10, 0x1, 2.3f, 0.0f},	/* triumphing */
+	{59958, 8, 0x1, 2.0f, 0.0f},	/* triumphs */
+	{59966, 7, 0x1, -0.1f, 0.0f},	/* trivial */
+	{59973, 10, 0x1, -0.8f, 0.0f},	/* trivialise */
+	{59983, 11, 0x1, -0.8f, 0.0f},	/* trivialised */
+	{59994, 11, 0x1, -1.1f, 0.0f},	/* trivialises */
+	{60005, 12, 0x1, -1.4f, 0.0f},	/* trivialising */
+	{60017, 12, 0x1, -1.0f, 0.0f},	/* trivialities */
+	{60029, 10, 0x1, -0.5f, 0.0f},	/* triviality */
+	{60039, 14, 0x1, -0.9f, 0.0f},	/* trivialization */
+	{60053, 15, 0x1, -0.7f, 0.0f},	/* trivializations */
+	{60068, 10, 0x1, -1.1f, 0.0f},	/* trivialize */
+	{60078, 11, 0x1, -0.6f, 0.0f},	/* trivialized */
+	{60089, 11, 0x1, -1.0f, 0.0f},	/* trivializes */
+	{60100, 12, 0x1, -0.6f, 0.0f},	/* trivializing */
+	{60112, 9, 0x1, 0.4f, 0.0f},	/* trivially */
+	{60121, 7, 0x1, -0.3f, 0.0f},	/* trivium */
+	{60128, 7, 0x1, -1.7f, 0.0f},	/* trouble */
+	{60135, 8, 0x1, -2.0f, 0.0f},	/* troubled */
+	{60143, 12, 0x1, -2.0f, 0.0f},	/* troublemaker */
+	{60155, 13, 0x1, -2.2f, 0.0f},	/* troublemakers */
+	{60168, 13, 0x1, -1.8f, 0.0f},	/* troublemaking */
+	{60181, 8, 0x1, -1.4f, 0.0f},	/* troubler */
+	{60189, 9, 0x1, -1.9f, 0.0f},	/* troublers */
+	{60198, 8, 0x1, -2.0f, 0.0f},	/* troubles */
+	{60206, 12, 0x1, 0.8f, 0.0f},	/* troubleshoot */
+	{60218, 14, 0x1, 1.0f, 0.0f},	/* troubleshooter */
+	{60232, 15, 0x1, 0.8f, 0.0f},	/* troubleshooters */
+	{60247, 15, 0x1, 0.7f, 0.0f},	/* troubleshooting */
+	{60262, 13, 0x1, 0.5f, 0.0f},	/* troubleshoots */
+	{60275, 11, 0x1, -2.3f, 0.0f},	/* troublesome */
+	{60286, 13, 0x1, -1.8f, 0.0f},	/* troublesomely */
+	{60299, 15, 0x1, -1.9f, 0.0f},	/* troublesomeness */
+	{60314, 9, 0x1, -2.5f, 0.0f},	/* troubling */
+	{60323, 9, 0x1, -2.1f, 0.0f},	/* troublous */
+	{60332, 11, 0x1, -2.1f, 0.0f},	/* troublously */
+	{60343, 4, 0x1, 1.8f, 0.0f},	/* true */
+	{60347, 8, 0x1, 2.1f, 0.0f},	/* trueness */
+	{60355, 5, 0x1, 1.5f, 0.0f},	/* truer */
+	{60360, 6, 0x1, 1.9f, 0.0f},	/* truest */
+	{60366, 5, 0x81, 1.9f, 0.0f},	/* truly */
+	{60371, 5, 0x1, 2.3f, 0.0f},	/* trust */
+	{60376, 12, 0x1, 2.1f, 0.0f},	/* trustability */
+	{60388, 9, 0x1, 2.3f, 0.0f},	/* trustable */
+	{60397, 11, 0x1, -0.5f, 0.0f},	/* trustbuster */
+	{60408, 7, 0x1, 2.1f, 0.0f},	/* trusted */
+	{60415, 7, 0x1, 1.0f, 0.0f},	/* trustee */
+	{60422, 8, 0x1, 0.3f, 0.0f},	/* trustees */
+	{60430, 11, 0x1, 0.5f, 0.0f},	/* trusteeship */
+	{60441, 12, 0x1, 0.6f, 0.0f},	/* trusteeships */
+	{60453, 7, 0x1, 1.9f, 0.0f},	/* truster */
+	{60460, 8, 0x1, 2.1f, 0.0f},	/* trustful */
+	{60468, 10, 0x1, 1.5f, 0.0f},	/* trustfully */
+	{60478, 12, 0x1, 2.1f, 0.0f},	/* trustfulness */
+	{60490, 8, 0x1, 1.3f, 0.0f},	/* trustier */
+	{60498, 8, 0x1, 1.0f, 0.0f},	/* trusties */
+	{60506, 9, 0x1, 2.2f, 0.0f},	/* trustiest */
+	{60515, 8, 0x1, 1.6f, 0.0f},	/* trustily */
+	{60523, 10, 0x1, 1.6f, 0.0f},	/* trustiness */
+	{60533, 8, 0x1, 1.7f, 0.0f},	/* trusting */
+	{60541, 10, 0x1, 1.6f, 0.0f},	/* trustingly */
+	{60551, 12, 0x1, 1.6f, 0.0f},	/* trustingness */
+	{60563, 9, 0x1, -2.3f, 0.0f},	/* trustless */
+	{60572, 7, 0x1, 0.4f, 0.0f},	/* trustor */
+	{60579, 8, 0x1, 1.2f, 0.0f},	/* trustors */
+	{60587, 6, 0x1, 2.1f, 0.0f},	/* trusts */
+	{60593, 13, 0x1, 2.3f, 0.0f},	/* trustworthily */
+	{60606, 15, 0x1, 1.8f, 0.0f},	/* trustworthiness */
+	{60621, 11, 0x1, 2.6f, 0.0f},	/* trustworthy */
+	{60632, 6, 0x1, 2.2f, 0.0f},	/* trusty */
+	{60638, 5, 0x1, 1.3f, 0.0f},	/* truth */
+	{60643, 8, 0x1, 2.0f, 0.0f},	/* truthful */
+	{60651, 10, 0x1, 1.9f, 0.0f},	/* truthfully */
+	{60661, 12, 0x1, 1.7f, 0.0f},	/* truthfulness */
+	{60673, 6, 0x1, 1.8f, 0.0f},	/* truths */
+	{60679, 5, 0x1, -1.6f, 0.0f},	/* tumor */
+	{60684, 7, 0x1, -1.5f, 0.0f},	/* turmoil */
+	{60691, 4, 0x1, -3.4f, 0.0f},	/* twat */
+	{60695, 2, 0x1, 1.5f, 0.0f},	/* tx */
+	{60697, 3, 0x1, 1.1f, 0.0f},	/* txs */
+	{60700, 3, 0x10, 0.0f, 0.0f},	/* txt */
+	{60703, 8, 0x21, 0.0f, 0.0f},	/* txt stop */
+	{60711, 2, 0x201, 1.6f, 0.0f},	/* ty */
+	{60713, 4, 0x1, 2.2f, 0.0f},	/* tysm */
+	{60717, 4, 0x1, 2.2f, 0.0f},	/* tyvm */
+	{60721, 1, 0x80, 0.0f, 0.0f},	/* u */
+	{60722, 4, 0x2, 0.0f, 0.293f},	/* uber */
+	{60726, 3, 0x1, -1.8f, 0.0f},	/* ugh */
+	{60729, 6, 0x1, -2.2f, 0.0f},	/* uglier */
+	{60735, 6, 0x1, -2.0f, 0.0f},	/* uglies */
+	{60741, 7, 0x1, -2.8f, 0.0f},	/* ugliest */
+	{60748, 12, 0x1, -2.2f, 0.0f},	/* uglification */
+	{60760, 8, 0x1, -1.5f, 0.0f},	/* uglified */
+	{60768, 8, 0x1, -1.8f, 0.0f},	/* uglifies */
+	{60776, 6, 0x1, -2.1f, 0.0f},	/* uglify */
+	{60782, 9, 0x1, -2.2f, 0.0f},	/* uglifying */
+	{60791, 6, 0x1, -2.1f, 0.0f},	/* uglily */
+	{60797, 8, 0x1, -2.7f, 0.0f},	/* ugliness */
+	{60805, 10, 0x1, -2.5f, 0.0f},	/* uglinesses */
+	{60815, 4, 0x1, -2.3f, 0.0f},	/* ugly */
+	{60819, 5, 0x4, 0.0f, 0.0f},	/* uh-uh */
+	{60824, 4, 0x4, 0.0f, 0.0f},	/* uhuh */
+	{60828, 12, 0x1, -2.0f, 0.0f},	/* unacceptable */
+	{60840, 13, 0x1, -1.7f, 0.0f},	/* unappreciated */
+	{60853, 10, 0x1, -1.4f, 0.0f},	/* unapproved */
+	{60863, 12, 0x1, -1.9f, 0.0f},	/* unattractive */
+	{60875, 7, 0x1, -0.8f, 0.0f},	/* unaware */
+	{60882, 12, 0x1, 0.8f, 0.0f},	/* unbelievable */
+	{60894, 12, 0x2, 0.0f, 0.293f},	/* unbelievably */
+	{60906, 11, 0x1, -0.8f, 0.0f},	/* unbelieving */
+	{60917, 8, 0x1, -0.1f, 0.0f},	/* unbiased */
+	{60925, 9, 0x1, -1.2f, 0.0f},	/* uncertain */
+	{60934, 11, 0x1, -1.4f, 0.0f},	/* uncertainly */
+	{60945, 13, 0x1, -1.3f, 0.0f},	/* uncertainness */
+	{60958, 13, 0x1, -1.4f, 0.0f},	/* uncertainties */
+	{60971, 11, 0x1, -1.4f, 0.0f},	/* uncertainty */
+	{60982, 7, 0x1, -1.0f, 0.0f},	/* unclear */
+	{60989, 13, 0x1, -1.6f, 0.0f},	/* uncomfortable */
+	{61002, 13, 0x1, -1.7f, 0.0f},	/* uncomfortably */
+	{61015, 12, 0x1, -0.9f, 0.0f},	/* uncompelling */
+	{61027, 11, 0x1, -0.9f, 0.0f},	/* unconcerned */
+	{61038, 11, 0x1, -0.5f, 0.0f},	/* unconfirmed */
+	{61049, 17, 0x1, -1.7f, 0.0f},	/* uncontrollability */
+	{61066, 14, 0x1, -1.5f, 0.0f},	/* uncontrollable */
+	{61080, 14, 0x1, -1.5f, 0.0f},	/* uncontrollably */
+	{61094, 12, 0x1, -1.0f, 0.0f},	/* uncontrolled */
+	{61106, 11, 0x1, -1.6f, 0.0f},	/* unconvinced */
+	{61117, 10, 0x1, -1.0f, 0.0f},	/* uncredited */
+	{61127, 9, 0x1, -0.9f, 0.0f},	/* undecided */
+	{61136, 5, 0x10, 0.0f, 0.0f},	/* under */
+	{61141, 17, 0x21, -2.0f, 0.0f},	/* under the weather */
+	{61158, 13, 0x1, -1.2f, 0.0f},	/* underestimate */
+	{61171, 14, 0x1, -1.1f, 0.0f},	/* underestimated */
+	{61185, 14, 0x1, -1.1f, 0.0f},	/* underestimates */
+	{61199, 9, 0x1, -1.2f, 0.0f},	/* undermine */
+	{61208, 10, 0x1, -1.5f, 0.0f},	/* undermined */
+	{61218, 10, 0x1, -1.4f, 0.0f},	/* undermines */
+	{61228, 11, 0x1, -1.5f, 0.0f},	/* undermining */
+	{61239, 11, 0x1, -1.9f, 0.0f},	/* undeserving */
+	{61250, 11, 0x1, -1.9f, 0.0f},	/* undesirable */
+	{61261, 6, 0x1, -1.7f, 0.0f},	/* unease */
+	{61267, 8, 0x1, -1.4f, 0.0f},	/* uneasier */
+	{61275, 9, 0x1, -2.1f, 0.0f},	/* uneasiest */
+	{61284, 8, 0x1, -1.4f, 0.0f},	/* uneasily */
+	{61292, 10, 0x1, -1.6f, 0.0f},	/* uneasiness */
+	{61302, 12, 0x1, -1.8f, 0.0f},	/* uneasinesses */
+	{61314, 6, 0x1, -1.6f, 0.0f},	/* uneasy */
+	{61320, 12, 0x1, -1.9f, 0.0f},	/* unemployment */
+	{61332, 7, 0x1, -1.4f, 0.0f},	/* unequal */
+	{61339, 9, 0x1, 0.5f, 0.0f},	/* unequaled */
+	{61348, 9, 0x1, -2.3f, 0.0f},	/* unethical */
+	{61357, 6, 0x1, -2.1f, 0.0f},	/* unfair */
+	{61363, 9, 0x1, -1.7f, 0.0f},	/* unfocused */
+	{61372, 11, 0x1, -2.0f, 0.0f},	/* unfortunate */
+	{61383, 13, 0x1, -1.4f, 0.0f},	/* unfortunately */
+	{61396, 12, 0x1, -1.9f, 0.0f},	/* unfortunates */
+	{61408, 10, 0x1, -1.5f, 0.0f},	/* unfriendly */
+	{61418, 11, 0x1, -1.8f, 0.0f},	/* unfulfilled */
+	{61429, 10, 0x1, -2.0f, 0.0f},	/* ungrateful */
+	{61439, 12, 0x1, -1.8f, 0.0f},	/* ungratefully */
+	{61451, 14, 0x1, -1.6f, 0.0f},	/* ungratefulness */
+	{61465, 9, 0x1, -2.4f, 0.0f},	/* unhappier */
+	{61474, 10, 0x1, -2.5f, 0.0f},	/* unhappiest */
+	{61484, 9, 0x1, -1.9f, 0.0f},	/* unhappily */
+	{61493, 11, 0x1, -2.4f, 0.0f},	/* unhappiness */
+	{61504, 13, 0x1, -2.2f, 0.0f},	/* unhappinesses */
+	{61517, 7, 0x1, -1.8f, 0.0f},	/* unhappy */
+	{61524, 9, 0x1, -2.4f, 0.0f},	/* unhealthy */
+	{61533, 7, 0x1, 1.6f, 0.0f},	/* unified */
+	{61540, 11, 0x1, -1.3f, 0.0f},	/* unimportant */
+	{61551, 11, 0x1, -1.4f, 0.0f},	/* unimpressed */
+	{61562, 12, 0x1, -1.4f, 0.0f},	/* unimpressive */
+	{61574, 13, 0x1, -2.0f, 0.0f},	/* unintelligent */
+	{61587, 10, 0x1, -2.2f, 0.0f},	/* uninvolved */
+	{61597, 11, 0x1, -2.0f, 0.0f},	/* uninvolving */
+	{61608, 6, 0x1, 1.8f, 0.0f},	/* united */
+	{61614, 6, 0x1, -2.3f, 0.0f},	/* unjust */
+	{61620, 6, 0x1, -1.6f, 0.0f},	/* unkind */
+	{61626, 6, 0x100000, 0.0f, 0.0f},	/* unless */
+	{61632, 9, 0x1, -2.7f, 0.0f},	/* unlovable */
+	{61641, 7, 0x1, -1.9f, 0.0f},	/* unloved */
+	{61648, 10, 0x1, -1.9f, 0.0f},	/* unlovelier */
+	{61658, 11, 0x1, -1.9f, 0.0f},	/* unloveliest */
+	{61669, 12, 0x1, -2.0f, 0.0f},	/* unloveliness */
+	{61681, 8, 0x1, -2.1f, 0.0f},	/* unlovely */
+	{61689, 8, 0x1, -2.3f, 0.0f},	/* unloving */
+	{61697, 9, 0x1, -0.3f, 0.0f},	/* unmatched */
+	{61706, 11, 0x1, -1.4f, 0.0f},	/* unmotivated */
+	{61717, 10, 0x1, -2.1f, 0.0f},	/* unpleasant */
+	{61727, 14, 0x1, -2.3f, 0.0f},	/* unprofessional */
+	{61741, 11, 0x1, -1.5f, 0.0f},	/* unprotected */
+	{61752, 12, 0x1, -1.1f, 0.0f},	/* unresearched */
+	{61764, 11, 0x1, -1.7f, 0.0f},	/* unsatisfied */
+	{61775, 8, 0x1, -1.9f, 0.0f},	/* unsavory */
+	{61783, 9, 0x1, -1.6f, 0.0f},	/* unsecured */
+	{61792, 9, 0x1, -1.3f, 0.0f},	/* unsettled */
+	{61801, 15, 0x1, -1.2f, 0.0f},	/* unsophisticated */
+	{61816, 8, 0x1, -1.5f, 0.0f},	/* unstable */
+	{61824, 11, 0x1, -0.8f, 0.0f},	/* unstoppable */
+	{61835, 5, 0x101, -0.4f, 0.0f},	/* unsub */
+	{61840, 11, 0x101, -0.4f, 0.0f},	/* unsubscribe */
+	{61851, 12, 0x1, -1.5f, 0.0f},	/* unsuccessful */
+	{61863, 14, 0x1, -1.7f, 0.0f},	/* unsuccessfully */
+	{61877, 11, 0x1, -1.7f, 0.0f},	/* unsupported */
+	{61888, 6, 0x1, -1.0f, 0.0f},	/* unsure */
+	{61894, 8, 0x1, -1.3f, 0.0f},	/* unsurely */
+	{61902, 11, 0x1, 1.6f, 0.0f},	/* untarnished */
+	{61913, 9, 0x2, 0.0f, 0.293f},	/* unusually */
+	{61922, 8, 0x1, -0.9f, 0.0f},	/* unwanted */
+	{61930, 9, 0x1, -1.7f, 0.0f},	/* unwelcome */
+	{61939, 8, 0x1, -2.0f, 0.0f},	/* unworthy */
+	{61947, 5, 0x10, 0.0f, 0.0f},	/* upper */
+	{61952, 10, 0x21, 1.0f, 0.0f},	/* upper hand */
+	{61962, 5, 0x1, -1.6f, 0.0f},	/* upset */
+	{61967, 6, 0x1, -1.5f, 0.0f},	/* upsets */
+	{61973, 8, 0x1, -1.9f, 0.0f},	/* upsetter */
+	{61981, 9, 0x1, -2.0f, 0.0f},	/* upsetters */
+	{61990, 9, 0x1, -2.1f, 0.0f},	/* upsetting */
+	{61999, 7, 0x1, -1.6f, 0.0f},	/* uptight */
+	{62006, 11, 0x1, -1.2f, 0.0f},	/* uptightness */
+	{62017, 6, 0x1, 0.8f, 0.0f},	/* urgent */
+	{62023, 3, 0x1, 1.9f, 0.0f},	/* urw */
+	{62026, 6, 0x1, 1.9f, 0.0f},	/* useful */
+	{62032, 8, 0x1, 1.8f, 0.0f},	/* usefully */
+	{62040, 10, 0x1, 1.2f, 0.0f},	/* usefulness */
+	{62050, 7, 0x1, -1.8f, 0.0f},	/* useless */
+	{62057, 9, 0x1, -1.5f, 0.0f},	/* uselessly */
+	{62066, 11, 0x1, -1.6f, 0.0f},	/* uselessness */
+	{62077, 5, 0x2, 0.0f, 0.293f},	/* utter */
+	{62082, 7, 0x2, 0.0f, 0.293f},	/* utterly */
+	{62089, 3, 0x1001, -2.9f, 0.0f},	/* v.v */
+	{62092, 5, 0x1, -0.4f, 0.0f},	/* vague */
+	{62097, 4, 0x1, -1.8f, 0.0f},	/* vain */
+	{62101, 8, 0x1, 1.5f, 0.0f},	/* validate */
+	{62109, 9, 0x1, 0.9f, 0.0f},	/* validated */
+	{62118, 9, 0x1, 1.4f, 0.0f},	/* validates */
+	{62127, 10, 0x1, 1.4f, 0.0f},	/* validating */
+	{62137, 8, 0x1, 2.1f, 0.0f},	/* valuable */
+	{62145, 12, 0x1, 1.7f, 0.0f},	/* valuableness */
+	{62157, 9, 0x1, 2.1f, 0.0f},	/* valuables */
+	{62166, 8, 0x1, 2.3f, 0.0f},	/* valuably */
+	{62174, 5, 0x1, 1.4f, 0.0f},	/* value */
+	{62179, 6, 0x1, 1.9f, 0.0f},	/* valued */
+	{62185, 6, 0x1, 1.7f, 0.0f},	/* values */
+	{62191, 7, 0x1, 1.4f, 0.0f},	/* valuing */
+	{62198, 6, 0x1, -0.9f, 0.0f},	/* vanity */
+	{62204, 3, 0x1, 2.1f, 0.0f},	/* vbg */
+	{62207, 3, 0x1, 3.1f, 0.0f},	/* vbs */
+	{62210, 7, 0x1, 0.6f, 0.0f},	/* verdict */
+	{62217, 8, 0x1, 0.3f, 0.0f},	/* verdicts */
+	{62225, 4, 0x20002, 0.0f, 0.293f},	/* very */
+	{62229, 6, 0x1, 0.6f, 0.0f},	/* vested */
+	{62235, 8, 0x1, -1.9f, 0.0f},	/* vexation */
+	{62243, 6, 0x1, -2.0f, 0.0f},	/* vexing */
+	{62249, 7, 0x1, 2.4f, 0.0f},	/* vibrant */
+	{62256, 7, 0x1, -1.5f, 0.0f},	/* vicious */
+	{62263, 9, 0x1, -1.3f, 0.0f},	/* viciously */
+	{62272, 11, 0x1, -2.4f, 0.0f},	/* viciousness */
+	{62283, 13, 0x1, -0.6f, 0.0f},	/* viciousnesses */
+	{62296, 6, 0x1, -1.1f, 0.0f},	/* victim */
+	{62302, 10, 0x1, -2.0f, 0.0f},	/* victimhood */
+	{62312, 11, 0x1, -0.9f, 0.0f},	/* victimhoods */
+	{62323, 9, 0x1, -1.1f, 0.0f},	/* victimise */
+	{62332, 10, 0x1, -1.5f, 0.0f},	/* victimised */
+	{62342, 10, 0x1, -1.2f, 0.0f},	/* victimises */
+	{62352, 11, 0x1, -2.5f, 0.0f},	/* victimising */
+	{62363, 13, 0x1, -2.3f, 0.0f},	/* victimization */
+	{62376, 14, 0x1, -1.5f, 0.0f},	/* victimizations */
+	{62390, 9, 0x1, -2.5f, 0.0f},	/* victimize */
+	{62399, 10, 0x1, -1.8f, 0.0f},	/* victimized */
+	{62409, 10, 0x1, -1.8f, 0.0f},	/* victimizer */
+	{62419, 11, 0x1, -1.6f, 0.0f},	/* victimizers */
+	{62430, 10, 0x1, -1.5f, 0.0f},	/* victimizes */
+	{62440, 11, 0x1, -2.6f, 0.0f},	/* victimizing */
+	{62451, 10, 0x1, 0.6f, 0.0f},	/* victimless */
+	{62461, 13, 0x1, -0.6f, 0.0f},	/* victimologies */
+	{62474, 13, 0x1, -0.5f, 0.0f},	/* victimologist */
+	{62487, 14, 0x1, -0.4f, 0.0f},	/* victimologists */
+	{62501, 11, 0x1, 0.3f, 0.0f},	/* victimology */
+	{62512, 7, 0x1, -1.3f, 0.0f},	/* victims */
+	{62519, 8, 0x1, 0.7f, 0.0f},	/* vigilant */
+	{62527, 5, 0x1, 1.1f, 0.0f},	/* vigor */
+	{62532, 8, 0x1, -0.4f, 0.0f},	/* vigorish */
+	{62540, 10, 0x1, 0.4f, 0.0f},	/* vigorishes */
+	{62550, 8, 0x1, 1.5f, 0.0f},	/* vigoroso */
+	{62558, 10, 0x1, 0.5f, 0.0f},	/* vigorously */
+	{62568, 12, 0x1, 0.4f, 0.0f},	/* vigorousness */
+	{62580, 6, 0x1, 1.0f, 0.0f},	/* vigors */
+	{62586, 6, 0x1, 0.9f, 0.0f},	/* vigour */
+	{62592, 7, 0x1, 0.4f, 0.0f},	/* vigours */
+	{62599, 4, 0x1, -3.1f, 0.0f},	/* vile */
+	{62603, 7, 0x1, -2.6f, 0.0f},	/* villain */
+	{62610, 10, 0x1, -2.9f, 0.0f},	/* villainess */
+	{62620, 12, 0x1, -2.0f, 0.0f},	/* villainesses */
+	{62632, 10, 0x1, -2.3f, 0.0f},	/* villainies */
+	{62642, 10, 0x1, -2.0f, 0.0f},	/* villainous */
+	{62652, 12, 0x1, -2.9f, 0.0f},	/* villainously */
+	{62664, 14, 0x1, -2.7f, 0.0f},	/* villainousness */
+	{62678, 8, 0x1, -3.4f, 0.0f},	/* villains */
+	{62686, 8, 0x1, -2.6f, 0.0f},	/* villainy */
+	{62694, 9, 0x1, 0.3f, 0.0f},	/* vindicate */
+	{62703, 10, 0x1, 1.8f, 0.0f},	/* vindicated */
+	{62713, 10, 0x1, 1.6f, 0.0f},	/* vindicates */
+	{62723, 11, 0x1, -1.1f, 0.0f},	/* vindicating */
+	{62734, 7, 0x1, -2.2f, 0.0f},	/* violate */
+	{62741, 8, 0x1, -2.4f, 0.0f},	/* violated */
+	{62749, 8, 0x1, -2.6f, 0.0f},	/* violater */
+	{62757, 9, 0x1, -2.4f, 0.0f},	/* violaters */
+	{62766, 8, 0x1, -2.3f, 0.0f},	/* violates */
+	{62774, 9, 0x1, -2.5f, 0.0f},	/* violating */
+	{62783, 9, 0x1, -2.2f, 0.0f},	/* violation */
+	{62792, 10, 0x1, -2.4f, 0.0f},	/* violations */
+	{62802, 9, 0x1, -2.4f, 0.0f},	/* violative */
+	{62811, 8, 0x1, -2.4f, 0.0f},	/* violator */
+	{62819, 9, 0x1, -1.9f, 0.0f},	/* violators */
+	{62828, 8, 0x1, -3.1f, 0.0f},	/* violence */
+	{62836, 7, 0x1, -2.9f, 0.0f},	/* violent */
+	{62843, 9, 0x1, -2.8f, 0.0f},	/* violently */
+	{62852, 3, 0x1, 2.3f, 0.0f},	/* vip */
+	{62855, 6, 0x1, 1.8f, 0.0f},	/* virtue */
+	{62861, 10, 0x1, -1.4f, 0.0f},	/* virtueless */
+	{62871, 7, 0x1, 1.5f, 0.0f},	/* virtues */
+	{62878, 8, 0x1, 1.7f, 0.0f},	/* virtuosa */
+	{62886, 9, 0x1, 1.8f, 0.0f},	/* virtuosas */
+	{62895, 8, 0x1, 1.0f, 0.0f},	/* virtuose */
+	{62903, 8, 0x1, 0.9f, 0.0f},	/* virtuosi */
+	{62911, 9, 0x1, 2.2f, 0.0f},	/* virtuosic */
+	{62920, 10, 0x1, 2.1f, 0.0f},	/* virtuosity */
+	{62930, 8, 0x1, 2.0f, 0.0f},	/* virtuoso */
+	{62938, 9, 0x1, 1.8f, 0.0f},	/* virtuosos */
+	{62947, 8, 0x1, 2.4f, 0.0f},	/* virtuous */
+	{62955, 10, 0x1, 1.8f, 0.0f},	/* virtuously */
+	{62965, 12, 0x1, 2.0f, 0.0f},	/* virtuousness */
+	{62977, 8, 0x1, -2.7f, 0.0f},	/* virulent */
+	{62985, 6, 0x1, 1.0f, 0.0f},	/* vision */
+	{62991, 9, 0x1, 2.4f, 0.0f},	/* visionary */
+	{63000, 9, 0x1, 1.1f, 0.0f},	/* visioning */
+	{63009, 7, 0x1, 0.9f, 0.0f},	/* visions */
+	{63016, 5, 0x1, 1.2f, 0.0f},	/* vital */
+	{63021, 8, 0x1, 1.1f, 0.0f},	/* vitalise */
+	{63029, 9, 0x1, 0.6f, 0.0f},	/* vitalised */
+	{63038, 9, 0x1, 1.1f, 0.0f},	/* vitalises */
+	{63047, 10, 0x1, 2.1f, 0.0f},	/* vitalising */
+	{63057, 8, 0x1, 0.2f, 0.0f},	/* vitalism */
+	{63065, 8, 0x1, 0.3f, 0.0f},	/* vitalist */
+	{63073, 9, 0x1, 0.3f, 0.0f},	/* vitalists */
+	{63082, 10, 0x1, 1.2f, 0.0f},	/* vitalities */
+	{63092, 8, 0x1, 1.3f, 0.0f},	/* vitality */
+	{63100, 12, 0x1, 1.6f, 0.0f},	/* vitalization */
+	{63112, 13, 0x1, 0.8f, 0.0f},	/* vitalizations */
+	{63125, 8, 0x1, 1.6f, 0.0f},	/* vitalize */
+	{63133, 9, 0x1, 1.5f, 0.0f},	/* vitalized */
+	{63142, 9, 0x1, 1.4f, 0.0f},	/* vitalizes */
+	{63151, 10, 0x1, 1.3f, 0.0f},	/* vitalizing */
+	{63161, 7, 0x1, 1.1f, 0.0f},	/* vitally */
+	{63168, 6, 0x1, 1.1f, 0.0f},	/* vitals */
+	{63174, 7, 0x1, 1.2f, 0.0f},	/* vitamin */
+	{63181, 9, 0x1, -2.1f, 0.0f},	/* vitriolic */
+	{63190, 9, 0x1, 1.8f, 0.0f},	/* vivacious */
+	{63199, 10, 0x1, -0.8f, 0.0f},	/* vociferous */
+	{63209, 15, 0x1, -0.6f, 0.0f},	/* vulnerabilities */
+	{63224, 13, 0x1, -0.9f, 0.0f},	/* vulnerability */
+	{63237, 10, 0x1, -0.9f, 0.0f},	/* vulnerable */
+	{63247, 14, 0x1, -1.1f, 0.0f},	/* vulnerableness */
+	{63261, 10, 0x1, -1.2f, 0.0f},	/* vulnerably */
+	{63271, 7, 0x1, -2.0f, 0.0f},	/* vulture */
+	{63278, 8, 0x1, -1.3f, 0.0f},	/* vultures */
+	{63286, 3, 0x1, 2.6f, 0.0f},	/* vwd */
+	{63289, 3, 0x1, 2.1f, 0.0f},	/* vwp */
+	{63292, 4, 0x1, 2.2f, 0.0f},	/* w00t */
+	{63296, 3, 0x1, -0.2f, 0.0f},	/* wag */
+	{63299, 7, 0x1, -1.3f, 0.0f},	/* walkout */
+	{63306, 8, 0x1, -0.7f, 0.0f},	/* walkouts */
+	{63314, 6, 0x1, -2.5f, 0.0f},	/* wanker */
+	{63320, 4, 0x1, 0.3f, 0.0f},	/* want */
+	{63324, 3, 0x1, -2.9f, 0.0f},	/* war */
+	{63327, 7, 0x1, -1.2f, 0.0f},	/* warfare */
+	{63334, 8, 0x1, -1.8f, 0.0f},	/* warfares */
+	{63342, 4, 0x1, 0.9f, 0.0f},	/* warm */
+	{63346, 11, 0x1, 0.2f, 0.0f},	/* warmblooded */
+	{63357, 6, 0x1, 1.1f, 0.0f},	/* warmed */
+	{63363, 6, 0x1, 1.2f, 0.0f},	/* warmer */
+	{63369, 7, 0x1, 1.0f, 0.0f},	/* warmers */
+	{63376, 7, 0x1, 1.7f, 0.0f},	/* warmest */
+	{63383, 11, 0x1, 1.8f, 0.0f},	/* warmhearted */
+	{63394, 15, 0x1, 2.7f, 0.0f},	/* warmheartedness */
+	{63409, 7, 0x1, 0.6f, 0.0f},	/* warming */
+	{63416, 7, 0x1, 1.4f, 0.0f},	/* warmish */
+	{63423, 6, 0x1, 1.7f, 0.0f},	/* warmly */
+	{63429, 8, 0x1, 1.5f, 0.0f},	/* warmness */
+	{63437, 9, 0x1, -2.9f, 0.0f},	/* warmonger */
+	{63446, 12, 0x1, -2.5f, 0.0f},	/* warmongering */
+	{63458, 10, 0x1, -2.8f, 0.0f},	/* warmongers */
+	{63468, 8, 0x1, 0.4f, 0.0f},	/* warmouth */
+	{63476, 9, 0x1, -0.8f, 0.0f},	/* warmouths */
+	{63485, 5, 0x1, 1.1f, 0.0f},	/* warms */
+	{63490, 6, 0x1, 2.0f, 0.0f},	/* warmth */
+	{63496, 6, 0x1, 0.4f, 0.0f},	/* warmup */
+	{63502, 7, 0x1, 0.8f, 0.0f},	/* warmups */
+	{63509, 4, 0x1, -0.4f, 0.0f},	/* warn */
+	{63513, 6, 0x1, -1.1f, 0.0f},	/* warned */
+	{63519, 7, 0x1, -1.4f, 0.0f},	/* warning */
+	{63526, 8, 0x1, -1.2f, 0.0f},	/* warnings */
+	{63534, 5, 0x1, -0.4f, 0.0f},	/* warns */
+	{63539, 6, 0x1, -2.4f, 0.0f},	/* warred */
+	{63545, 7, 0x1, -1.9f, 0.0f},	/* warring */
+	{63552, 4, 0x1, -2.6f, 0.0f},	/* wars */
+	{63556, 6, 0x1, -0.1f, 0.0f},	/* warsaw */
+	{63562, 7, 0x1, -0.2f, 0.0f},	/* warsaws */
+	{63569, 7, 0x1, -0.7f, 0.0f},	/* warship */
+	{63576, 8, 0x1, -0.5f, 0.0f},	/* warships */
+	{63584, 7, 0x1, 0.1f, 0.0f},	/* warstle */
+	{63591, 4, 0x4, 0.0f, 0.0f},	/* wasn */
+	{63595, 6, 0x4, 0.0f, 0.0f},	/* wasn't */
+	{63601, 5, 0x4, 0.0f, 0.0f},	/* wasnt */
+	{63606, 5, 0x1, -1.8f, 0.0f},	/* waste */
+	{63611, 6, 0x1, -2.2f, 0.0f},	/* wasted */
+	{63617, 7, 0x1, -1.7f, 0.0f},	/* wasting */
+	{63624, 8, 0x1, -0.6f, 0.0f},	/* wavering */
+	{63632, 2, 0x1, 2.7f, 0.0f},	/* wd */
+	{63634, 2, 0x80, 0.0f, 0.0f},	/* we */
+	{63636, 4, 0x1, -1.9f, 0.0f},	/* weak */
+	{63640, 6, 0x1, -1.8f, 0.0f},	/* weaken */
+	{63646, 8, 0x1, -1.3f, 0.0f},	/* weakened */
+	{63654, 8, 0x1, -1.6f, 0.0f},	/* weakener */
+	{63662, 9, 0x1, -1.3f, 0.0f},	/* weakeners */
+	{63671, 9, 0x1, -1.3f, 0.0f},	/* weakening */
+	{63680, 7, 0x1, -1.3f, 0.0f},	/* weakens */
+	{63687, 6, 0x1, -1.9f, 0.0f},	/* weaker */
+	{63693, 7, 0x1, -2.3f, 0.0f},	/* weakest */
+	{63700, 8, 0x1, -0.2f, 0.0f},	/* weakfish */
+	{63708, 10, 0x1, -0.6f, 0.0f},	/* weakfishes */
+	{63718, 11, 0x1, -1.6f, 0.0f},	/* weakhearted */
+	{63729, 7, 0x1, -1.2f, 0.0f},	/* weakish */
+	{63736, 8, 0x1, -1.5f, 0.0f},	/* weaklier */
+	{63744, 9, 0x1, -2.1f, 0.0f},	/* weakliest */
+	{63753, 8, 0x1, -1.3f, 0.0f},	/* weakling */
+	{63761, 9, 0x1, -1.4f, 0.0f},	/* weaklings */
+	{63770, 6, 0x1, -1.8f, 0.0f},	/* weakly */
+	{63776, 8, 0x1, -1.8f, 0.0f},	/* weakness */
+	{63784, 10, 0x1, -1.5f, 0.0f},	/* weaknesses */
+	{63794, 8, 0x1, -1.1f, 0.0f},	/* weakside */
+	{63802, 6, 0x1, 2.2f, 0.0f},	/* wealth */
+	{63808, 9, 0x1, 2.2f, 0.0f},	/* wealthier */
+	{63817, 10, 0x1, 2.2f, 0.0f},	/* wealthiest */
+	{63827, 9, 0x1, 2.0f, 0.0f},	/* wealthily */
+	{63836, 11, 0x1, 2.4f, 0.0f},	/* wealthiness */
+	{63847, 7, 0x1, 1.5f, 0.0f},	/* wealthy */
+	{63854, 6, 0x1, -1.2f, 0.0f},	/* weapon */
+	{63860, 8, 0x1, -1.4f, 0.0f},	/* weaponed */
+	{63868, 10, 0x1, 0.1f, 0.0f},	/* weaponless */
+	{63878, 8, 0x1, -0.9f, 0.0f},	/* weaponry */
+	{63886, 7, 0x1, -1.9f, 0.0f},	/* weapons */
+	{63893, 5, 0x1, -1.1f, 0.0f},	/* weary */
+	{63898, 4, 0x1, -2.7f, 0.0f},	/* weep */
+	{63902, 6, 0x1, -1.9f, 0.0f},	/* weeper */
+	{63908, 7, 0x1, -1.1f, 0.0f},	/* weepers */
+	{63915, 6, 0x1, -0.4f, 0.0f},	/* weepie */
+	{63921, 7, 0x1, -1.8f, 0.0f},	/* weepier */
+	{63928, 7, 0x1, -1.6f, 0.0f},	/* weepies */
+	{63935, 8, 0x1, -2.4f, 0.0f},	/* weepiest */
+	{63943, 7, 0x1, -1.9f, 0.0f},	/* weeping */
+	{63950, 8, 0x1, -1.9f, 0.0f},	/* weepings */
+	{63958, 5, 0x1, -1.4f, 0.0f},	/* weeps */
+	{63963, 5, 0x1, -1.3f, 0.0f},	/* weepy */
+	{63968, 5, 0x1, -0.7f, 0.0f},	/* weird */
+	{63973, 7, 0x1, -0.5f, 0.0f},	/* weirder */
+	{63980, 8, 0x1, -0.9f, 0.0f},	/* weirdest */
+	{63988, 7, 0x1, -1.3f, 0.0f},	/* weirdie */
+	{63995, 8, 0x1, -1.0f, 0.0f},	/* weirdies */
+	{64003, 7, 0x1, -1.2f, 0.0f},	/* weirdly */
+	{64010, 9, 0x1, -0.9f, 0.0f},	/* weirdness */
+	{64019, 11, 0x1, -0.7f, 0.0f},	/* weirdnesses */
+	{64030, 6, 0x1, -1.8f, 0.0f},	/* weirdo */
+	{64036, 8, 0x1, -1.3f, 0.0f},	/* weirdoes */
+	{64044, 7, 0x1, -1.1f, 0.0f},	/* weirdos */
+	{64051, 6, 0x1, -0.6f, 0.0f},	/* weirds */
+	{64057, 6, 0x1, -0.9f, 0.0f},	/* weirdy */
+	{64063, 7, 0x1, 2.0f, 0.0f},	/* welcome */
+	{64070, 8, 0x1, 1.4f, 0.0f},	/* welcomed */
+	{64078, 9, 0x1, 1.9f, 0.0f},	/* welcomely */
+	{64087, 11, 0x1, 2.0f, 0.0f},	/* welcomeness */
+	{64098, 8, 0x1, 1.4f, 0.0f},	/* welcomer */
+	{64106, 9, 0x1, 1.9f, 0.0f},	/* welcomers */
+	{64115, 8, 0x1, 1.7f, 0.0f},	/* welcomes */
+	{64123, 9, 0x1, 1.9f, 0.0f},	/* welcoming */
+	{64132, 4, 0x11, 1.1f, 0.0f},	/* well */
+	{64136, 9, 0x21, 2.2f, 0.0f},	/* well done */
+	{64145, 8, 0x1, 0.3f, 0.0f},	/* welladay */
+	{64153, 8, 0x1, -0.8f, 0.0f},	/* wellaway */
+	{64161, 8, 0x1, 1.8f, 0.0f},	/* wellborn */
+	{64169, 8, 0x1, 2.5f, 0.0f},	/* welldoer */
+	{64177, 9, 0x1, 1.6f, 0.0f},	/* welldoers */
+	{64186, 6, 0x1, 0.4f, 0.0f},	/* welled */
+	{64192, 8, 0x1, 0.1f, 0.0f},	/* wellhead */
+	{64200, 9, 0x1, 0.5f, 0.0f},	/* wellheads */
+	{64209, 8, 0x1, -0.1f, 0.0f},	/* wellhole */
+	{64217, 7, 0x1, 0.4f, 0.0f},	/* wellies */
+	{64224, 7, 0x1, 1.6f, 0.0f},	/* welling */
+	{64231, 8, 0x1, 1.9f, 0.0f},	/* wellness */
+	{64239, 5, 0x1, 1.0f, 0.0f},	/* wells */
+	{64244, 8, 0x1, 0.5f, 0.0f},	/* wellsite */
+	{64252, 10, 0x1, 1.5f, 0.0f},	/* wellspring */
+	{64262, 11, 0x1, 1.4f, 0.0f},	/* wellsprings */
+	{64273, 5, 0x1, 0.2f, 0.0f},	/* welly */
+	{64278, 4, 0x1, -2.0f, 0.0f},	/* wept */
+	{64282, 7, 0x4, 0.0f, 0.0f},	/* weren't */
+	{64289, 6, 0x4, 0.0f, 0.0f},	/* werent */
+	{64295, 7, 0x100000, 0.0f, 0.0f},	/* whether */
+	{64302, 9, 0x1, 0.3f, 0.0f},	/* whimsical */
+	{64311, 5, 0x1, -1.5f, 0.0f},	/* whine */
+	{64316, 6, 0x1, -0.9f, 0.0f},	/* whined */
+	{64322, 6, 0x1, -1.2f, 0.0f},	/* whiner */
+	{64328, 7, 0x1, -0.6f, 0.0f},	/* whiners */
+	{64335, 6, 0x1, -1.8f, 0.0f},	/* whines */
+	{64341, 6, 0x1, -1.3f, 0.0f},	/* whiney */
+	{64347, 7, 0x1, -0.9f, 0.0f},	/* whining */
+	{64354, 9, 0x1, 0.1f, 0.0f},	/* whitewash */
+	{64363, 5, 0x1, -3.3f, 0.0f},	/* whore */
+	{64368, 6, 0x1, -2.8f, 0.0f},	/* whored */
+	{64374, 8, 0x1, -2.1f, 0.0f},	/* whoredom */
+	{64382, 9, 0x1, -2.4f, 0.0f},	/* whoredoms */
+	{64391, 10, 0x1, -1.1f, 0.0f},	/* whorehouse */
+	{64401, 11, 0x1, -1.9f, 0.0f},	/* whorehouses */
+	{64412, 11, 0x1, -1.9f, 0.0f},	/* whoremaster */
+	{64423, 12, 0x1, -1.5f, 0.0f},	/* whoremasters */
+	{64435, 11, 0x1, -2.6f, 0.0f},	/* whoremonger */
+	{64446, 12, 0x1, -2.0f, 0.0f},	/* whoremongers */
+	{64458, 6, 0x1, -3.0f, 0.0f},	/* whores */
+	{64464, 8, 0x1, -2.2f, 0.0f},	/* whoreson */
+	{64472, 9, 0x1, -2.5f, 0.0f},	/* whoresons */
+	{64481, 6, 0x40001, -2.4f, 0.293f},	/* wicked */
+	{64487, 8, 0x1, -2.2f, 0.0f},	/* wickeder */
+	{64495, 9, 0x1, -2.9f, 0.0f},	/* wickedest */
+	{64504, 8, 0x1, -2.1f, 0.0f},	/* wickedly */
+	{64512, 10, 0x1, -2.1f, 0.0f},	/* wickedness */
+	{64522, 12, 0x1, -2.2f, 0.0f},	/* wickednesses */
+	{64534, 7, 0x1, -2.1f, 0.0f},	/* widowed */
+	{64541, 5, 0x1, 0.9f, 0.0f},	/* wilco */
+	{64546, 11, 0x1, 1.1f, 0.0f},	/* willingness */
+	{64557, 4, 0x1, -1.4f, 0.0f},	/* wimp */
+	{64561, 7, 0x1, -1.0f, 0.0f},	/* wimpier */
+	{64568, 8, 0x1, -0.9f, 0.0f},	/* wimpiest */
+	{64576, 9, 0x1, -1.2f, 0.0f},	/* wimpiness */
+	{64585, 7, 0x1, -1.6f, 0.0f},	/* wimpish */
+	{64592, 11, 0x1, -0.2f, 0.0f},	/* wimpishness */
+	{64603, 6, 0x1, -0.2f, 0.0f},	/* wimple */
+	{64609, 7, 0x1, -0.3f, 0.0f},	/* wimples */
+	{64616, 5, 0x1, -1.0f, 0.0f},	/* wimps */
+	{64621, 5, 0x1, -0.9f, 0.0f},	/* wimpy */
+	{64626, 3, 0x1, 2.8f, 0.0f},	/* win */
+	{64629, 8, 0x1, 1.8f, 0.0f},	/* winnable */
+	{64637, 6, 0x1, 1.8f, 0.0f},	/* winned */
+	{64643, 6, 0x1, 2.8f, 0.0f},	/* winner */
+	{64649, 7, 0x1, 2.1f, 0.0f},	/* winners */
+	{64656, 7, 0x1, 2.4f, 0.0f},	/* winning */
+	{64663, 9, 0x1, 2.3f, 0.0f},	/* winningly */
+	{64672, 8, 0x1, 2.5f, 0.0f},	/* winnings */
+	{64680, 6, 0x1, -0.3f, 0.0f},	/* winnow */
+	{64686, 8, 0x1, -0.1f, 0.0f},	/* winnower */
+	{64694, 9, 0x1, -0.2f, 0.0f},	/* winnowers */
+	{64703, 9, 0x1, -0.1f, 0.0f},	/* winnowing */
+	{64712, 7, 0x1, -0.2f, 0.0f},	/* winnows */
+	{64719, 4, 0x1, 2.7f, 0.0f},	/* wins */
+	{64723, 6, 0x1, 2.4f, 0.0f},	/* wisdom */
+	{64729, 4, 0x1, 2.1f, 0.0f},	/* wise */
+	{64733, 8, 0x1, -1.2f, 0.0f},	/* wiseacre */
+	{64741, 9, 0x1, -0.1f, 0.0f},	/* wiseacres */
+	{64750, 7, 0x1, -1.8f, 0.0f},	/* wiseass */
+	{64757, 9, 0x1, -1.5f, 0.0f},	/* wiseasses */
+	{64766, 9, 0x1, -0.1f, 0.0f},	/* wisecrack */
+	{64775, 11, 0x1, -0.5f, 0.0f},	/* wisecracked */
+	{64786, 11, 0x1, -0.1f, 0.0f},	/* wisecracker */
+	{64797, 12, 0x1, 0.1f, 0.0f},	/* wisecrackers */
+	{64809, 12, 0x1, -0.6f, 0.0f},	/* wisecracking */
+	{64821, 10, 0x1, -0.3f, 0.0f},	/* wisecracks */
+	{64831, 5, 0x1, 1.5f, 0.0f},	/* wised */
+	{64836, 8, 0x1, 0.3f, 0.0f},	/* wiseguys */
+	{64844, 8, 0x1, 0.9f, 0.0f},	/* wiselier */
+	{64852, 9, 0x1, 1.6f, 0.0f},	/* wiseliest */
+	{64861, 6, 0x1, 1.8f, 0.0f},	/* wisely */
+	{64867, 8, 0x1, 1.9f, 0.0f},	/* wiseness */
+	{64875, 11, 0x1, -1.0f, 0.0f},	/* wisenheimer */
+	{64886, 12, 0x1, -1.4f, 0.0f},	/* wisenheimers */
+	{64898, 7, 0x1, 0.4f, 0.0f},	/* wisents */
+	{64905, 5, 0x1, 1.2f, 0.0f},	/* wiser */
+	{64910, 5, 0x1, 1.3f, 0.0f},	/* wises */
+	{64915, 6, 0x1, 2.1f, 0.0f},	/* wisest */
+	{64921, 9, 0x1, 1.3f, 0.0f},	/* wisewomen */
+	{64930, 4, 0x1, 1.7f, 0.0f},	/* wish */
+	{64934, 6, 0x1, 0.6f, 0.0f},	/* wishes */
+	{64940, 7, 0x1, 0.9f, 0.0f},	/* wishing */
+	{64947, 5, 0x1, -1.5f, 0.0f},	/* witch */
+	{64952, 10, 0x1, 0.1f, 0.0f},	/* withdrawal */
+	{64962, 7, 0x8004, 0.0f, 0.0f},	/* without */
+	{64969, 3, 0x1, -1.8f, 0.0f},	/* woe */
+	{64972, 9, 0x1, -2.6f, 0.0f},	/* woebegone */
+	{64981, 13, 0x1, -1.1f, 0.0f},	/* woebegoneness */
+	{64994, 6, 0x1, -1.9f, 0.0f},	/* woeful */
+	{65000, 8, 0x1, -1.7f, 0.0f},	/* woefully */
+	{65008, 10, 0x1, -2.1f, 0.0f},	/* woefulness */
+	{65018, 4, 0x1, -1.9f, 0.0f},	/* woes */
+	{65022, 7, 0x1, -1.2f, 0.0f},	/* woesome */
+	{65029, 3, 0x1, 2.7f, 0.0f},	/* won */
+	{65032, 5, 0x4, 0.0f, 0.0f},	/* won't */
+	{65037, 9, 0x1, 2.7f, 0.0f},	/* wonderful */
+	{65046, 11, 0x1, 2.9f, 0.0f},	/* wonderfully */
+	{65057, 13, 0x1, 2.9f, 0.0f},	/* wonderfulness */
+	{65070, 4, 0x4, 0.0f, 0.0f},	/* wont */
+	{65074, 3, 0x1, 2.1f, 0.0f},	/* woo */
+	{65077, 6, 0x1, 2.3f, 0.0f},	/* woohoo */
+	{65083, 4, 0x1, 1.8f, 0.0f},	/* woot */
+	{65087, 4, 0x1, -1.2f, 0.0f},	/* worn */
+	{65091, 7, 0x1, -1.2f, 0.0f},	/* worried */
+	{65098, 9, 0x1, -2.0f, 0.0f},	/* worriedly */
+	{65107, 7, 0x1, -1.8f, 0.0f},	/* worrier */
+	{65114, 8, 0x1, -1.7f, 0.0f},	/* worriers */
+	{65122, 7, 0x1, -1.8f, 0.0f},	/* worries */
+	{65129, 9, 0x1, -1.5f, 0.0f},	/* worriment */
+	{65138, 10, 0x1, -1.9f, 0.0f},	/* worriments */
+	{65148, 9, 0x1, -1.7f, 0.0f},	/* worrisome */
+	{65157, 11, 0x1, -2.0f, 0.0f},	/* worrisomely */
+	{65168, 13, 0x1, -1.9f, 0.0f},	/* worrisomeness */
+	{65181, 6, 0x1, -2.1f, 0.0f},	/* worrit */
+	{65187, 7, 0x1, -1.2f, 0.0f},	/* worrits */
+	{65194, 5, 0x1, -1.9f, 0.0f},	/* worry */
+	{65199, 8, 0x1, -1.4f, 0.0f},	/* worrying */
+	{65207, 9, 0x1, -1.8f, 0.0f},	/* worrywart */
+	{65216, 10, 0x1, -1.5f, 0.0f},	/* worrywarts */
+	{65226, 5, 0x1, -2.1f, 0.0f},	/* worse */
+	{65231, 6, 0x1, -2.3f, 0.0f},	/* worsen */
+	{65237, 8, 0x1, -1.9f, 0.0f},	/* worsened */
+	{65245, 9, 0x1, -2.0f, 0.0f},	/* worsening */
+	{65254, 7, 0x1, -2.1f, 0.0f},	/* worsens */
+	{65261, 6, 0x1, -2.0f, 0.0f},	/* worser */
+	{65267, 7, 0x1, 1.2f, 0.0f},	/* worship */
+	{65274, 9, 0x1, 2.4f, 0.0f},	/* worshiped */
+	{65283, 9, 0x1, 1.0f, 0.0f},	/* worshiper */
+	{65292, 10, 0x1, 0.9f, 0.0f},	/* worshipers */
+	{65302, 10, 0x1, 0.7f, 0.0f},	/* worshipful */
+	{65312, 12, 0x1, 1.1f, 0.0f},	/* worshipfully */
+	{65324, 14, 0x1, 1.6f, 0.0f},	/* worshipfulness */
+	{65338, 10, 0x1, 1.0f, 0.0f},	/* worshiping */
+	{65348, 11, 0x1, -0.6f, 0.0f},	/* worshipless */
+	{65359, 10, 0x1, 2.7f, 0.0f},	/* worshipped */
+	{65369, 10, 0x1, 0.6f, 0.0f},	/* worshipper */
+	{65379, 11, 0x1, 0.8f, 0.0f},	/* worshippers */
+	{65390, 11, 0x1, 1.6f, 0.0f},	/* worshipping */
+	{65401, 8, 0x1, 1.4f, 0.0f},	/* worships */
+	{65409, 5, 0x1, -3.1f, 0.0f},	/* worst */
+	{65414, 5, 0x1, 0.9f, 0.0f},	/* worth */
+	{65419, 9, 0x1, -1.9f, 0.0f},	/* worthless */
+	{65428, 10, 0x1, 1.4f, 0.0f},	/* worthwhile */
+	{65438, 6, 0x1, 1.9f, 0.0f},	/* worthy */
+	{65444, 8, 0x4, 0.0f, 0.0f},	/* wouldn't */
+	{65452, 7, 0x4, 0.0f, 0.0f},	/* wouldnt */
+	{65459, 3, 0x1, 2.8f, 0.0f},	/* wow */
+	{65462, 5, 0x1, 2.6f, 0.0f},	/* wowed */
+	{65467, 6, 0x1, 2.5f, 0.0f},	/* wowing */
+	{65473, 4, 0x1, 2.0f, 0.0f},	/* wows */
+	{65477, 6, 0x1, -1.1f, 0.0f},	/* wowser */
+	{65483, 7, 0x1, 1.0f, 0.0f},	/* wowsers */
+	{65490, 2, 0x1, 1.0f, 0.0f},	/* wp */
+	{65492, 8, 0x1, -2.7f, 0.0f},	/* wrathful */
+	{65500, 5, 0x1, -1.9f, 0.0f},	/* wreck */
+	{65505, 5, 0x1, -2.1f, 0.0f},	/* wrong */
+	{65510, 7, 0x1, -1.9f, 0.0f},	/* wronged */
+	{65517, 3, 0x201, -2.8f, 0.0f},	/* wtf */
+	{65520, 3, 0x1, 2.1f, 0.0f},	/* wtg */
+	{65523, 3, 0x1, -2.4f, 0.0f},	/* wth */
+	{65526, 5, 0x4, 0.0f, 0.0f},	/* wudnt */
+	{65531, 3, 0x1, 2.6f, 0.0f},	/* x-d */
+	{65534, 3, 0x1, 1.7f, 0.0f},	/* x-p */
+	{65537, 2, 0x1, 2.8f, 0.0f},	/* xd */
+	{65539, 4, 0x1, 3.0f, 0.0f},	/* xlnt */
+	{65543, 2, 0x201, 2.0f, 0.0f},	/* xo */
+	{65545, 4, 0x201, 3.0f, 0.0f},	/* xoxo */
+	{65549, 7, 0x1, 2.3f, 0.0f},	/* xoxozzz */
+	{65556, 2, 0x1, 1.6f, 0.0f},	/* xp */
+	{65558, 4, 0x1, 1.6f, 0.0f},	/* xqzt */
+	{65562, 3, 0x1, 0.8f, 0.0f},	/* xtc */
+	{65565, 5, 0x80, 0.0f, 0.0f},	/* y'all */
+	{65570, 2, 0x80, 0.0f, 0.0f},	/* ya */
+	{65572, 4, 0x80, 0.0f, 0.0f},	/* yall */
+	{65576, 3, 0x1, 2.4f, 0.0f},	/* yay */
+	{65579, 3, 0x1, 1.2f, 0.0f},	/* yea */
+	{65582, 4, 0x11, 1.2f, 0.0f},	/* yeah */
+	{65586, 10, 0x21, -1.5f, 0.0f},	/* yeah right */
+	{65596, 8, 0x1, 0.5f, 0.0f},	/* yearning */
+	{65604, 5, 0x1, 1.7f, 0.0f},	/* yeees */
+	{65609, 3, 0x1, 1.2f, 0.0f},	/* yep */
+	{65612, 3, 0x1, 1.7f, 0.0f},	/* yes */
+	{65615, 4, 0x1, 1.1f, 0.0f},	/* yolo */
+	{65619, 3, 0x80, 0.0f, 0.0f},	/* you */
+	{65622, 8, 0x1, 1.3f, 0.0f},	/* youthful */
+	{65630, 4, 0x1, 0.4f, 0.0f},	/* yoyo */
+	{65634, 5, 0x1, -1.8f, 0.0f},	/* yucky */
+	{65639, 5, 0x1, 2.4f, 0.0f},	/* yummy */
+	{65644, 3, 0x1, 1.2f, 0.0f},	/* yup */
+	{65647, 3, 0x1, 1.6f, 0.0f},	/* yvw */
+	{65650, 2, 0x1, 1.4f, 0.0f},	/* yw */
+	{65652, 4, 0x1, 2.5f, 0.0f},	/* ywia */
+	{65656, 6, 0x1, -1.9f, 0.0f},	/* zealot */
+	{65662, 7, 0x1, -0.8f, 0.0f},	/* zealots */
+	{65669, 7, 0x1, 0.5f, 0.0f},	/* zealous */
+	{65676, 3, 0x1, -1.2f, 0.0f},	/* zzz */
+	{65679, 2, 0x1001, 1.8f, 0.0f},	/* {: */
+	{65681, 3, 0x1001, -1.2f, 0.0f},	/* |-0 */
+	{65684, 3, 0x1001, -0.8f, 0.0f},	/* |-: */
+	{65687, 7, 0x1001, -1.6f, 0.0f},	/* |-:&gt; */
+	{65694, 4, 0x1001, -1.6f, 0.0f},	/* |-:> */
+	{65698, 3, 0x1001, -1.2f, 0.0f},	/* |-o */
+	{65701, 2, 0x1001, -0.5f, 0.0f},	/* |: */
+	{65703, 4, 0x1001, 2.2f, 0.0f},	/* |;-) */
+	{65707, 2, 0x1001, -0.4f, 0.0f},	/* |= */
+	{65709, 3, 0x1001, -1.1f, 0.0f},	/* |^: */
+	{65712, 3, 0x1001, -0.9f, 0.0f},	/* |o: */
+	{65715, 4, 0x1001, -2.3f, 0.0f},	/* ||-: */
+	{65719, 2, 0x1001, -2.1f, 0.0f},	/* }: */
+	{65721, 3, 0x1001, -2.0f, 0.0f},	/* }:( */
+	{65724, 3, 0x1001, 0.4f, 0.0f},	/* }:) */
+	{65727, 4, 0x1001, -2.1f, 0.0f},	/* }:-( */
+	{65731, 4, 0x1001, 0.3f, 0.0f},	/* }:-) */
+	{65735, 3, 0x1001, 1.0f, 0.0f},	/* ? */
+	{65738, 3, 0x1001, -1.9f, 0.0f},	/* ? */
+	{65741, 3, 0x1001, 2.0f, 0.0f},	/* ? */
+	{65744, 3, 0x1001, 2.6f, 0.0f},	/* ? */
+	{65747, 3, 0x1001, 0.9f, 0.0f},	/* ? */
+	{65750, 3, 0x1001, 0.8f, 0.0f},	/* ? */
+	{65753, 3, 0x1001, 0.6f, 0.0f},	/* ? */
+	{65756, 3, 0x1001, 1.4f, 0.0f},	/* ? */
+	{65759, 3, 0x1001, -1.0f, 0.0f},	/* ? */
+	{65762, 3, 0x1001, 2.8f, 0.0f},	/* ? */
+	{65765, 10, 0x1001, 2.5f, 0.0f},	/* ??? */
+	{65775, 10, 0x1001, 1.0f, 0.0f},	/* ??? */
+	{65785, 3, 0x1001, 1.4f, 0.0f},	/* ? */
+	{65788, 4, 0x1001, 1.2f, 0.0f},	/* ? */
+	{65792, 4, 0x1001, 1.0f, 0.0f},	/* ? */
+	{65796, 4, 0x1001, -1.5f, 0.0f},	/* ? */
+	{65800, 4, 0x1001, 1.2f, 0.0f},	/* ? */
 	{65804, 4, 0x1001, 1.4f, 0.0f},	/* ? */
-	{65808, 4, 0x1001, 1.5f, 0.0f},	/* ? */
-	{65812, 4, 0x1001, 1.0f, 0.0f},	/* ? */
-	{65816, 4, 0x1001, 1.5f, 0.0f},	/* ? */
-	{65820, 4, 0x1001, 1.3f, 0.0f},	/* ? */
-	{65824, 4, 0x1001, 1.2f, 0.0f},	/* ? */
+	{65808, 4, 0x1001, 1.4f, 0.0f},	/* ? */
+	{65812, 4, 0x1001, 1.5f, 0.0f},	/* ? */
+	{65816, 4, 0x1001, 1.0f, 0.0f},	/* ? */
+	{65820, 4, 0x1001, 1.5f, 0.0f},	/* ? */
+	{65824, 4, 0x1001, 1.3f, 0.0f},	/* ? */
 	{65828, 4, 0x1001, 1.2f, 0.0f},	/* ? */
-	{65832, 4, 0x1001, 2.3f, 0.0f},	/* ? */
-	{65836, 4, 0x1001, 2.2f, 0.0f},	/* ? */
-	{65840, 4, 0x1001, 2.0f, 0.0f},	/* ? */
-	{65844, 4, 0x1001, 0.6f, 0.0f},	/* ? */
-	{65848, 4, 0x1001, 1.5f, 0.0f},	/* ? */
-	{65852, 4, 0x1001, 1.8f, 0.0f},	/* ? */
-	{65856, 4, 0x1001, -1.8f, 0.0f},	/* ? */
-	{65860, 4, 0x1001, 1.8f, 0.0f},	/* ? */
-	{65864, 4, 0x1001, 1.2f, 0.0f},	/* ? */
-	{65868, 4, 0x1001, -2.2f, 0.0f},	/* ? */
-	{65872, 4, 0x1001, 0.0f, 0.0f},	/* ? */
-	{65876, 4, 0x1001, 1.8f, 0.0f},	/* ? */
+	{65832, 4, 0x1001, 1.2f, 0.0f},	/* ? */
+	{65836, 4, 0x1001, 2.3f, 0.0f},	/* ? */
+	{65840, 4, 0x1001, 2.2f, 0.0f},	/* ? */
+	{65844, 4, 0x1001, 2.0f, 0.0f},	/* ? */
+	{65848, 4, 0x1001, 0.6f, 0.0f},	/* ? */
+	{65852, 4, 0x1001, 1.5f, 0.0f},	/* ? */
+	{65856, 4, 0x1001, 1.8f, 0.0f},	/* ? */
+	{65860, 4, 0x1001, -1.8f, 0.0f},	/* ? */
+	{65864, 4, 0x1001, 1.8f, 0.0f},	/* ? */
+	{65868, 4, 0x1001, 1.2f, 0.0f},	/* ? */
+	{65872, 4, 0x1001, -2.2f, 0.0f},	/* ? */
+	{65876, 4, 0x1001, 0.0f, 0.0f},	/* ? */
 	{65880, 4, 0x1001, 1.8f, 0.0f},	/* ? */
-	{65884, 4, 0x1001, 1.5f, 0.0f},	/* ? */
-	{65888, 4, 0x1001, 2.5f, 0.0f},	/* ? */
-	{65892, 4, 0x1001, -2.3f, 0.0f},	/* ? */
-	{65896, 4, 0x1001, 2.6f, 0.0f},	/* ? */
+	{65884, 4, 0x1001, 1.8f, 0.0f},	/* ? */
+	{65888, 4, 0x1001, 1.5f, 0.0f},	/* ? */
+	{65892, 4, 0x1001, 2.5f, 0.0f},	/* ? */
+	{65896, 4, 0x1001, -2.3f, 0.0f},	/* ? */
 	{65900, 4, 0x1001, 2.6f, 0.0f},	/* ? */
-	{65904, 4, 0x1001, 2.5f, 0.0f},	/* ? */
-	{65908, 4, 0x1001, 2.4f, 0.0f},	/* ? */
-	{65912, 4, 0x1001, 2.2f, 0.0f},	/* ? */
+	{65904, 4, 0x1001, 2.6f, 0.0f},	/* ? */
+	{65908, 4, 0x1001, 2.5f, 0.0f},	/* ? */
+	{65912, 4, 0x1001, 2.4f, 0.0f},	/* ? */
 	{65916, 4, 0x1001, 2.2f, 0.0f},	/* ? */
 	{65920, 4, 0x1001, 2.2f, 0.0f},	/* ? */
 	{65924, 4, 0x1001, 2.2f, 0.0f},	/* ? */
-	{65928, 4, 0x1001, 2.4f, 0.0f},	/* ? */
-	{65932, 4, 0x1001, 2.5f, 0.0f},	/* ? */
-	{65936, 4, 0x1001, -1.5f, 0.0f},	/* ? */
+	{65928, 4, 0x1001, 2.2f, 0.0f},	/* ? */
+	{65932, 4, 0x1001, 2.4f, 0.0f},	/* ? */
+	{65936, 4, 0x1001, 2.5f, 0.0f},	/* ? */
 	{65940, 4, 0x1001, -1.5f, 0.0f},	/* ? */
-	{65944, 4, 0x1001, 1.5f, 0.0f},	/* ? */
-	{65948, 4, 0x1001, 1.8f, 0.0f},	/* ? */
-	{65952, 4, 0x1001, 1.0f, 0.0f},	/* ? */
-	{65956, 4, 0x1001, 1.8f, 0.0f},	/* ? */
-	{65960, 4, 0x1001, -3.0f, 0.0f},	/* ? */
-	{65964, 4, 0x1001, 1.0f, 0.0f},	/* ? */
-	{65968, 4, 0x1001, 2.0f, 0.0f},	/* ? */
-	{65972, 4, 0x1001, 2.2f, 0.0f},	/* ? */
-	{65976, 4, 0x1001, 1.8f, 0.0f},	/* ? */
-	{65980, 4, 0x1001, 2.2f, 0.0f},	/* ? */
+	{65944, 4, 0x1001, -1.5f, 0.0f},	/* ? */
+	{65948, 4, 0x1001, 1.5f, 0.0f},	/* ? */
+	{65952, 4, 0x1001, 1.8f, 0.0f},	/* ? */
+	{65956, 4, 0x1001, 1.0f, 0.0f},	/* ? */
+	{65960, 4, 0x1001, 1.8f, 0.0f},	/* ? */
+	{65964, 4, 0x1001, -3.0f, 0.0f},	/* ? */
+	{65968, 4, 0x1001, 1.0f, 0.0f},	/* ? */
+	{65972, 4, 0x1001, 2.0f, 0.0f},	/* ? */
+	{65976, 4, 0x1001, 2.2f, 0.0f},	/* ? */
+	{65980, 4, 0x1001, 1.8f, 0.0f},	/* ? */
 	{65984, 4, 0x1001, 2.2f, 0.0f},	/* ? */
-	{65988, 4, 0x1001, 0.3f, 0.0f},	/* ? */
-	{65992, 4, 0x1001, 1.9f, 0.0f},	/* ? */
-	{65996, 4, 0x1001, 1.7f, 0.0f},	/* ? */
-	{66000, 4, 0x1001, 0.3f, 0.0f},	/* ? */
-	{66004, 4, 0x1001, 1.2f, 0.0f},	/* ? */
-	{66008, 4, 0x1001, 2.4f, 0.0f},	/* ? */
-	{66012, 4, 0x1001, 1.6f, 0.0f},	/* ? */
-	{66016, 4, 0x1001, 1.0f, 0.0f},	/* ? */
-	{66020, 4, 0x1001, 3.0f, 0.0f},	/* ? */
-	{66024, 4, 0x1001, 1.6f, 0.0f},	/* ? */
-	{66028, 4, 0x1001, 0.2f, 0.0f},	/* ? */
-	{66032, 4, 0x1001, -0.3f, 0.0f},	/* ? */
-	{66036, 4, 0x1001, -0.5f, 0.0f},	/* ? */
-	{66040, 4, 0x1001, -1.7f, 0.0f},	/* ? */
-	{66044, 4, 0x1001, -1.2f, 0.0f},	/* ? */
-	{66048, 4, 0x1001, -1.8f, 0.0f},	/* ? */
-	{66052, 4, 0x1001, -1.2f, 0.0f},	/* ? */
-	{66056, 4, 0x1001, -1.9f, 0.0f},	/* ? */
-	{66060, 4, 0x1001, 1.0f, 0.0f},	/* ? */
-	{66064, 4, 0x1001, 2.4f, 0.0f},	/* ? */
-	{66068, 4, 0x1001, 1.5f, 0.0f},	/* ? */
-	{66072, 4, 0x1001, 1.8f, 0.0f},	/* ? */
-	{66076, 4, 0x1001, 1.2f, 0.0f},	/* ? */
-	{66080, 4, 0x1001, 1.3f, 0.0f},	/* ? */
-	{66084, 4, 0x1001, 1.2f, 0.0f},	/* ? */
-	{66088, 4, 0x1001, -2.0f, 0.0f},	/* ? */
-	{66092, 4, 0x1001, -1.6f, 0.0f},	/* ? */
-	{66096, 4, 0x1001, -2.5f, 0.0f},	/* ? */
-	{66100, 4, 0x1001, -2.8f, 0.0f},	/* ? */
-	{66104, 4, 0x1001, -2.2f, 0.0f},	/* ? */
-	{66108, 4, 0x1001, -1.6f, 0.0f},	/* ? */
+	{65988, 4, 0x1001, 2.2f, 0.0f},	/* ? */
+	{65992, 4, 0x1001, 0.3f, 0.0f},	/* ? */
+	{65996, 4, 0x1001, 1.9f, 0.0f},	/* ? */
+	{66000, 4, 0x1001, 1.7f, 0.0f},	/* ? */
+	{66004, 4, 0x1001, 0.3f, 0.0f},	/* ? */
+	{66008, 4, 0x1001, 1.2f, 0.0f},	/* ? */
+	{66012, 4, 0x1001, 2.4f, 0.0f},	/* ? */
+	{66016, 4, 0x1001, 1.6f, 0.0f},	/* ? */
+	{66020, 4, 0x1001, 1.0f, 0.0f},	/* ? */
+	{66024, 4, 0x1001, 3.0f, 0.0f},	/* ? */
+	{66028, 4, 0x1001, 1.6f, 0.0f},	/* ? */
+	{66032, 4, 0x1001, 0.2f, 0.0f},	/* ? */
+	{66036, 4, 0x1001, -0.3f, 0.0f},	/* ? */
+	{66040, 4, 0x1001, -0.5f, 0.0f},	/* ? */
+	{66044, 4, 0x1001, -1.7f, 0.0f},	/* ? */
+	{66048, 4, 0x1001, -1.2f, 0.0f},	/* ? */
+	{66052, 4, 0x1001, -1.8f, 0.0f},	/* ? */
+	{66056, 4, 0x1001, -1.2f, 0.0f},	/* ? */
+	{66060, 4, 0x1001, -1.9f, 0.0f},	/* ? */
+	{66064, 4, 0x1001, 1.0f, 0.0f},	/* ? */
+	{66068, 4, 0x1001, 2.4f, 0.0f},	/* ? */
+	{66072, 4, 0x1001, 1.5f, 0.0f},	/* ? */
+	{66076, 4, 0x1001, 1.8f, 0.0f},	/* ? */
+	{66080, 4, 0x1001, 1.2f, 0.0f},	/* ? */
+	{66084, 4, 0x1001, 1.3f, 0.0f},	/* ? */
+	{66088, 4, 0x1001, 1.2f, 0.0f},	/* ? */
+	{66092, 4, 0x1001, -2.0f, 0.0f},	/* ? */
+	{66096, 4, 0x1001, -1.6f, 0.0f},	/* ? */
+	{66100, 4, 0x1001, -2.5f, 0.0f},	/* ? */
+	{66104, 4, 0x1001, -2.8f, 0.0f},	/* ? */
+	{66108, 4, 0x1001, -2.2f, 0.0f},	/* ? */
 	{66112, 4, 0x1001, -1.6f, 0.0f},	/* ? */
-	{66116, 4, 0x1001, -1.5f, 0.0f},	/* ? */
-	{66120, 4, 0x1001, -1.7f, 0.0f},	/* ? */
+	{66116, 4, 0x1001, -1.6f, 0.0f},	/* ? */
+	{66120, 4, 0x1001, -1.5f, 0.0f},	/* ? */
 	{66124, 4, 0x1001, -1.7f, 0.0f},	/* ? */
-	{66128, 4, 0x1001, -0.7f, 0.0f},	/* ? */
-	{66132, 4, 0x1001, -1.8f, 0.0f},	/* ? */
-	{66136, 4, 0x1001, -0.6f, 0.0f},	/* ? */
-	{66140, 4, 0x1001, -1.6f, 0.0f},	/* ? */
-	{66144, 11, 0x1001, -0.5f, 0.0f},	/* ??? */
-	{66155, 4, 0x1001, -1.8f, 0.0f},	/* ? */
-	{66159, 4, 0x1001, -1.2f, 0.0f},	/* ? */
-	{66163, 4, 0x1001, -0.4f, 0.0f},	/* ? */
-	{66167, 4, 0x1001, -0.2f, 0.0f},	/* ? */
-	{66171, 4, 0x1001, -1.0f, 0.0f},	/* ? */
-	{66175, 11, 0x1001, -0.8f, 0.0f},	/* ??? */
-	{66186, 4, 0x1001, -1.2f, 0.0f},	/* ? */
-	{66190, 4, 0x1001, 1.6f, 0.0f},	/* ? */
-	{66194, 4, 0x1001, 1.8f, 0.0f},	/* ? */
-	{66198, 4, 0x1001, 1.2f, 0.0f},	/* ? */
-	{66202, 4, 0x1001, 2.6f, 0.0f},	/* ? */
-	{66206, 4, 0x1001, 1.8f, 0.0f},	/* ? */
-	{66210, 4, 0x1001, -1.5f, 0.0f},	/* ? */
-	{66214, 4, 0x1001, -1.8f, 0.0f},	/* ? */
-	{66218, 4, 0x1001, -1.7f, 0.0f},	/* ? */
-	{66222, 4, 0x1001, 1.2f, 0.0f},	/* ? */
-	{66226, 4, 0x1001, -0.3f, 0.0f},	/* ? */
-	{66230, 4, 0x1001, -1.5f, 0.0f},	/* ? */
-	{66234, 4, 0x1001, 0.5f, 0.0f},	/* ? */
-	{66238, 4, 0x1001, 2.0f, 0.0f},	/* ? */
-	{66242, 4, 0x1001, 1.8f, 0.0f},	/* ? */
-	{66246, 4, 0x1001, -1.0f, 0.0f},	/* ? */
-	{66250, 4, 0x1001, 2.0f, 0.0f},	/* ? */
-	{66254, 4, 0x1001, 0.8f, 0.0f},	/* ? */
-	{66258, 4, 0x1001, -1.4f, 0.0f},	/* ? */
-	{66262, 4, 0x1001, 0.6f, 0.0f},	/* ? */
-	{66266, 4, 0x1001, -0.2f, 0.0f},	/* ? */
-	{66270, 4, 0x1001, -1.4f, 0.0f},	/* ? */
-	{66274, 4, 0x1001, 2.2f, 0.0f},	/* ? */
-	{66278, 4, 0x1001, 1.0f, 0.0f},	/* ? */
-	{66282, 4, 0x1001, 1.3f, 0.0f},	/* ? */
-	{66286, 4, 0x1001, 1.0f, 0.0f},	/* ? */
-	{66290, 4, 0x1001, -2.0f, 0.0f},	/* ? */
-	{66294, 4, 0x1001, 1.9f, 0.0f},	/* ? */
-	{66298, 4, 0x1001, 0.5f, 0.0f},	/* ? */
-	{66302, 4, 0x1001, -1.2f, 0.0f},	/* ? */
-	{66306, 4, 0x1001, 2.8f, 0.0f},	/* ? */
-	{66310, 4, 0x1001, 1.0f, 0.0f},	/* ? */
-	{66314, 4, 0x1001, -3.0f, 0.0f},	/* ? */
-	{66318, 4, 0x1001, -2.3f, 0.0f},	/* ? */
-	{66322, 4, 0x1001, -0.2f, 0.0f},	/* ? */
-	{66326, 4, 0x1001, 1.5f, 0.0f},	/* ? */
-	{66330, 4, 0x1001, 2.0f, 0.0f},	/* ? */
-	{66334, 4, 0x1001, 3.0f, 0.0f},	/* ? */
-	{66338, 4, 0x1001, -0.5f, 0.0f},	/* ? */
-	{66342, 4, 0x1001, 0.2f, 0.0f},	/* ? */
-	{66346, 4, 0x1001, 2.6f, 0.0f},	/* ? */
-	{66350, 4, 0x1001, 0.0f, 0.0f},	/* ? */
-	{66354, 4, 0x1001, 2.2f, 0.0f},	/* ? */
+	{66128, 4, 0x1001, -1.7f, 0.0f},	/* ? */
+	{66132, 4, 0x1001, -0.7f, 0.0f},	/* ? */
+	{66136, 4, 0x1001, -1.8f, 0.0f},	/* ? */
+	{66140, 4, 0x1001, -0.6f, 0.0f},	/* ? */
+	{66144, 4, 0x1001, -1.6f, 0.0f},	/* ? */
+	{66148, 11, 0x1001, -0.5f, 0.0f},	/* ??? */
+	{66159, 4, 0x1001, -1.8f, 0.0f},	/* ? */
+	{66163, 4, 0x1001, -1.2f, 0.0f},	/* ? */
+	{66167, 4, 0x1001, -0.4f, 0.0f},	/* ? */
+	{66171, 4, 0x1001, -0.2f, 0.0f},	/* ? */
+	{66175, 4, 0x1001, -1.0f, 0.0f},	/* ? */
+	{66179, 11, 0x1001, -0.8f, 0.0f},	/* ??? */
+	{66190, 4, 0x1001, -1.2f, 0.0f},	/* ? */
+	{66194, 4, 0x1001, 1.6f, 0.0f},	/* ? */
+	{66198, 4, 0x1001, 1.8f, 0.0f},	/* ? */
+	{66202, 4, 0x1001, 1.2f, 0.0f},	/* ? */
+	{66206, 4, 0x1001, 2.6f, 0.0f},	/* ? */
+	{66210, 4, 0x1001, 1.8f, 0.0f},	/* ? */
+	{66214, 4, 0x1001, -1.5f, 0.0f},	/* ? */
+	{66218, 4, 0x1001, -1.8f, 0.0f},	/* ? */
+	{66222, 4, 0x1001, -1.7f, 0.0f},	/* ? */
+	{66226, 4, 0x1001, 1.2f, 0.0f},	/* ? */
+	{66230, 4, 0x1001, -0.3f, 0.0f},	/* ? */
+	{66234, 4, 0x1001, -1.5f, 0.0f},	/* ? */
+	{66238, 4, 0x1001, 0.5f, 0.0f},	/* ? */
+	{66242, 4, 0x1001, 2.0f, 0.0f},	/* ? */
+	{66246, 4, 0x1001, 1.8f, 0.0f},	/* ? */
+	{66250, 4, 0x1001, -1.0f, 0.0f},	/* ? */
+	{66254, 4, 0x1001, 2.0f, 0.0f},	/* ? */
+	{66258, 4, 0x1001, 0.8f, 0.0f},	/* ? */
+	{66262, 4, 0x1001, -1.4f, 0.0f},	/* ? */
+	{66266, 4, 0x1001, 0.6f, 0.0f},	/* ? */
+	{66270, 4, 0x1001, -0.2f, 0.0f},	/* ? */
+	{66274, 4, 0x1001, -1.4f, 0.0f},	/* ? */
+	{66278, 4, 0x1001, 2.2f, 0.0f},	/* ? */
+	{66282, 4, 0x1001, 1.0f, 0.0f},	/* ? */
+	{66286, 4, 0x1001, 1.3f, 0.0f},	/* ? */
+	{66290, 4, 0x1001, 1.0f, 0.0f},	/* ? */
+	{66294, 4, 0x1001, -2.0f, 0.0f},	/* ? */
+	{66298, 4, 0x1001, 1.9f, 0.0f},	/* ? */
+	{66302, 4, 0x1001, 0.5f, 0.0f},	/* ? */
+	{66306, 4, 0x1001, -1.2f, 0.0f},	/* ? */
+	{66310, 4, 0x1001, 2.8f, 0.0f},	/* ? */
+	{66314, 4, 0x1001, 1.0f, 0.0f},	/* ? */
+	{66318, 4, 0x1001, -3.0f, 0.0f},	/* ? */
+	{66322, 4, 0x1001, -2.3f, 0.0f},	/* ? */
+	{66326, 4, 0x1001, -0.2f, 0.0f},	/* ? */
+	{66330, 4, 0x1001, 1.5f, 0.0f},	/* ? */
+	{66334, 4, 0x1001, 2.0f, 0.0f},	/* ? */
+	{66338, 4, 0x1001, 3.0f, 0.0f},	/* ? */
+	{66342, 4, 0x1001, -0.5f, 0.0f},	/* ? */
+	{66346, 4, 0x1001, 0.2f, 0.0f},	/* ? */
+	{66350, 4, 0x1001, 2.6f, 0.0f},	/* ? */
+	{66354, 4, 0x1001, 0.0f, 0.0f},	/* ? */
+	{66358, 4, 0x1001, 2.2f, 0.0f},	/* ? */
 };
 
 static const uint16 sent_disp[SENT_NBUCKETS] = {
@@ -10280,7 +10281,7 @@ static const uint16 sent_disp[SENT_NBUCKETS] = {
 	0, 0, 1, 2, 3, 2, 0, 0, 0, 1, 3, 4, 1, 1, 0, 0,
 	4, 0, 3, 0, 0, 0, 4, 1, 0, 1, 0, 1, 2, 0, 0, 0,
 	4, 0, 0, 0, 0, 1, 0, 0, 0, 1, 4, 1, 0, 1, 1, 0,
-	3, 1, 0, 0, 0, 1, 1, 0, 0, 0, 1, 1, 0, 1, 1, 1,
+	3, 1, 0, 0, 0, 1, 1, 0, 0, 0, 4, 1, 0, 1, 1, 1,
 	0, 0, 0, 0, 0, 1, 3, 2, 0, 0, 0, 0, 1, 6, 0, 1,
 	0, 3, 0, 3, 0, 0, 0, 2, 2, 0, 0, 0, 0, 1, 0, 1,
 	0, 6, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 1, 0, 1,
@@ -10420,1030 +10421,1030 @@ static const uint16 sent_disp[SENT_NBUCKETS] = {
 };
 
 static const int16 sent_slot[SENT_NSLOTS] = {
-	-1, 1943, -1, 3838, -1, 2031, 1312, 6974, 2514, 3778, -1, 1396, -1, 1191, -1, 5257,
-	6400, 2973, 1456, 7557, -1, 3965, 2137, -1, 2574, -1, -1, 388, 5297, 5739, -1, -1,
-	-1, 2785, 509, -1, 4286, 7492, -1, -1, 6337, 6434, 5611, 821, -1, 231, 5694, 3404,
-	1833, 6559, -1, -1, 6510, -1, -1, -1, 6454, -1, -1, 5807, -1, 4684, 7779, 4627,
-	3494, -1, -1, 4424, -1, -1, -1, -1, -1, -1, 6914, -1, -1, -1, 3305, -1,
-	-1, 311, 1323, -1, -1, 6028, 3048, -1, 3837, 7125, -1, 1496, -1, 5597, 3161, -1,
-	-1, 5579, -1, 730, -1, -1, -1, 108, 3265, 6040, 4127, -1, 847, -1, 6742, 5725,
-	-1, -1, 6118, -1, 1141, 7219, -1, 1084, -1, 7200, -1, 1667, -1, 3898, 1236, -1,
-	6814, -1, 3577, 7920, 1597, -1, -1, -1, 7793, 2851, -1, 7491, 7422, -1, 2599, -1,
+	-1, 1943, -1, 3838, -1, 2031, 1312, 6975, 2514, 3778, -1, 1396, -1, 1191, -1, 5257,
+	6401, 2973, 1456, 7558, -1, 3965, 2137, -1, 2574, -1, -1, 388, 5297, 5740, -1, -1,
+	-1, 2785, 509, -1, 4286, 7493, -1, -1, 6338, 6435, 5612, 821, -1, 231, 5695, 3404,
+	1833, 6560, -1, -1, 6511, -1, -1, -1, 6455, -1, -1, 5808, -1, 4684, 7780, 4627,
+	3494, -1, -1, 4424, -1, -1, -1, -1, -1, -1, 6915, -1, -1, -1, 3305, -1,
+	-1, 311, 1323, -1, -1, 6029, 3048, -1, 3837, 7126, -1, 1496, -1, 5598, 3161, -1,
+	-1, 5580, -1, 730, -1, -1, -1, 108, 3265, 6041, 4127, -1, 847, -1, 6743, 5726,
+	-1, -1, 6119, -1, 1141, 7220, -1, 1084, -1, 7201, -1, 1667, -1, 3898, 1236, -1,
+	6815, -1, 3577, 7921, 1597, -1, -1, -1, 7794, 2851, -1, 7492, 7423, -1, 2599, -1,
 	2864, 3232, -1, 4772, -1, 497, -1, -1, 2850, -1, -1, 3990, 1039, -1, -1, -1,
 	3783, -1, 2809, 1128, -1, -1, -1, -1, -1, -1, -1, 1876, -1, 2422, -1, 2398,
-	-1, 7907, 995, 2945, 7176, -1, -1, 5789, -1, 1578, 7780, 4528, 7514, -1, 2556, -1,
-	-1, -1, 7972, 5445, -1, -1, 4380, -1, 1866, -1, -1, 1620, -1, 1066, 2161, -1,
-	477, -1, 1603, -1, -1, -1, -1, -1, 7766, -1, -1, -1, 6891, -1, -1, 74,
-	3536, -1, 1623, 7317, -1, -1, -1, 7935, 7308, -1, -1, 3647, 283, 3944, 6470, -1,
-	4989, 5126, -1, 2479, 7716, 7480, -1, -1, -1, -1, -1, 5063, -1, -1, -1, -1,
-	2386, 4781, 1824, -1, -1, 4122, 3466, 3717, -1, 501, -1, 7399, 5398, -1, 7185, -1,
-	-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 2560, -1, -1, -1, 8021, 4726,
-	-1, 6263, -1, 5178, 5896, 4527, 7171, -1, -1, -1, -1, -1, 3378, 7999, 2644, 5545,
-	826, -1, 5964, 2014, 7809, 6838, 4313, -1, -1, 4078, -1, 6674, -1, -1, -1, 1498,
-	-1, -1, -1, -1, 1392, 880, -1, 4088, -1, -1, -1, 4221, -1, -1, -1, 7914,
-	-1, 2290, 3183, -1, 6029, 6531, 2490, 2797, -1, 5024, -1, 667, -1, -1, 5905, -1,
-	584, 5831, -1, 4451, 247, -1, -1, 5096, -1, -1, 4966, -1, 7067, 7577, -1, 4662,
+	-1, 7908, 995, 2945, 7177, -1, -1, 5790, -1, 1578, 7781, 4528, 7515, -1, 2556, -1,
+	-1, -1, 7973, 5446, -1, -1, 4380, -1, 1866, -1, -1, 1620, -1, 1066, 2161, -1,
+	477, -1, 1603, -1, -1, -1, -1, -1, 7767, -1, -1, -1, 6892, -1, -1, 74,
+	3536, -1, 1623, 7318, -1, -1, -1, 7936, 7309, -1, -1, 3647, 283, 3944, 6471, -1,
+	4989, 5126, -1, 2479, 7717, 7481, -1, -1, -1, -1, -1, 5063, -1, -1, -1, -1,
+	2386, 4781, 1824, -1, -1, 4122, 3466, 3717, -1, 501, -1, 7400, 5399, -1, 7186, -1,
+	-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 2560, -1, -1, -1, 8022, 4726,
+	-1, 6264, -1, 5178, 5897, 4527, 7172, -1, -1, -1, -1, -1, 3378, 8000, 2644, 5546,
+	826, -1, 5965, 2014, 7810, 6839, 4313, -1, -1, 4078, -1, 6675, -1, -1, -1, 1498,
+	-1, -1, -1, -1, 1392, 880, -1, 4088, -1, -1, -1, 4221, -1, -1, -1, 7915,
+	-1, 2290, 3183, -1, 6030, 6532, 2490, 2797, -1, 5024, -1, 667, -1, -1, 5906, -1,
+	584, 5832, -1, 4451, 247, -1, -1, 5096, -1, -1, 4966, -1, 7068, 7578, -1, 4662,
 	-1, -1, -1, 51, -1, -1, -1, -1, 2357, 5273, -1, -1, -1, 4572, -1, 2101,
-	3178, -1, 4905, 3372, -1, -1, -1, 150, -1, 4280, 4243, 888, 7053, 1257, -1, 1642,
-	4395, 2737, 6074, -1, -1, 6757, 5429, 5595, -1, 7524, 4832, 1724, -1, 6518, -1, -1,
-	-1, -1, -1, -1, -1, -1, -1, 4908, -1, 5699, 5344, 6580, -1, -1, -1, -1,
-	-1, 4789, 7532, -1, 4740, 2577, 5914, 2370, 4337, 1976, -1, 404, -1, -1, 6523, 2729,
-	7191, -1, -1, 3226, 6975, 7433, 7969, -1, 1430, -1, 2309, -1, -1, -1, -1, 3798,
-	7231, -1, -1, -1, 383, 175, 4316, 7447, 1930, -1, -1, 1974, 3620, -1, -1, -1,
-	-1, -1, -1, 7560, 6892, -1, 206, 3860, 2193, 3489, -1, 4422, 7154, 5594, 3822, 4723,
-	2841, 1033, 4080, -1, 4366, 3414, -1, -1, 1054, 2846, 7212, -1, 244, 6969, -1, 6600,
-	3688, -1, -1, 5955, 6183, -1, -1, -1, -1, 5658, -1, 184, 3421, -1, -1, -1,
-	-1, -1, -1, -1, -1, 4836, -1, -1, -1, 4299, 6338, 1664, 7782, -1, 5961, 3503,
-	-1, -1, 6086, 2830, -1, 4585, -1, -1, -1, 6472, -1, -1, 6566, 6895, 1802, 6404,
-	-1, 6245, -1, 5470, -1, -1, 752, 4252, 4659, 2326, -1, -1, 6811, -1, 346, 6033,
-	3535, -1, -1, -1, 971, -1, -1, 5457, -1, -1, 4416, -1, -1, -1, -1, -1,
-	-1, 6903, -1, -1, -1, -1, 7470, 4365, -1, 4372, -1, -1, -1, -1, -1, 6300,
-	2625, 1954, 2431, -1, -1, 3326, 429, 2285, 7692, -1, -1, -1, -1, 2861, -1, 1671,
-	4390, -1, 6677, -1, -1, 1638, 3196, -1, -1, 6654, 2769, 7665, -1, -1, -1, 3118,
-	-1, 1217, 7657, -1, 6858, -1, -1, -1, -1, -1, 7287, -1, 2596, -1, -1, -1,
-	-1, 3769, -1, -1, 2840, -1, 1665, -1, 7333, -1, 778, -1, 1532, -1, -1, -1,
-	7494, -1, -1, -1, -1, -1, 780, 324, -1, -1, -1, 4678, 1432, -1, 7690, -1,
-	8030, -1, 6259, 6369, 4904, 3166, -1, -1, -1, -1, -1, -1, 7955, -1, 4856, 1004,
-	6015, 4731, 3633, -1, 759, 690, 2063, -1, 556, -1, -1, -1, -1, 5804, 2665, -1,
-	5986, -1, 6453, -1, 5146, -1, -1, -1, -1, -1, -1, 1360, 4053, -1, -1, 3975,
-	-1, -1, -1, 5721, -1, -1, 6261, 1878, -1, -1, 6477, -1, -1, 1078, 1963, 4524,
-	-1, 6761, -1, 4852, 5633, 7017, 3184, 25, 7275, -1, 3465, 3253, 6181, 758, -1, -1,
+	3178, -1, 4905, 3372, -1, -1, -1, 150, -1, 4280, 4243, 888, 7054, 1257, -1, 1642,
+	4395, 2737, 6075, -1, -1, 6758, 5430, 5596, -1, 7525, 4832, 1724, -1, 6519, -1, -1,
+	-1, -1, -1, -1, -1, -1, -1, 4908, -1, 5700, 5344, 6581, -1, -1, -1, -1,
+	-1, 4789, 7533, -1, 4740, 2577, 5915, 2370, 4337, 1976, -1, 404, -1, -1, 6524, 2729,
+	7192, -1, -1, 3226, 6976, 7434, 7970, -1, 1430, -1, 2309, -1, -1, -1, -1, 3798,
+	7232, -1, -1, -1, 383, 175, 4316, 7448, 1930, -1, -1, 1974, 3620, -1, -1, -1,
+	-1, -1, -1, 7561, 6893, -1, 206, 3860, 2193, 3489, -1, 4422, 7155, 5595, 3822, 4723,
+	2841, 1033, 4080, -1, 4366, 3414, -1, -1, 1054, 2846, 7213, -1, 244, 6970, -1, 6601,
+	3688, -1, -1, 5956, 6184, -1, -1, -1, -1, 5659, -1, 184, 3421, -1, -1, -1,
+	-1, -1, -1, -1, -1, 4836, -1, -1, -1, 4299, 6339, 1664, 7783, -1, 5962, 3503,
+	-1, -1, 6087, 2830, -1, 4585, -1, -1, -1, 6473, -1, -1, 6567, 6896, 1802, 6405,
+	-1, 6246, -1, 5471, -1, -1, 752, 4252, 4659, 2326, -1, -1, 6812, -1, 346, 6034,
+	3535, -1, -1, -1, 971, -1, -1, 5458, -1, -1, 4416, -1, -1, -1, -1, -1,
+	-1, 6904, -1, -1, -1, -1, 7471, 4365, -1, 4372, -1, -1, -1, -1, -1, 6301,
+	2625, 1954, 2431, -1, -1, 3326, 429, 2285, 7693, -1, -1, -1, -1, 2861, -1, 1671,
+	4390, -1, 6678, -1, -1, 1638, 3196, -1, -1, 6655, 2769, 7666, -1, -1, -1, 3118,
+	-1, 1217, 7658, -1, 6859, -1, -1, -1, -1, -1, 7288, -1, 2596, -1, -1, -1,
+	-1, 3769, -1, -1, 2840, -1, 1665, -1, 7334, -1, 778, -1, 1532, -1, -1, -1,
+	7495, -1, -1, -1, -1, -1, 780, 324, -1, -1, -1, 4678, 1432, -1, 7691, -1,
+	8031, -1, 6260, 6370, 4904, 3166, -1, -1, -1, -1, -1, -1, 7956, -1, 4856, 1004,
+	6016, 4731, 3633, -1, 759, 690, 2063, -1, 556, -1, -1, -1, -1, 5805, 2665, -1,
+	5987, -1, 6454, -1, 5146, -1, -1, -1, -1, -1, -1, 1360, 4053, -1, -1, 3975,
+	-1, -1, -1, 5722, -1, -1, 6262, 1878, -1, -1, 6478, -1, -1, 1078, 1963, 4524,
+	-1, 6762, -1, 4852, 5634, 7018, 3184, 25, 7276, -1, 3465, 3253, 6182, 758, -1, -1,
 	-1, -1, 3625, 815, 2608, -1, 2224, -1, 4389, 956, -1, -1, 2141, -1, -1, 3068,
-	-1, -1, -1, -1, 6013, -1, -1, 2263, -1, -1, 2140, 3278, 1908, 887, 7975, -1,
-	-1, -1, -1, 4842, -1, -1, 2452, -1, -1, 5485, -1, -1, 5499, -1, 6120, -1,
-	4439, 7675, -1, -1, -1, -1, -1, -1, 459, 567, -1, -1, -1, -1, -1, -1,
-	5652, 5602, 2673, 5596, 1637, 7805, -1, 1089, -1, -1, 1765, -1, -1, -1, 7717, -1,
-	-1, -1, 5408, -1, 5329, -1, 7493, 3075, -1, -1, 3154, 3834, 3807, -1, 1860, -1,
-	-1, -1, -1, 941, 7076, -1, -1, 355, -1, 4186, -1, 7963, -1, -1, 5455, -1,
-	5568, 2389, -1, -1, -1, -1, -1, 4883, -1, 2796, -1, -1, -1, 7, -1, -1,
-	5451, -1, 7230, -1, -1, 1526, 4430, 3202, -1, 5979, 2041, 898, -1, 3113, 7392, -1,
-	6621, 675, 804, 5279, -1, 7781, 532, 1561, -1, -1, -1, -1, 2734, 2944, -1, 3156,
-	-1, 2588, 3616, 6210, -1, 6171, 900, -1, 2890, 4663, 1615, 1826, 9, 6285, -1, -1,
-	1624, -1, -1, -1, 5407, -1, -1, 7708, 7527, -1, -1, 161, 4457, 5141, -1, -1,
-	5690, -1, 2984, 6589, -1, 1610, -1, -1, 3399, 22, 1858, 1227, 3139, 3192, 6545, 2203,
-	1277, -1, -1, 2519, -1, -1, 3736, -1, 4912, -1, -1, -1, -1, 6767, -1, -1,
-	5771, -1, -1, 6527, 7760, -1, -1, 56, -1, -1, 2688, -1, 5727, 5027, -1, 4309,
-	5393, 454, 2871, -1, 7869, -1, -1, 3180, -1, -1, 5992, 798, 6943, 343, 578, 211,
-	-1, -1, -1, -1, 6799, -1, -1, -1, -1, -1, 3163, 1817, 6918, -1, -1, -1,
-	-1, 2425, -1, -1, -1, 586, -1, -1, 5645, 5245, 6123, 7821, -1, 7184, 3241, -1,
-	7918, -1, -1, -1, -1, -1, 7476, 1953, 893, 395, 3294, 2275, 1949, 1243, -1, -1,
-	6637, 5349, 4039, 5887, 4873, -1, -1, -1, -1, -1, 4992, 1869, -1, -1, 2801, -1,
-	6422, 2614, 2194, 7359, 1851, 6769, -1, 7528, -1, -1, -1, 4598, 1537, 5900, 4993, -1,
-	4219, 7282, 27, 7223, 4915, 1222, 3415, 4753, -1, -1, -1, -1, -1, -1, 4532, -1,
-	-1, -1, -1, -1, -1, 4402, -1, 7409, -1, -1, -1, -1, 1613, -1, 3955, -1,
-	-1, 3011, 7854, 7570, 6889, -1, -1, 3091, -1, 863, -1, -1, 4752, 4764, 6407, 7435,
-	-1, -1, 4767, -1, 4847, 5118, 980, 7220, 3397, -1, 4411, -1, -1, 5707, 7421, -1,
-	2184, -1, -1, 4702, -1, 2948, -1, -1, 7112, -1, -1, 947, 6820, -1, -1, -1,
-	6257, 6325, -1, -1, -1, -1, -1, 4220, -1, 3242, 823, -1, 4161, -1, -1, 4867,
-	-1, 134, -1, 6252, 1830, 4549, -1, 3049, -1, -1, -1, -1, -1, -1, -1, -1,
-	5038, -1, -1, 4160, -1, -1, -1, -1, 7064, 633, 7404, 3211, 659, -1, -1, 6800,
-	2835, 5426, -1, 5716, -1, 2791, 1941, 3761, -1, -1, -1, -1, -1, 3455, 5389, -1,
-	1612, -1, 4253, -1, -1, -1, 6080, -1, 592, 6060, 1774, -1, -1, -1, 1129, -1,
-	4855, 7519, 1900, 6640, -1, 5182, 1844, 2971, 3733, 1564, -1, 4893, 1653, -1, 5536, -1,
-	-1, -1, 4687, -1, -1, -1, -1, -1, 420, -1, 2933, 3876, -1, 350, 5518, 5229,
+	-1, -1, -1, -1, 6014, -1, -1, 2263, -1, -1, 2140, 3278, 1908, 887, 7976, -1,
+	-1, -1, -1, 4842, -1, -1, 2452, -1, -1, 5486, -1, -1, 5500, -1, 6121, -1,
+	4439, 7676, -1, -1, -1, -1, -1, -1, 459, 567, -1, -1, -1, -1, -1, -1,
+	5653, 5603, 2673, 5597, 1637, 7806, -1, 1089, -1, -1, 1765, -1, -1, -1, 7718, -1,
+	-1, -1, 5409, -1, 5329, -1, 7494, 3075, -1, -1, 3154, 3834, 3807, -1, 1860, -1,
+	-1, -1, -1, 941, 7077, -1, -1, 355, -1, 4186, -1, 7964, -1, -1, 5456, -1,
+	5569, 2389, -1, -1, -1, -1, -1, 4883, -1, 2796, -1, -1, -1, 7, -1, -1,
+	5452, -1, 7231, -1, -1, 1526, 4430, 3202, -1, 5980, 2041, 898, -1, 3113, 7393, -1,
+	6622, 675, 804, 5279, -1, 7782, 532, 1561, -1, -1, -1, -1, 2734, 2944, -1, 3156,
+	-1, 2588, 3616, 6211, -1, 6172, 900, -1, 2890, 4663, 1615, 1826, 9, 6286, -1, -1,
+	1624, -1, -1, -1, 5408, -1, -1, 7709, 7528, -1, -1, 161, 4457, 5141, -1, -1,
+	5691, -1, 2984, 6590, -1, 1610, -1, -1, 3399, 22, 1858, 1227, 3139, 3192, 6546, 2203,
+	1277, -1, -1, 2519, -1, -1, 3736, -1, 4912, -1, -1, -1, -1, 6768, -1, -1,
+	5772, -1, -1, 6528, 7761, -1, -1, 56, -1, -1, 2688, -1, 5728, 5027, -1, 4309,
+	5394, 454, 2871, -1, 7870, -1, -1, 3180, -1, -1, 5993, 798, 6944, 343, 578, 211,
+	-1, -1, -1, -1, 6800, -1, -1, -1, -1, -1, 3163, 1817, 6919, -1, -1, -1,
+	-1, 2425, -1, -1, -1, 586, -1, -1, 5646, 5245, 6124, 7822, -1, 7185, 3241, -1,
+	7919, -1, -1, -1, -1, -1, 7477, 1953, 893, 395, 3294, 2275, 1949, 1243, -1, -1,
+	6638, 5349, 4039, 5888, 4873, -1, -1, -1, -1, -1, 4992, 1869, -1, -1, 2801, -1,
+	6423, 2614, 2194, 7360, 1851, 6770, -1, 7529, -1, -1, -1, 4598, 1537, 5901, 4993, -1,
+	4219, 7283, 27, 7224, 4915, 1222, 3415, 4753, -1, -1, -1, -1, -1, -1, 4532, -1,
+	-1, -1, -1, -1, -1, 4402, -1, 7410, -1, -1, -1, -1, 1613, -1, 3955, -1,
+	-1, 3011, 7855, 7571, 6890, -1, -1, 3091, -1, 863, -1, -1, 4752, 4764, 6408, 7436,
+	-1, -1, 4767, -1, 4847, 5118, 980, 7221, 3397, -1, 4411, -1, -1, 5708, 7422, -1,
+	2184, -1, -1, 4702, -1, 2948, -1, -1, 7113, -1, -1, 947, 6821, -1, -1, -1,
+	6258, 6326, -1, -1, -1, -1, -1, 4220, -1, 3242, 823, -1, 4161, -1, -1, 4867,
+	-1, 134, -1, 6253, 1830, 4549, -1, 3049, -1, -1, -1, -1, -1, -1, -1, -1,
+	5038, -1, -1, 4160, -1, -1, -1, -1, 7065, 633, 7405, 3211, 659, -1, -1, 6801,
+	2835, 5427, -1, 5717, -1, 2791, 1941, 3761, -1, -1, -1, -1, -1, 3455, 5390, -1,
+	1612, -1, 4253, -1, -1, -1, 6081, -1, 592, 6061, 1774, -1, -1, -1, 1129, -1,
+	4855, 7520, 1900, 6641, -1, 5182, 1844, 2971, 3733, 1564, -1, 4893, 1653, -1, 5537, -1,
+	-1, -1, 4687, -1, -1, -1, -1, -1, 420, -1, 2933, 3876, -1, 350, 5519, 5229,
 	-1, -1, -1, 4400, 3991, -1, 1443, 5079, -1, -1, -1, -1, -1, -1, 2415, 4224,
-	6635, 1197, -1, 1980, -1, -1, -1, 7816, -1, 2643, -1, -1, -1, 5935, -1, -1,
-	-1, -1, 3472, 7880, 4435, -1, 5031, 7837, 7921, 2173, -1, 2641, -1, 5723, -1, 5140,
-	3560, -1, -1, 7512, 3950, 638, -1, -1, 6044, 6753, -1, -1, 3555, 3568, -1, -1,
-	-1, -1, -1, 145, -1, 7874, 6072, 6232, -1, -1, -1, -1, -1, -1, -1, -1,
-	787, 7116, 1598, 3591, 5175, 5021, -1, 5625, 2298, 1672, -1, 2038, -1, -1, -1, 1617,
+	6636, 1197, -1, 1980, -1, -1, -1, 7817, -1, 2643, -1, -1, -1, 5936, -1, -1,
+	-1, -1, 3472, 7881, 4435, -1, 5031, 7838, 7922, 2173, -1, 2641, -1, 5724, -1, 5140,
+	3560, -1, -1, 7513, 3950, 638, -1, -1, 6045, 6754, -1, -1, 3555, 3568, -1, -1,
+	-1, -1, -1, 145, -1, 7875, 6073, 6233, -1, -1, -1, -1, -1, -1, -1, -1,
+	787, 7117, 1598, 3591, 5175, 5021, -1, 5626, 2298, 1672, -1, 2038, -1, -1, -1, 1617,
 	-1, -1, 2567, -1, -1, 2504, -1, 2172, 3589, -1, 2257, 876, -1, 2956, -1, 69,
-	6059, -1, 367, -1, 3724, -1, -1, 2052, -1, 737, 7461, 5923, -1, 3777, 4806, 1388,
-	4351, 5246, 4278, -1, 3229, -1, -1, -1, 7518, 5984, 2690, 2959, -1, -1, 3142, -1,
-	5252, 2312, -1, 7222, 3527, 4154, -1, 2897, 7403, -1, 3100, -1, 6177, 573, -1, 1092,
-	1451, -1, 6372, -1, -1, -1, -1, 3042, -1, 3606, -1, -1, 2352, -1, -1, 5572,
-	-1, -1, -1, 4073, 6209, -1, -1, -1, 7145, 216, -1, 5115, -1, -1, 5930, 2367,
-	-1, -1, 2902, -1, 1709, 6468, 4602, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-	5415, -1, 4183, -1, 6495, 4984, 2536, 2126, -1, -1, -1, 2048, -1, 695, 6268, -1,
-	-1, -1, -1, 6021, -1, -1, -1, 2651, -1, 6630, -1, 6999, -1, -1, -1, -1,
-	-1, 387, -1, 7387, -1, -1, -1, 422, 7050, 2354, -1, 5841, -1, -1, 1203, 1983,
-	4801, 7237, 566, 1464, 4259, -1, 1237, 2332, -1, 4014, 5497, -1, 5402, 178, 6652, 7469,
-	2353, -1, -1, 7423, 707, -1, -1, -1, -1, 3003, -1, 442, -1, 7146, -1, 7262,
-	-1, -1, -1, -1, -1, -1, 4194, -1, 928, 7515, 5653, -1, 4673, -1, -1, -1,
-	951, -1, 5493, -1, 4272, 3731, 4751, -1, -1, 5417, -1, 1029, 6320, -1, -1, -1,
-	3953, 1702, -1, 3115, 5359, 1560, -1, 4467, 1326, 1842, -1, -1, -1, 5783, 4626, 3384,
+	6060, -1, 367, -1, 3724, -1, -1, 2052, -1, 737, 7462, 5924, -1, 3777, 4806, 1388,
+	4351, 5246, 4278, -1, 3229, -1, -1, -1, 7519, 5985, 2690, 2959, -1, -1, 3142, -1,
+	5252, 2312, -1, 7223, 3527, 4154, -1, 2897, 7404, -1, 3100, -1, 6178, 573, -1, 1092,
+	1451, -1, 6373, -1, -1, -1, -1, 3042, -1, 3606, -1, -1, 2352, -1, -1, 5573,
+	-1, -1, -1, 4073, 6210, -1, -1, -1, 7146, 216, -1, 5115, -1, -1, 5931, 2367,
+	-1, -1, 2902, -1, 1709, 6469, 4602, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+	5416, -1, 4183, -1, 6496, 4984, 2536, 2126, -1, -1, -1, 2048, -1, 695, 6269, -1,
+	-1, -1, -1, 6022, -1, -1, -1, 2651, -1, 6631, -1, 7000, -1, -1, -1, -1,
+	-1, 387, -1, 7388, -1, -1, -1, 422, 7051, 2354, -1, 5842, -1, -1, 1203, 1983,
+	4801, 7238, 566, 1464, 4259, -1, 1237, 2332, -1, 4014, 5498, -1, 5403, 178, 6653, 7470,
+	2353, -1, -1, 7424, 707, -1, -1, -1, -1, 3003, -1, 442, -1, 7147, -1, 7263,
+	-1, -1, -1, -1, -1, -1, 4194, -1, 928, 7516, 5654, -1, 4673, -1, -1, -1,
+	951, -1, 5494, -1, 4272, 3731, 4751, -1, -1, 5418, -1, 1029, 6321, -1, -1, -1,
+	3953, 1702, -1, 3115, 5359, 1560, -1, 4467, 1326, 1842, -1, -1, -1, 5784, 4626, 3384,
 	-1, -1, -1, -1, -1, -1, -1, 2208, -1, 3311, 1162, 3396, 1582, -1, 3035, -1,
-	-1, 3877, 1051, 2591, 3145, -1, 6643, -1, 3637, -1, 7917, -1, -1, -1, -1, 7748,
-	1483, -1, 7256, 3537, -1, 7149, 5107, 2034, 3739, 4247, -1, -1, -1, 1679, 7306, 5419,
-	5376, 7953, -1, 6976, -1, -1, -1, 6406, -1, -1, -1, 2256, 5791, 7580, 4050, -1,
-	-1, 2950, -1, 7565, -1, 1725, -1, -1, -1, 6141, 6345, 3405, 4954, 7578, 7894, 3406,
-	6688, -1, 2115, -1, -1, 277, -1, -1, -1, 2783, 7828, 6980, -1, 1998, 3803, -1,
-	-1, 7356, -1, -1, -1, -1, -1, 7033, -1, -1, -1, 5487, 4595, 4802, 565, 6092,
-	-1, -1, -1, -1, -1, -1, 608, -1, -1, -1, 2765, -1, -1, 7246, 7321, 3682,
-	-1, 4599, -1, 4491, -1, 5516, 2077, -1, 4052, -1, -1, 6851, 2844, 6830, 8009, 1674,
-	-1, 186, -1, 7078, 3611, 6826, 6528, 143, 7152, 1329, 4821, 3187, -1, 5170, 7764, -1,
-	2420, -1, -1, 4810, 1896, 7649, 1356, 4534, 520, -1, -1, 4953, -1, -1, -1, -1,
-	-1, -1, -1, -1, -1, -1, -1, 3387, 4593, 1230, 5796, 6450, 641, 7412, -1, 5109,
-	7137, 1144, 1122, -1, 4125, -1, -1, 7574, 3239, 5477, 3554, 6217, 3567, -1, 4009, -1,
-	-1, -1, 2814, -1, -1, -1, -1, 2237, 5313, 5007, 3583, 2613, 4516, 3813, 6590, -1,
-	-1, 5528, -1, 5520, 7047, -1, -1, 1970, -1, 496, -1, 1517, 7622, -1, 4950, 3757,
-	6512, 960, 2364, 5940, -1, 4094, 2424, 2670, 4903, 7300, -1, 6467, 7905, -1, -1, 6653,
-	3206, -1, -1, -1, -1, 358, 883, 6019, -1, -1, -1, 462, 6247, 3347, 4608, 1690,
-	-1, 7347, -1, 3198, -1, -1, 6514, 1903, -1, -1, -1, -1, -1, 6696, 3021, -1,
-	7051, 953, 3083, -1, 2742, -1, 7824, -1, 6246, -1, -1, 1742, 7899, -1, 7006, -1,
-	3874, 6265, 1177, 4825, -1, 553, -1, -1, -1, -1, -1, 5588, -1, 921, 7451, 309,
-	899, -1, -1, -1, -1, 3081, 7432, 1644, 4084, 7315, 1533, -1, -1, 1095, -1, 7365,
-	7855, -1, -1, 7271, 5634, 6657, 4426, -1, -1, 2129, 7124, 4738, 7012, 4146, -1, -1,
-	-1, -1, 7370, 6301, 5083, -1, 2781, -1, -1, 3678, 2278, 6856, -1, -1, 120, -1,
-	2707, 6295, 4578, 7153, -1, 6133, -1, -1, -1, 1586, -1, 6302, 6611, 227, 3314, -1,
-	-1, -1, 6471, -1, -1, 2096, -1, -1, -1, 6384, 6692, -1, -1, 2241, -1, -1,
-	288, 157, -1, 7800, -1, 2528, 1094, -1, 2267, 1046, 6898, -1, 4477, 588, -1, 3028,
-	-1, -1, -1, -1, -1, 6431, 129, 2201, -1, 729, -1, -1, -1, -1, -1, 5287,
-	-1, -1, -1, -1, 3743, 5875, 4276, 112, 36, -1, -1, -1, 521, -1, -1, -1,
+	-1, 3877, 1051, 2591, 3145, -1, 6644, -1, 3637, -1, 7918, -1, -1, -1, -1, 7749,
+	1483, -1, 7257, 3537, -1, 7150, 5107, 2034, 3739, 4247, -1, -1, -1, 1679, 7307, 5420,
+	5377, 7954, -1, 6977, -1, -1, -1, 6407, -1, -1, -1, 2256, 5792, 7581, 4050, -1,
+	-1, 2950, -1, 7566, -1, 1725, -1, -1, -1, 6142, 6346, 3405, 4954, 7579, 7895, 3406,
+	6689, -1, 2115, -1, -1, 277, -1, -1, -1, 2783, 7829, 6981, -1, 1998, 3803, -1,
+	-1, 7357, -1, -1, -1, -1, -1, 7034, -1, -1, -1, 5488, 4595, 4802, 565, 6093,
+	-1, -1, -1, -1, -1, -1, 608, -1, -1, -1, 2765, -1, -1, 7247, 7322, 3682,
+	-1, 4599, -1, 4491, -1, 5517, 2077, -1, 4052, -1, -1, 6852, 2844, 6831, 8010, 1674,
+	-1, 186, -1, 7079, 3611, 6827, 6529, 143, 7153, 1329, 4821, 3187, -1, 5170, 7765, -1,
+	2420, -1, -1, 4810, 1896, 7650, 1356, 4534, 520, -1, -1, 4953, -1, -1, -1, -1,
+	-1, -1, -1, -1, -1, -1, -1, 3387, 4593, 1230, 5797, 6451, 641, 7413, -1, 5109,
+	7138, 1144, 1122, -1, 4125, -1, -1, 7575, 3239, 5478, 3554, 6218, 3567, -1, 4009, -1,
+	-1, -1, 2814, -1, -1, -1, -1, 2237, 5313, 5007, 3583, 2613, 4516, 3813, 6591, -1,
+	-1, 5529, -1, 5521, 7048, -1, -1, 1970, -1, 496, -1, 1517, 7623, -1, 4950, 3757,
+	6513, 960, 2364, 5941, -1, 4094, 2424, 2670, 4903, 7301, -1, 6468, 7906, -1, -1, 6654,
+	3206, -1, -1, -1, -1, 358, 883, 6020, -1, -1, -1, 462, 6248, 3347, 4608, 1690,
+	-1, 7348, -1, 3198, -1, -1, 6515, 1903, -1, -1, -1, -1, -1, 6697, 3021, -1,
+	7052, 953, 3083, -1, 2742, -1, 7825, -1, 6247, -1, -1, 1742, 7900, -1, 7007, -1,
+	3874, 6266, 1177, 4825, -1, 553, -1, -1, -1, -1, -1, 5589, -1, 921, 7452, 309,
+	899, -1, -1, -1, -1, 3081, 7433, 1644, 4084, 7316, 1533, -1, -1, 1095, -1, 7366,
+	7856, -1, -1, 7272, 5635, 6658, 4426, -1, -1, 2129, 7125, 4738, 7013, 4146, -1, -1,
+	-1, -1, 7371, 6302, 5083, -1, 2781, -1, -1, 3678, 2278, 6857, -1, -1, 120, -1,
+	2707, 6296, 4578, 7154, -1, 6134, -1, -1, -1, 1586, -1, 6303, 6612, 227, 3314, -1,
+	-1, -1, 6472, -1, -1, 2096, -1, -1, -1, 6385, 6693, -1, -1, 2241, -1, -1,
+	288, 157, -1, 7801, -1, 2528, 1094, -1, 2267, 1046, 6899, -1, 4477, 588, -1, 3028,
+	-1, -1, -1, -1, -1, 6432, 129, 2201, -1, 729, -1, -1, -1, -1, -1, 5287,
+	-1, -1, -1, -1, 3743, 5876, 4276, 112, 36, -1, -1, -1, 521, -1, -1, -1,
 	-1, -1, -1, -1, 4282, 646, 1109, 3916, -1, -1, -1, -1, 4727, -1, 4066, 4193,
-	605, 1558, -1, -1, 7638, -1, -1, 7498, 3123, 5073, -1, -1, 2951, 4428, -1, 4621,
-	541, 3451, -1, 6067, 5169, 989, 7052, -1, 3355, 896, 5114, 6113, 564, -1, -1, -1,
-	5578, 3556, 4185, 5803, -1, -1, 376, 1198, 6939, 2291, -1, -1, -1, 7872, -1, -1,
+	605, 1558, -1, -1, 7639, -1, -1, 7499, 3123, 5073, -1, -1, 2951, 4428, -1, 4621,
+	541, 3451, -1, 6068, 5169, 989, 7053, -1, 3355, 896, 5114, 6114, 564, -1, -1, -1,
+	5579, 3556, 4185, 5804, -1, -1, 376, 1198, 6940, 2291, -1, -1, -1, 7873, -1, -1,
 	3133, -1, 1761, 335, 2175, -1, -1, -1, -1, -1, -1, 4407, -1, -1, 1413, 518,
-	-1, 6311, -1, -1, -1, 5852, 5827, 6075, 402, 2546, 6218, -1, 2937, 2919, -1, 5314,
-	-1, -1, -1, -1, -1, -1, -1, 5117, 7911, 2114, 359, -1, 1458, 3642, 4611, 6366,
-	582, 3515, 195, 2174, -1, 7569, -1, -1, 4356, 1518, 7645, 81, -1, 7013, 5781, 2662,
-	-1, 1366, 1453, 1016, -1, -1, 4245, 4348, 1994, 7542, -1, 7950, 3001, 4234, -1, -1,
-	-1, -1, 6283, 1355, 1363, 1743, -1, 2181, 7106, 3845, 5116, 2583, 1587, 6282, 1011, 7011,
-	-1, 3279, 7343, 2097, 2974, 7724, -1, -1, 546, 3840, -1, 3205, -1, -1, -1, 2979,
-	5332, -1, -1, 645, 6243, -1, 7548, 7897, -1, 2763, 7045, -1, -1, -1, 2557, -1,
-	2462, -1, -1, 973, 2685, 327, 6341, -1, 6912, 2986, -1, -1, -1, 3475, -1, -1,
-	-1, -1, 7502, 1103, -1, 7249, -1, 6946, 6009, -1, 3584, -1, 1904, 23, 3885, -1,
-	-1, 5929, -1, -1, 2810, -1, 7126, 1188, 5450, -1, 6116, 6089, 4809, 5599, -1, -1,
-	464, 5091, 807, 2566, -1, 736, -1, -1, 3322, -1, 6241, 2920, -1, 2535, -1, -1,
-	-1, -1, -1, -1, 7345, 7761, -1, 7924, 5967, -1, 2323, 4030, -1, 7661, -1, -1,
-	7546, 443, 2054, -1, 3499, -1, -1, -1, 1698, 5275, 6286, 6877, 7083, -1, 458, -1,
-	6292, 2099, -1, -1, 6639, -1, 282, 4712, 1801, -1, -1, -1, -1, 5571, 1944, -1,
-	5263, 550, 3449, 4203, -1, -1, -1, -1, 7305, 3985, 1901, 2008, -1, 4898, 6746, 4586,
-	-1, -1, 1494, -1, -1, -1, -1, 5439, -1, 3746, -1, 1284, 1093, -1, -1, 2632,
-	-1, 5216, 6443, 331, 3542, 3045, -1, -1, 7925, -1, 770, -1, 6793, -1, -1, -1,
-	-1, 6073, 1947, -1, 4724, -1, 7123, 4273, -1, 6543, -1, -1, -1, -1, -1, -1,
-	-1, 6805, -1, -1, 5770, 6035, 7948, -1, 1688, 3261, 3174, 6893, 6804, 1614, 1823, 4361,
-	-1, 6169, 1219, 4255, 5766, -1, 2009, -1, 3336, -1, 3516, 139, 3968, -1, -1, 2365,
-	-1, -1, -1, 117, 4964, 4838, 4008, 7472, 3595, 4228, -1, -1, -1, -1, 7923, -1,
-	-1, 6906, 5004, -1, 6573, 5460, -1, 1657, 7061, -1, 4500, 1758, 6304, -1, -1, -1,
-	-1, -1, -1, -1, 3692, 7886, -1, -1, -1, 2292, 2618, 7283, 5270, 726, -1, -1,
-	-1, 1057, 1248, 5700, -1, 1028, -1, 5909, 6519, -1, 6897, -1, 4526, -1, -1, -1,
-	5927, -1, -1, -1, -1, 7571, -1, 7903, 2327, -1, -1, 568, -1, -1, -1, 6317,
-	-1, -1, 679, -1, -1, -1, 4996, 5540, -1, -1, 5897, -1, 2789, 6698, 7926, -1,
-	7206, -1, -1, -1, -1, -1, -1, 4271, 3903, -1, 1303, 326, 4187, -1, 128, -1,
+	-1, 6312, -1, -1, -1, 5853, 5828, 6076, 402, 2546, 6219, -1, 2937, 2919, -1, 5314,
+	-1, -1, -1, -1, -1, -1, -1, 5117, 7912, 2114, 359, -1, 1458, 3642, 4611, 6367,
+	582, 3515, 195, 2174, -1, 7570, -1, -1, 4356, 1518, 7646, 81, -1, 7014, 5782, 2662,
+	-1, 1366, 1453, 1016, -1, -1, 4245, 4348, 1994, 7543, -1, 7951, 3001, 4234, -1, -1,
+	-1, -1, 6284, 1355, 1363, 1743, -1, 2181, 7107, 3845, 5116, 2583, 1587, 6283, 1011, 7012,
+	-1, 3279, 7344, 2097, 2974, 7725, -1, -1, 546, 3840, -1, 3205, -1, -1, -1, 2979,
+	5332, -1, -1, 645, 6244, -1, 7549, 7898, -1, 2763, 7046, -1, -1, -1, 2557, -1,
+	2462, -1, -1, 973, 2685, 327, 6342, -1, 6913, 2986, -1, -1, -1, 3475, -1, -1,
+	-1, -1, 7503, 1103, -1, 7250, -1, 6947, 6010, -1, 3584, -1, 1904, 23, 3885, -1,
+	-1, 5930, -1, -1, 2810, -1, 7127, 1188, 5451, -1, 6117, 6090, 4809, 5600, -1, -1,
+	464, 5091, 807, 2566, -1, 736, -1, -1, 3322, -1, 6242, 2920, -1, 2535, -1, -1,
+	-1, -1, -1, -1, 7346, 7762, -1, 7925, 5968, -1, 2323, 4030, -1, 7662, -1, -1,
+	7547, 443, 2054, -1, 3499, -1, -1, -1, 1698, 5275, 6287, 6878, 7084, -1, 458, -1,
+	6293, 2099, -1, -1, 6640, -1, 282, 4712, 1801, -1, -1, -1, -1, 5572, 1944, -1,
+	5263, 550, 3449, 4203, -1, -1, -1, -1, 7306, 3985, 1901, 2008, -1, 4898, 6747, 4586,
+	-1, -1, 1494, -1, -1, -1, -1, 5440, -1, 3746, -1, 1284, 1093, -1, -1, 2632,
+	-1, 5216, 6444, 331, 3542, 3045, -1, -1, 7926, -1, 770, -1, 6794, -1, -1, -1,
+	-1, 6074, 1947, -1, 4724, -1, 7124, 4273, -1, 6544, -1, -1, -1, -1, -1, -1,
+	-1, 6806, -1, -1, 5771, 6036, 7949, -1, 1688, 3261, 3174, 6894, 6805, 1614, 1823, 4361,
+	-1, 6170, 1219, 4255, 5767, -1, 2009, -1, 3336, -1, 3516, 139, 3968, -1, -1, 2365,
+	-1, -1, -1, 117, 4964, 4838, 4008, 7473, 3595, 4228, -1, -1, -1, -1, 7924, -1,
+	-1, 6907, 5004, 6701, 6574, 5461, -1, 1657, 7062, -1, 4500, 1758, 6305, -1, -1, -1,
+	-1, -1, -1, -1, 3692, 7887, -1, -1, -1, 2292, 2618, 7284, 5270, 726, -1, -1,
+	-1, 1057, 1248, 5701, -1, 1028, -1, 5910, 6520, -1, 6898, -1, 4526, -1, -1, -1,
+	5928, -1, -1, -1, -1, 7572, -1, 7904, 2327, -1, -1, 568, -1, -1, -1, 6318,
+	-1, -1, 679, -1, -1, -1, 4996, 5541, -1, -1, 5898, -1, 2789, 6699, 7927, -1,
+	7207, -1, -1, -1, -1, -1, -1, 4271, 3903, -1, 1303, 326, 4187, -1, 128, -1,
 	-1, 3189, 3824, 3708, -1, -1, -1, -1, 2981, -1, -1, -1, 1382, -1, 2880, 3691,
-	4373, -1, -1, -1, -1, -1, 7563, -1, -1, -1, -1, -1, 3721, 2812, 7810, 3207,
-	-1, -1, 4652, 8000, -1, -1, 3936, 1721, 7059, -1, -1, -1, 1059, -1, 5631, 3826,
-	4021, 2496, -1, -1, -1, 7987, 2930, -1, 471, 1566, 3354, 5612, -1, 6935, -1, -1,
-	1936, 1956, 2892, 3039, 909, 6289, 4061, -1, -1, 2623, 5435, 2334, 1239, 268, 5362, -1,
-	7381, 3193, 7656, 1881, 670, 5832, -1, -1, 6933, 4300, -1, -1, -1, -1, 5525, 5430,
-	-1, -1, 1815, -1, -1, 4308, 6312, 5582, 3572, -1, 5072, 3120, 4358, 169, 4793, 4583,
-	6324, 4240, 2779, -1, 1692, -1, -1, 4238, -1, 717, 6660, -1, 5874, 7611, 6158, -1,
-	-1, -1, 955, -1, 1917, 2764, -1, -1, 7737, -1, 1252, 5630, 1852, 4739, 5574, 5492,
-	-1, -1, 6355, -1, 4170, -1, -1, -1, 4376, -1, 5491, 2325, -1, 4909, -1, 1952,
-	4778, 3099, 3112, -1, 4091, -1, 7698, -1, 2381, 699, 6082, -1, 7877, 5029, -1, -1,
-	487, 6423, -1, -1, -1, 617, -1, 6451, -1, 7933, -1, 7945, 2219, -1, -1, -1,
-	-1, 7734, 2538, 7384, 4959, 6865, -1, 3002, 3111, -1, -1, -1, 8023, -1, -1, -1,
-	-1, -1, 2437, -1, 6018, 7443, -1, -1, -1, -1, -1, -1, -1, -1, 3395, 2568,
-	-1, -1, -1, -1, -1, -1, 7772, -1, -1, -1, 2131, -1, -1, -1, 7336, -1,
-	-1, -1, 6973, 1371, -1, 1299, -1, 1926, 7073, -1, -1, -1, -1, 1804, 3221, 4704,
-	-1, -1, -1, 2654, -1, 5777, 4696, 3649, 5057, -1, 6832, 3054, -1, 7355, 2563, 2624,
-	-1, 7346, 3666, 4139, -1, -1, -1, -1, -1, 2012, 2146, -1, -1, 5714, 1960, 7908,
-	7277, -1, 2214, -1, 3389, -1, 162, 2151, 5756, 4354, 4935, -1, 4680, 449, 3040, 7368,
-	1879, -1, 419, 4775, -1, -1, -1, -1, 6593, 4511, -1, 1594, -1, -1, -1, 5876,
-	-1, -1, 2815, 2295, 7102, 3289, -1, -1, -1, 6501, 1295, 5515, 8024, -1, 379, -1,
+	4373, -1, -1, -1, -1, -1, 7564, -1, -1, -1, -1, -1, 3721, 2812, 7811, 3207,
+	-1, -1, 4652, 8001, -1, -1, 3936, 1721, 7060, -1, -1, -1, 1059, -1, 5632, 3826,
+	4021, 2496, -1, -1, -1, 7988, 2930, -1, 471, 1566, 3354, 5613, -1, 6936, -1, -1,
+	1936, 1956, 2892, 3039, 909, 6290, 4061, -1, -1, 2623, 5436, 2334, 1239, 268, 5362, -1,
+	7382, 3193, 7657, 1881, 670, 5833, -1, -1, 6934, 4300, -1, -1, -1, -1, 5526, 5431,
+	-1, -1, 1815, -1, -1, 4308, 6313, 5583, 3572, -1, 5072, 3120, 4358, 169, 4793, 4583,
+	6325, 4240, 2779, -1, 1692, -1, -1, 4238, -1, 717, 6661, -1, 5875, 7612, 6159, -1,
+	-1, -1, 955, -1, 1917, 2764, -1, -1, 7738, -1, 1252, 5631, 1852, 4739, 5575, 5493,
+	-1, -1, 6356, -1, 4170, -1, -1, -1, 4376, -1, 5492, 2325, -1, 4909, -1, 1952,
+	4778, 3099, 3112, -1, 4091, -1, 7699, -1, 2381, 699, 6083, -1, 7878, 5029, -1, -1,
+	487, 6424, -1, -1, -1, 617, -1, 6452, -1, 7934, -1, 7946, 2219, -1, -1, -1,
+	-1, 7735, 2538, 7385, 4959, 6866, -1, 3002, 3111, -1, -1, -1, 8024, -1, -1, -1,
+	-1, -1, 2437, -1, 6019, 7444, -1, -1, -1, -1, -1, -1, -1, -1, 3395, 2568,
+	-1, -1, -1, -1, -1, -1, 7773, -1, -1, -1, 2131, -1, -1, -1, 7337, -1,
+	-1, -1, 6974, 1371, -1, 1299, -1, 1926, 7074, -1, -1, -1, -1, 1804, 3221, 4704,
+	-1, -1, -1, 2654, -1, 5778, 4696, 3649, 5057, -1, 6833, 3054, -1, 7356, 2563, 2624,
+	-1, 7347, 3666, 4139, -1, -1, -1, -1, -1, 2012, 2146, -1, -1, 5715, 1960, 7909,
+	7278, -1, 2214, -1, 3389, -1, 162, 2151, 5757, 4354, 4935, -1, 4680, 449, 3040, 7369,
+	1879, -1, 419, 4775, -1, -1, -1, -1, 6594, 4511, -1, 1594, -1, -1, -1, 5877,
+	-1, -1, 2815, 2295, 7103, 3289, -1, -1, -1, 6502, 1295, 5516, 8025, -1, 379, -1,
 	-1, 2700, -1, -1, 241, 3507, -1, -1, 734, 3896, -1, -1, 982, 296, 1685, 1090,
-	-1, -1, -1, -1, 7134, -1, 7224, -1, 6870, -1, 194, -1, 2581, 4721, 5308, -1,
-	1746, 3672, -1, -1, -1, -1, 6190, 5821, 1459, -1, 2590, 2484, 2007, -1, 2277, -1,
-	1245, 5262, -1, -1, -1, -1, 4871, 2183, 642, -1, -1, -1, 8013, -1, -1, -1,
+	-1, -1, -1, -1, 7135, -1, 7225, -1, 6871, -1, 194, -1, 2581, 4721, 5308, -1,
+	1746, 3672, -1, -1, -1, -1, 6191, 5822, 1459, -1, 2590, 2484, 2007, -1, 2277, -1,
+	1245, 5262, -1, -1, -1, -1, 4871, 2183, 642, -1, -1, -1, 8014, -1, -1, -1,
 	-1, -1, -1, -1, -1, 1519, -1, -1, 2307, 4617, 3980, -1, -1, -1, -1, -1,
-	5736, -1, -1, -1, -1, -1, -1, -1, 3209, -1, -1, 3358, 4461, -1, -1, -1,
+	5737, -1, -1, -1, -1, -1, -1, -1, 3209, -1, -1, 3358, 4461, -1, -1, -1,
 	1726, -1, -1, -1, 5283, -1, -1, 3703, -1, -1, 742, -1, -1, 5143, 4058, -1,
-	7241, 849, 7595, -1, -1, -1, 581, 6665, -1, -1, -1, -1, 3247, 1212, -1, -1,
-	-1, 83, -1, 3082, -1, 3155, 1712, -1, 714, -1, 4307, 5399, -1, -1, 2631, 1044,
-	7040, -1, 1373, -1, -1, 7910, 2395, 5877, 6905, -1, -1, 1406, 3532, 6904, 3418, 1062,
-	-1, 4980, 2802, 2828, -1, 2741, 412, 6226, 3412, -1, -1, 7525, -1, 1618, -1, -1,
-	2132, 4131, 3272, 3276, 1082, 472, -1, 4934, -1, -1, 2718, 5647, 3764, 5931, 2555, -1,
-	-1, 6725, 5724, 6391, -1, -1, -1, -1, -1, 1380, 2388, -1, -1, 6127, -1, 5001,
+	7242, 849, 7596, -1, -1, -1, 581, 6666, -1, -1, -1, -1, 3247, 1212, -1, -1,
+	-1, 83, -1, 3082, -1, 3155, 1712, -1, 714, -1, 4307, 5400, -1, -1, 2631, 1044,
+	7041, -1, 1373, -1, -1, 7911, 2395, 5878, 6906, -1, -1, 1406, 3532, 6905, 3418, 1062,
+	-1, 4980, 2802, 2828, -1, 2741, 412, 6227, 3412, -1, -1, 7526, -1, 1618, -1, -1,
+	2132, 4131, 3272, 3276, 1082, 472, -1, 4934, -1, -1, 2718, 5648, 3764, 5932, 2555, -1,
+	-1, 6726, 5725, 6392, -1, -1, -1, -1, -1, 1380, 2388, -1, -1, 6128, -1, 5001,
 	-1, 3277, 418, -1, 529, 4377, -1, -1, 4773, -1, -1, -1, -1, -1, -1, -1,
-	-1, -1, -1, 1891, 1457, 755, 2075, 5019, -1, 741, 6575, -1, 7864, -1, -1, -1,
-	-1, -1, 6464, -1, 7689, -1, -1, 2104, 4977, -1, 3102, -1, 3805, -1, -1, 7497,
-	7558, 3310, 3508, 4070, -1, 840, -1, 7462, -1, 7842, 5659, -1, 6154, 6249, 6142, -1,
-	7427, 1442, -1, 2445, 2438, -1, -1, 3681, -1, -1, 6502, 360, -1, -1, -1, 3328,
-	5372, 2561, 6697, -1, -1, 1593, -1, 4788, 3921, -1, 7668, 3330, -1, -1, 3078, 6499,
-	233, 7870, 4995, 3782, 2970, -1, 314, -1, -1, -1, -1, -1, -1, 7414, -1, 4502,
-	7612, -1, 3818, 1117, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1099, -1,
-	-1, -1, -1, 1549, -1, -1, -1, 2397, 2655, 7773, -1, -1, 1838, 4864, 8019, -1,
-	-1, 2414, -1, 7477, -1, -1, -1, 1554, 4092, 6405, -1, -1, -1, 2018, -1, 1081,
-	-1, 3333, 7603, -1, -1, 6070, 7977, 5919, 7744, 926, -1, 2404, 6448, 1893, -1, 3832,
-	-1, -1, 7081, 7210, -1, -1, -1, 1506, 3077, -1, 2481, 911, 2533, -1, 2551, 271,
-	-1, 7077, -1, -1, 1158, 1386, -1, -1, 3570, -1, 5167, 4647, -1, 7696, -1, 1242,
-	-1, -1, 2524, 1509, -1, 4350, -1, -1, -1, 6779, -1, 5454, 640, 4296, -1, 457,
-	-1, -1, 1719, 1528, 7847, 7811, -1, -1, -1, -1, -1, 2998, 5122, -1, -1, -1,
-	3137, 7647, -1, -1, -1, -1, 67, -1, 664, 4888, -1, -1, 2243, -1, 3967, -1,
-	-1, 4237, 943, 5849, -1, -1, 489, -1, 2204, -1, -1, -1, -1, -1, 6200, -1,
-	-1, 3108, -1, -1, -1, 5285, 3917, -1, -1, -1, 6358, 3238, -1, -1, -1, 2356,
-	7386, -1, 2157, -1, -1, -1, 6110, 2432, -1, -1, -1, -1, -1, 4046, 6628, -1,
-	-1, -1, -1, -1, 5480, 483, -1, 4090, 7046, -1, 6680, -1, 3891, -1, 5962, -1,
-	-1, 2074, -1, 6702, -1, 6849, 5580, -1, 1864, -1, -1, -1, 1287, 6010, 4519, -1,
-	-1, 4378, -1, 1131, -1, 6650, -1, 5068, 1654, 3893, -1, -1, -1, 6098, 137, 3281,
-	1068, 6718, -1, 3748, -1, -1, -1, 4769, 4925, 3269, 4413, 7218, 2595, -1, 3309, 5741,
-	-1, -1, 2637, -1, -1, -1, 5441, 1501, 7682, -1, -1, 236, 3338, 345, -1, -1,
-	-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 7839, -1, -1, 3033, 3689,
-	-1, -1, -1, -1, -1, 5915, -1, 800, 775, -1, 57, -1, -1, 4298, -1, -1,
-	2904, -1, 3873, -1, -1, -1, 2117, 5785, -1, 3150, -1, 5868, 2055, 1696, -1, -1,
-	-1, -1, -1, -1, 6377, 7883, 4443, -1, 2006, -1, -1, 4453, 291, 7258, 5113, 7529,
-	-1, -1, 7239, 43, 3870, -1, -1, 5697, -1, -1, 4830, -1, 6298, -1, 2167, 2924,
+	-1, -1, -1, 1891, 1457, 755, 2075, 5019, -1, 741, 6576, -1, 7865, -1, -1, -1,
+	-1, -1, 6465, -1, 7690, -1, -1, 2104, 4977, -1, 3102, -1, 3805, -1, -1, 7498,
+	7559, 3310, 3508, 4070, -1, 840, -1, 7463, -1, 7843, 5660, -1, 6155, 6250, 6143, -1,
+	7428, 1442, -1, 2445, 2438, -1, -1, 3681, -1, -1, 6503, 360, -1, -1, -1, 3328,
+	5372, 2561, 6698, -1, -1, 1593, -1, 4788, 3921, -1, 7669, 3330, -1, -1, 3078, 6500,
+	233, 7871, 4995, 3782, 2970, -1, 314, -1, -1, -1, -1, -1, -1, 7415, -1, 4502,
+	7613, -1, 3818, 1117, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1099, -1,
+	-1, -1, -1, 1549, -1, -1, -1, 2397, 2655, 7774, -1, -1, 1838, 4864, 8020, -1,
+	-1, 2414, -1, 7478, -1, -1, -1, 1554, 4092, 6406, -1, -1, -1, 2018, -1, 1081,
+	-1, 3333, 7604, -1, -1, 6071, 7978, 5920, 7745, 926, -1, 2404, 6449, 1893, -1, 3832,
+	-1, -1, 7082, 7211, -1, -1, -1, 1506, 3077, -1, 2481, 911, 2533, -1, 2551, 271,
+	-1, 7078, -1, -1, 1158, 1386, -1, -1, 3570, -1, 5167, 4647, -1, 7697, -1, 1242,
+	-1, -1, 2524, 1509, -1, 4350, -1, -1, -1, 6780, -1, 5455, 640, 4296, -1, 457,
+	-1, -1, 1719, 1528, 7848, 7812, -1, -1, -1, -1, -1, 2998, 5122, -1, -1, -1,
+	3137, 7648, -1, -1, -1, -1, 67, -1, 664, 4888, -1, -1, 2243, -1, 3967, -1,
+	-1, 4237, 943, 5850, -1, -1, 489, -1, 2204, -1, -1, -1, -1, -1, 6201, -1,
+	-1, 3108, -1, -1, -1, 5285, 3917, -1, -1, -1, 6359, 3238, -1, -1, -1, 2356,
+	7387, -1, 2157, -1, -1, -1, 6111, 2432, -1, -1, -1, -1, -1, 4046, 6629, -1,
+	-1, -1, -1, -1, 5481, 483, -1, 4090, 7047, -1, 6681, -1, 3891, -1, 5963, -1,
+	-1, 2074, -1, 6703, -1, 6850, 5581, -1, 1864, -1, -1, -1, 1287, 6011, 4519, -1,
+	-1, 4378, -1, 1131, -1, 6651, -1, 5068, 1654, 3893, -1, -1, -1, 6099, 137, 3281,
+	1068, 6719, -1, 3748, -1, -1, -1, 4769, 4925, 3269, 4413, 7219, 2595, -1, 3309, 5742,
+	-1, -1, 2637, -1, -1, -1, 5442, 1501, 7683, -1, -1, 236, 3338, 345, -1, -1,
+	-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 7840, -1, -1, 3033, 3689,
+	-1, -1, -1, -1, -1, 5916, -1, 800, 775, -1, 57, -1, -1, 4298, -1, -1,
+	2904, -1, 3873, -1, -1, -1, 2117, 5786, -1, 3150, -1, 5869, 2055, 1696, -1, -1,
+	-1, -1, -1, -1, 6378, 7884, 4443, -1, 2006, -1, -1, 4453, 291, 7259, 5113, 7530,
+	-1, -1, 7240, 43, 3870, -1, -1, 5698, -1, -1, 4830, -1, 6299, -1, 2167, 2924,
 	-1, -1, 946, 4130, -1, -1, 1872, -1, -1, -1, -1, -1, -1, 2314, -1, -1,
-	-1, 4587, 2177, 3914, 5228, -1, 5654, 398, 5833, 3883, -1, -1, 3487, 7213, 2240, -1,
-	5154, -1, -1, 5937, -1, -1, 785, 4292, -1, -1, -1, -1, -1, 6533, 7596, 4962,
-	5265, -1, 3793, 723, -1, -1, 2749, -1, 1231, 7615, 3260, 6433, -1, -1, -1, -1,
-	-1, -1, 5465, -1, -1, 2207, -1, -1, -1, -1, -1, 1484, 310, -1, -1, 3119,
-	-1, -1, 5541, -1, 5476, 7984, -1, -1, -1, -1, 4900, -1, 5669, 3266, 5200, 1419,
-	2495, -1, -1, 6090, -1, -1, -1, 5037, -1, -1, -1, 4910, 668, -1, -1, -1,
-	-1, -1, 248, 3143, 6187, 1808, -1, -1, -1, -1, -1, -1, 7261, -1, -1, -1,
-	1121, 4035, -1, 7989, -1, 3632, 6728, 6016, -1, 4930, 5045, -1, -1, -1, 4576, 7804,
-	-1, -1, -1, -1, 776, 1636, 1870, -1, -1, -1, 7838, -1, -1, 855, -1, 3426,
-	-1, -1, -1, 6949, -1, 7932, 5802, -1, 5745, -1, 7521, 962, 4622, -1, -1, -1,
-	4791, 625, 5075, 5155, 6776, 1604, 3127, 7022, -1, -1, -1, -1, -1, -1, -1, 7516,
-	777, 4494, -1, 6371, 5657, -1, -1, 5060, -1, 3152, -1, 2827, 935, -1, 2907, 31,
-	-1, 6396, -1, -1, -1, -1, -1, -1, 6641, 4779, -1, -1, -1, -1, -1, -1,
-	1250, 5502, 5232, 6564, 4449, 3268, -1, 2994, 2330, -1, -1, 774, -1, -1, 215, 7722,
-	533, -1, -1, -1, 1276, 4844, -1, 6956, 6344, -1, 5160, -1, 6235, 540, 7829, 5648,
-	-1, 4939, -1, 3723, 4013, 4176, -1, -1, 958, -1, -1, -1, 6132, 1739, -1, -1,
-	2221, -1, 2575, -1, -1, 6005, -1, 805, -1, 4668, 5221, 6253, -1, 4473, -1, 801,
-	5772, 5326, -1, 4202, 5750, -1, 2264, -1, 3491, -1, 931, 4713, 5695, -1, -1, -1,
-	5338, 6381, 574, 6958, -1, -1, 918, 6960, 3055, -1, -1, 7313, 2773, -1, 3065, 7483,
-	-1, 4458, 4674, 6550, -1, 5358, 7539, -1, -1, 4097, 3037, -1, -1, 1264, 2179, -1,
-	-1, -1, -1, 848, 1776, 1784, 901, 32, -1, 5911, 3651, 3168, 1387, -1, 1652, 5728,
-	-1, -1, 7460, -1, 1571, 2720, 84, 5368, -1, -1, 1853, -1, 559, -1, 6020, -1,
-	-1, -1, 3543, 2143, -1, 6534, -1, -1, 444, -1, -1, -1, 1334, 6819, -1, 5857,
-	-1, -1, 2926, -1, 6041, 2376, -1, -1, -1, 879, -1, -1, 4746, 1783, -1, 1454,
-	5808, 1160, -1, -1, 1317, 7554, 3297, 2342, -1, -1, 6131, 4971, 1143, -1, -1, 5340,
-	-1, -1, 1813, 6610, -1, 1666, -1, -1, -1, 6538, -1, -1, -1, -1, -1, -1,
-	1940, -1, -1, -1, 2453, 1307, 6672, 4305, 1882, 5548, 3067, -1, 2011, -1, 5365, -1,
-	1793, 6959, -1, -1, -1, 2149, -1, -1, 920, 3659, -1, -1, -1, 831, 811, 525,
-	-1, 3920, 1573, 2247, 2845, -1, -1, 6399, -1, -1, -1, 1503, 1502, 877, -1, -1,
-	4798, 4566, 839, 5360, 304, -1, -1, 3132, -1, 3047, 5120, -1, 1775, -1, 5519, -1,
-	2733, 3529, -1, 6965, -1, 4567, 1332, -1, -1, 5996, -1, -1, 1632, -1, 977, -1,
-	3676, -1, 2103, -1, 4770, -1, -1, -1, 115, -1, 6426, 1161, 7415, 535, -1, 1855,
-	149, 6473, -1, -1, -1, -1, -1, -1, 6026, -1, -1, -1, 5512, -1, -1, 5758,
-	-1, 3101, -1, 4957, -1, 692, -1, 2724, 3256, 6537, -1, 4226, 976, -1, -1, 5247,
-	-1, -1, 4476, 3022, -1, -1, -1, 5958, -1, -1, -1, 6315, -1, 512, 223, -1,
-	323, -1, -1, 2676, -1, 1225, 1572, 5397, 1626, 4884, 5782, -1, 4517, -1, 4865, 7454,
-	2273, -1, 2989, 2832, -1, 2705, 6078, 1475, -1, -1, -1, -1, -1, 596, 3801, 5790,
-	4709, -1, -1, -1, 7509, 5244, -1, -1, 5812, -1, 3741, 867, -1, 3634, 5673, 6229,
-	-1, -1, 988, 7190, 7208, -1, -1, 4849, 1714, -1, -1, -1, 2486, 975, 1043, 942,
+	-1, 4587, 2177, 3914, 5228, -1, 5655, 398, 5834, 3883, -1, -1, 3487, 7214, 2240, -1,
+	5154, -1, -1, 5938, -1, -1, 785, 4292, -1, -1, -1, -1, -1, 6534, 7597, 4962,
+	5265, -1, 3793, 723, -1, -1, 2749, -1, 1231, 7616, 3260, 6434, -1, -1, -1, -1,
+	-1, -1, 5466, -1, -1, 2207, -1, -1, -1, -1, -1, 1484, 310, -1, -1, 3119,
+	-1, -1, 5542, -1, 5477, 7985, -1, -1, -1, -1, 4900, -1, 5670, 3266, 5200, 1419,
+	2495, -1, -1, 6091, -1, -1, -1, 5037, -1, -1, -1, 4910, 668, -1, -1, -1,
+	-1, -1, 248, 3143, 6188, 1808, -1, -1, -1, -1, -1, -1, 7262, -1, -1, -1,
+	1121, 4035, -1, 7990, -1, 3632, 6729, 6017, -1, 4930, 5045, -1, -1, -1, 4576, 7805,
+	-1, -1, -1, -1, 776, 1636, 1870, -1, -1, -1, 7839, -1, -1, 855, -1, 3426,
+	-1, -1, -1, 6950, -1, 7933, 5803, -1, 5746, -1, 7522, 962, 4622, -1, -1, -1,
+	4791, 625, 5075, 5155, 6777, 1604, 3127, 7023, -1, -1, -1, -1, -1, -1, -1, 7517,
+	777, 4494, -1, 6372, 5658, -1, -1, 5060, -1, 3152, -1, 2827, 935, -1, 2907, 31,
+	-1, 6397, -1, -1, -1, -1, -1, -1, 6642, 4779, -1, -1, -1, -1, -1, -1,
+	1250, 5503, 5232, 6565, 4449, 3268, -1, 2994, 2330, -1, -1, 774, -1, -1, 215, 7723,
+	533, -1, -1, -1, 1276, 4844, -1, 6957, 6345, -1, 5160, -1, 6236, 540, 7830, 5649,
+	-1, 4939, -1, 3723, 4013, 4176, -1, -1, 958, -1, -1, -1, 6133, 1739, -1, -1,
+	2221, -1, 2575, -1, -1, 6006, -1, 805, -1, 4668, 5221, 6254, -1, 4473, -1, 801,
+	5773, 5326, -1, 4202, 5751, -1, 2264, -1, 3491, -1, 931, 4713, 5696, -1, -1, -1,
+	5338, 6382, 574, 6959, -1, -1, 918, 6961, 3055, -1, -1, 7314, 2773, -1, 3065, 7484,
+	-1, 4458, 4674, 6551, -1, 5358, 7540, -1, -1, 4097, 3037, -1, -1, 1264, 2179, -1,
+	-1, -1, -1, 848, 1776, 1784, 901, 32, -1, 5912, 3651, 3168, 1387, -1, 1652, 5729,
+	-1, -1, 7461, -1, 1571, 2720, 84, 5368, -1, -1, 1853, -1, 559, -1, 6021, -1,
+	-1, -1, 3543, 2143, -1, 6535, -1, -1, 444, -1, -1, -1, 1334, 6820, -1, 5858,
+	-1, -1, 2926, -1, 6042, 2376, -1, -1, -1, 879, -1, -1, 4746, 1783, -1, 1454,
+	5809, 1160, -1, -1, 1317, 7555, 3297, 2342, -1, -1, 6132, 4971, 1143, -1, -1, 5340,
+	-1, -1, 1813, 6611, -1, 1666, -1, -1, -1, 6539, -1, -1, -1, -1, -1, -1,
+	1940, -1, -1, -1, 2453, 1307, 6673, 4305, 1882, 5549, 3067, -1, 2011, -1, 5365, -1,
+	1793, 6960, -1, -1, -1, 2149, -1, -1, 920, 3659, -1, -1, -1, 831, 811, 525,
+	-1, 3920, 1573, 2247, 2845, -1, -1, 6400, -1, -1, -1, 1503, 1502, 877, -1, -1,
+	4798, 4566, 839, 5360, 304, -1, -1, 3132, -1, 3047, 5120, -1, 1775, -1, 5520, -1,
+	2733, 3529, -1, 6966, -1, 4567, 1332, -1, -1, 5997, -1, -1, 1632, -1, 977, -1,
+	3676, -1, 2103, -1, 4770, -1, -1, -1, 115, -1, 6427, 1161, 7416, 535, -1, 1855,
+	149, 6474, -1, -1, -1, -1, -1, -1, 6027, -1, -1, -1, 5513, -1, -1, 5759,
+	-1, 3101, -1, 4957, -1, 692, -1, 2724, 3256, 6538, -1, 4226, 976, -1, -1, 5247,
+	-1, -1, 4476, 3022, -1, -1, -1, 5959, -1, -1, -1, 6316, -1, 512, 223, -1,
+	323, -1, -1, 2676, -1, 1225, 1572, 5398, 1626, 4884, 5783, -1, 4517, -1, 4865, 7455,
+	2273, -1, 2989, 2832, -1, 2705, 6079, 1475, -1, -1, -1, -1, -1, 596, 3801, 5791,
+	4709, -1, -1, -1, 7510, 5244, -1, -1, 5813, -1, 3741, 867, -1, 3634, 5674, 6230,
+	-1, -1, 988, 7191, 7209, -1, -1, 4849, 1714, -1, -1, -1, 2486, 975, 1043, 942,
 	-1, -1, -1, 1206, -1, -1, -1, 2454, 4506, 235, -1, -1, 3398, -1, 2363, -1,
-	-1, -1, -1, 6944, 3640, -1, -1, -1, -1, -1, -1, 7037, -1, 5440, 202, 3052,
+	-1, -1, -1, 6945, 3640, -1, -1, -1, -1, -1, -1, 7038, -1, 5441, 202, 3052,
 	2346, -1, 1982, 1218, -1, 4055, 193, -1, 3210, 1873, 1927, 436, -1, 4069, 644, -1,
-	1289, -1, 2419, -1, 4963, -1, -1, 2281, -1, 7628, 5191, -1, 499, -1, -1, 7893,
-	-1, 6803, 5719, -1, -1, 3776, 6124, -1, -1, -1, -1, -1, -1, 5017, 1734, -1,
-	7127, -1, -1, -1, 3069, -1, -1, 2347, 3534, 2225, 1525, -1, -1, -1, -1, 2091,
-	7353, -1, -1, -1, -1, -1, 6953, -1, 4336, -1, 1628, 2761, 2297, 1293, -1, 6529,
-	-1, 3705, 7598, -1, -1, 3486, 1025, -1, -1, 3799, 4157, 3949, 4945, 7027, 482, -1,
-	-1, 6222, -1, 3540, -1, -1, -1, 3618, 5290, -1, -1, -1, -1, 3307, -1, -1,
-	2436, -1, -1, 708, 4459, -1, -1, -1, 1660, -1, -1, 561, -1, -1, 2444, 6363,
-	-1, -1, 2963, -1, -1, 222, -1, -1, 6370, 2537, -1, 3947, 792, -1, 649, 5994,
-	-1, -1, -1, 2962, -1, -1, -1, 6763, 267, 3932, 5963, -1, 5947, -1, 5922, 7822,
-	-1, -1, 4031, 4831, 2030, -1, -1, 1703, -1, -1, 5642, 5421, 4638, 5040, -1, -1,
-	416, -1, 4857, -1, -1, -1, -1, -1, 919, 4462, 6480, 3005, -1, 4973, -1, 3407,
-	-1, 3474, 6513, -1, -1, -1, 1899, 494, -1, 1461, 7939, -1, 7966, -1, -1, -1,
-	-1, -1, 107, -1, 6546, 6052, -1, -1, 3758, 981, 3076, 4124, 7538, -1, 6623, -1,
-	-1, -1, 5150, -1, 6919, -1, -1, -1, -1, 1700, -1, -1, -1, 228, 4590, 4613,
-	3327, 2881, 853, 208, -1, -1, -1, 2681, -1, 6831, -1, -1, 1508, 4863, -1, 7468,
-	-1, 5395, 3810, 6983, -1, 4020, 7320, -1, -1, -1, 655, 4179, 179, 4676, -1, -1,
-	-1, 3351, -1, -1, -1, 5957, -1, -1, -1, 7747, 4937, -1, -1, -1, -1, -1,
-	-1, -1, -1, -1, -1, -1, -1, 4369, 6271, 4404, 2517, 7636, -1, -1, 2371, 3665,
-	6917, 7183, -1, 6213, 4902, -1, -1, 703, -1, -1, 4349, 3513, 4841, 5201, 3208, -1,
+	1289, -1, 2419, -1, 4963, -1, -1, 2281, -1, 7629, 5191, -1, 499, -1, -1, 7894,
+	-1, 6804, 5720, -1, -1, 3776, 6125, -1, -1, -1, -1, -1, -1, 5017, 1734, -1,
+	7128, -1, -1, -1, 3069, -1, -1, 2347, 3534, 2225, 1525, -1, -1, -1, -1, 2091,
+	7354, -1, -1, -1, -1, -1, 6954, -1, 4336, -1, 1628, 2761, 2297, 1293, -1, 6530,
+	-1, 3705, 7599, -1, -1, 3486, 1025, -1, -1, 3799, 4157, 3949, 4945, 7028, 482, -1,
+	-1, 6223, -1, 3540, -1, -1, -1, 3618, 5290, -1, -1, -1, -1, 3307, -1, -1,
+	2436, -1, -1, 708, 4459, -1, -1, -1, 1660, -1, -1, 561, -1, -1, 2444, 6364,
+	-1, -1, 2963, -1, -1, 222, -1, -1, 6371, 2537, -1, 3947, 792, -1, 649, 5995,
+	-1, -1, -1, 2962, -1, -1, -1, 6764, 267, 3932, 5964, -1, 5948, -1, 5923, 7823,
+	-1, -1, 4031, 4831, 2030, -1, -1, 1703, -1, -1, 5643, 5422, 4638, 5040, -1, -1,
+	416, -1, 4857, -1, -1, -1, -1, -1, 919, 4462, 6481, 3005, -1, 4973, -1, 3407,
+	-1, 3474, 6514, -1, -1, -1, 1899, 494, -1, 1461, 7940, -1, 7967, -1, -1, -1,
+	-1, -1, 107, -1, 6547, 6053, -1, -1, 3758, 981, 3076, 4124, 7539, -1, 6624, -1,
+	-1, -1, 5150, -1, 6920, -1, -1, -1, -1, 1700, -1, -1, -1, 228, 4590, 4613,
+	3327, 2881, 853, 208, -1, -1, -1, 2681, -1, 6832, -1, -1, 1508, 4863, -1, 7469,
+	-1, 5396, 3810, 6984, -1, 4020, 7321, -1, -1, -1, 655, 4179, 179, 4676, -1, -1,
+	-1, 3351, -1, -1, -1, 5958, -1, -1, -1, 7748, 4937, -1, -1, -1, -1, -1,
+	-1, -1, -1, -1, -1, -1, -1, 4369, 6272, 4404, 2517, 7637, -1, -1, 2371, 3665,
+	6918, 7184, -1, 6214, 4902, -1, -1, 703, -1, -1, 4349, 3513, 4841, 5201, 3208, -1,
 	-1, -1, -1, -1, 858, 3607, 1365, -1, -1, -1, -1, -1, -1, 1821, -1, -1,
-	1485, 6947, 4518, -1, -1, -1, -1, -1, -1, 6557, 4285, 3504, -1, 6001, 7667, 4054,
-	-1, -1, -1, 4568, 6103, 2823, -1, -1, 7026, -1, -1, 5227, -1, -1, 6077, -1,
-	-1, 4321, -1, 3987, -1, 681, 5818, 4065, -1, -1, -1, 7566, 2958, -1, -1, -1,
-	-1, -1, 6478, 7162, -1, 4923, 2876, 6771, 7623, 5100, -1, 3062, -1, -1, 3575, 3203,
-	-1, -1, 7845, -1, -1, -1, 7550, -1, -1, 6585, -1, 1841, -1, 2834, 2600, 4882,
-	-1, 1968, 4866, -1, -1, 7113, -1, 2715, 657, 7735, -1, 6395, -1, 5946, 2947, 1022,
-	-1, -1, -1, -1, 2987, -1, 5121, -1, -1, 2788, -1, 5129, -1, 3574, -1, 5686,
-	3458, 832, -1, 7952, 432, -1, 5090, 1273, 4508, -1, -1, 4128, -1, 1146, -1, 7005,
-	743, -1, -1, 2722, 6620, 209, -1, -1, 3228, 318, -1, 5347, 2860, -1, -1, -1,
-	965, -1, 5412, -1, 7942, 7428, 6250, -1, -1, 5039, -1, -1, -1, -1, 4022, 2849,
-	-1, -1, 5134, 5466, -1, -1, -1, 5217, -1, 560, 3627, -1, -1, 2915, -1, -1,
-	-1, 6507, -1, 3257, -1, -1, 6058, -1, -1, 4677, -1, -1, 488, -1, 6045, -1,
+	1485, 6948, 4518, -1, -1, -1, -1, -1, -1, 6558, 4285, 3504, -1, 6002, 7668, 4054,
+	-1, -1, -1, 4568, 6104, 2823, -1, -1, 7027, -1, -1, 5227, -1, -1, 6078, -1,
+	-1, 4321, -1, 3987, -1, 681, 5819, 4065, -1, -1, -1, 7567, 2958, -1, -1, -1,
+	-1, -1, 6479, 7163, -1, 4923, 2876, 6772, 7624, 5100, -1, 3062, -1, -1, 3575, 3203,
+	-1, -1, 7846, -1, -1, -1, 7551, -1, -1, 6586, -1, 1841, -1, 2834, 2600, 4882,
+	-1, 1968, 4866, -1, -1, 7114, -1, 2715, 657, 7736, -1, 6396, -1, 5947, 2947, 1022,
+	-1, -1, -1, -1, 2987, -1, 5121, -1, -1, 2788, -1, 5129, -1, 3574, -1, 5687,
+	3458, 832, -1, 7953, 432, -1, 5090, 1273, 4508, -1, -1, 4128, -1, 1146, -1, 7006,
+	743, -1, -1, 2722, 6621, 209, -1, -1, 3228, 318, -1, 5347, 2860, -1, -1, -1,
+	965, -1, 5413, -1, 7943, 7429, 6251, -1, -1, 5039, -1, -1, -1, -1, 4022, 2849,
+	-1, -1, 5134, 5467, -1, -1, -1, 5217, -1, 560, 3627, -1, -1, 2915, -1, -1,
+	-1, 6508, -1, 3257, -1, -1, 6059, -1, -1, 4677, -1, -1, 488, -1, 6046, -1,
 	-1, -1, -1, 4126, 5254, -1, -1, 4006, -1, -1, 838, -1, -1, -1, -1, -1,
 	5322, -1, 1546, -1, 5220, -1, 1229, -1, 1535, -1, -1, -1, -1, -1, -1, -1,
-	-1, -1, -1, 5318, 6571, 6330, 2399, -1, -1, -1, -1, 5576, -1, 5010, 7055, 5604,
-	-1, -1, 3302, 4077, 6452, -1, 5882, -1, -1, 409, 2413, -1, 3109, 3588, 3230, -1,
-	-1, -1, 1979, 998, 5195, 3126, 4933, -1, -1, -1, 5355, 4521, 6963, 2743, -1, -1,
-	-1, -1, 6723, 3064, -1, -1, -1, -1, 1134, 2100, -1, -1, 2513, 6310, -1, -1,
-	-1, -1, -1, 3128, -1, 3680, 4086, -1, 6887, -1, -1, 627, 5448, 7100, 7619, -1,
-	2416, 1707, 5211, 2272, 1683, 6816, -1, -1, -1, -1, -1, -1, 1787, -1, 3919, -1,
-	-1, 2820, -1, -1, -1, 1052, -1, 3454, -1, 1208, -1, 7141, 7533, -1, 2896, 413,
-	4492, 7818, 1152, 5829, 4999, 5621, -1, 6375, 6293, 3752, -1, 6551, -1, -1, -1, 1757,
-	-1, -1, -1, -1, -1, -1, 6689, 4496, 4465, -1, -1, 7294, 430, -1, -1, -1,
-	-1, 7063, 1240, 478, -1, -1, 5517, 6436, 3753, 5629, -1, -1, 985, -1, -1, 4401,
-	-1, -1, -1, 4141, 6825, 1384, 3756, 5049, -1, 5046, -1, 7980, -1, -1, 5529, -1,
-	-1, -1, -1, 5573, 3092, -1, 246, -1, -1, -1, -1, -1, -1, 5710, -1, 3784,
-	-1, 7211, 197, 4116, -1, -1, 2407, 2879, -1, -1, 6616, -1, 6014, 2534, -1, -1,
-	-1, -1, 1318, 1705, -1, -1, 5124, 6632, -1, -1, 7025, -1, 7995, -1, -1, -1,
-	-1, -1, 7105, 6180, 6666, -1, 1215, -1, -1, -1, 348, -1, -1, -1, 814, 5593,
-	-1, -1, 2515, 5427, 6492, -1, -1, 2558, 3505, -1, 7643, 3495, 5267, 3318, 6747, 4015,
-	-1, -1, 2384, -1, 5193, 1190, -1, -1, -1, 7408, -1, 6735, -1, 5204, 405, 3900,
-	-1, -1, 2872, 2696, -1, -1, 7806, 2282, -1, 3911, 1935, 2899, -1, -1, -1, 7031,
-	-1, 3897, -1, 2925, -1, -1, 5489, -1, 1803, -1, -1, -1, -1, -1, 1262, -1,
-	-1, -1, 6474, -1, 2408, 4082, 6602, -1, 467, -1, -1, -1, -1, -1, -1, 3765,
-	4563, -1, 1863, -1, -1, -1, -1, 6751, -1, -1, -1, 2686, -1, -1, -1, -1,
-	2459, 3603, -1, -1, -1, 2680, 4889, 2210, -1, 4742, 4446, 4317, -1, -1, 5563, -1,
-	-1, -1, 4002, -1, 4079, 6775, 569, -1, -1, 6196, 2215, 5181, 5869, -1, 1349, -1,
-	2053, 5532, -1, 7247, -1, 1435, 441, -1, 914, 3360, -1, -1, -1, 6948, -1, 5255,
-	889, 7086, 3371, 6848, -1, -1, -1, 3613, -1, 6446, 5261, 1112, 4944, 4144, 6601, 264,
-	6795, 7299, 7395, 7418, -1, -1, -1, 4489, -1, -1, -1, -1, 7001, -1, -1, -1,
-	-1, -1, 7606, -1, -1, -1, -1, 417, 6926, -1, 415, 4375, -1, 2310, -1, 4017,
-	710, -1, -1, 3892, -1, 1444, 930, -1, -1, 3046, -1, -1, -1, 7041, -1, 7986,
-	-1, 7388, -1, 7486, -1, 4698, -1, -1, -1, 5792, 4792, -1, -1, 1849, 5566, 6979,
-	3533, 7245, 4575, -1, 1780, 2756, 7787, -1, 1423, -1, 5194, -1, -1, 2782, 7673, -1,
-	7859, -1, -1, 790, -1, -1, 6323, -1, -1, -1, -1, -1, 5452, 3539, -1, 3157,
-	-1, -1, 697, -1, 2634, 1438, 6208, -1, -1, 2202, 6387, -1, -1, 7161, 4396, 4919,
-	-1, 5208, -1, 7441, -1, 275, 1951, 1540, 5743, -1, 4488, 1450, -1, -1, 766, 4878,
-	3014, -1, 1308, 6321, -1, -1, -1, 7202, 132, -1, 4434, 6314, 3043, -1, 486, 7765,
-	6913, -1, 4579, 5458, -1, 4800, -1, -1, -1, -1, 3979, -1, -1, -1, 3809, -1,
-	-1, 3963, -1, -1, 4277, -1, -1, -1, 2611, 33, 5846, -1, 6368, -1, 5335, 2908,
-	-1, 2792, -1, -1, -1, 5784, -1, 603, -1, -1, 3248, 5678, 4686, 1404, 6517, 1471,
-	-1, -1, 4379, 1584, 933, 4682, -1, 5591, 7074, -1, 5562, -1, -1, -1, 6706, 4432,
-	3185, 393, -1, -1, -1, -1, 6989, 3329, -1, 4233, 7890, 5496, -1, 1888, -1, -1,
-	-1, -1, 8, 5800, -1, 5316, 4129, 4654, -1, -1, -1, -1, -1, -1, 3827, -1,
-	4805, -1, -1, 4813, -1, 3869, -1, 2586, -1, -1, -1, -1, 287, 4870, 6659, 45,
-	2721, -1, -1, 2016, 5558, -1, 2691, -1, 4828, 3835, -1, -1, -1, 3735, 3770, 1036,
-	5561, -1, 5907, -1, -1, 2276, 7328, -1, 4685, -1, -1, 6043, -1, 6121, 6778, 17,
-	5898, 6595, 1641, 773, -1, -1, 7186, 406, 1015, -1, -1, 4408, 2678, -1, 1018, -1,
-	2163, -1, 4151, -1, 3710, -1, 1800, 6006, 3374, -1, 4322, -1, 6427, -1, -1, -1,
-	6764, -1, -1, -1, 3453, -1, 473, 5209, -1, 7303, 1376, 4540, -1, 7015, -1, 6568,
-	-1, -1, -1, -1, -1, 256, -1, 4979, 6205, 5479, -1, -1, -1, -1, -1, 5619,
-	8022, -1, 3147, -1, 732, 4765, -1, -1, -1, -1, -1, -1, 6343, 3213, -1, 1465,
-	-1, 1327, 3755, 2499, -1, -1, 4490, 188, -1, -1, 2683, 6592, -1, -1, 5693, 1001,
-	2988, -1, 3648, 6938, -1, 6088, -1, 7736, -1, -1, 1294, -1, -1, -1, -1, -1,
-	-1, -1, 1933, 3136, -1, -1, -1, -1, -1, -1, -1, 4010, 7719, -1, -1, -1,
+	-1, -1, -1, 5318, 6572, 6331, 2399, -1, -1, -1, -1, 5577, -1, 5010, 7056, 5605,
+	-1, -1, 3302, 4077, 6453, -1, 5883, -1, -1, 409, 2413, -1, 3109, 3588, 3230, -1,
+	-1, -1, 1979, 998, 5195, 3126, 4933, -1, -1, -1, 5355, 4521, 6964, 2743, -1, -1,
+	-1, -1, 6724, 3064, -1, -1, -1, -1, 1134, 2100, -1, -1, 2513, 6311, -1, -1,
+	-1, -1, -1, 3128, -1, 3680, 4086, -1, 6888, -1, -1, 627, 5449, 7101, 7620, -1,
+	2416, 1707, 5211, 2272, 1683, 6817, -1, -1, -1, -1, -1, -1, 1787, -1, 3919, -1,
+	-1, 2820, -1, -1, -1, 1052, -1, 3454, -1, 1208, -1, 7142, 7534, -1, 2896, 413,
+	4492, 7819, 1152, 5830, 4999, 5622, -1, 6376, 6294, 3752, -1, 6552, -1, -1, -1, 1757,
+	-1, -1, -1, -1, -1, -1, 6690, 4496, 4465, -1, -1, 7295, 430, -1, -1, -1,
+	-1, 7064, 1240, 478, -1, -1, 5518, 6437, 3753, 5630, -1, -1, 985, -1, -1, 4401,
+	-1, -1, -1, 4141, 6826, 1384, 3756, 5049, -1, 5046, -1, 7981, -1, -1, 5530, -1,
+	-1, -1, -1, 5574, 3092, -1, 246, -1, -1, -1, -1, -1, -1, 5711, -1, 3784,
+	-1, 7212, 197, 4116, -1, -1, 2407, 2879, -1, -1, 6617, -1, 6015, 2534, -1, -1,
+	-1, -1, 1318, 1705, -1, -1, 5124, 6633, -1, -1, 7026, -1, 7996, -1, -1, -1,
+	-1, -1, 7106, 6181, 6667, -1, 1215, -1, -1, -1, 348, -1, -1, -1, 814, 5594,
+	-1, -1, 2515, 5428, 6493, -1, -1, 2558, 3505, -1, 7644, 3495, 5267, 3318, 6748, 4015,
+	-1, -1, 2384, -1, 5193, 1190, -1, -1, -1, 7409, -1, 6736, -1, 5204, 405, 3900,
+	-1, -1, 2872, 2696, -1, -1, 7807, 2282, -1, 3911, 1935, 2899, -1, -1, -1, 7032,
+	-1, 3897, -1, 2925, -1, -1, 5490, -1, 1803, -1, -1, -1, -1, -1, 1262, -1,
+	-1, -1, 6475, -1, 2408, 4082, 6603, -1, 467, -1, -1, -1, -1, -1, -1, 3765,
+	4563, -1, 1863, -1, -1, -1, -1, 6752, -1, -1, -1, 2686, -1, -1, -1, -1,
+	2459, 3603, -1, -1, -1, 2680, 4889, 2210, -1, 4742, 4446, 4317, -1, -1, 5564, -1,
+	-1, -1, 4002, -1, 4079, 6776, 569, -1, -1, 6197, 2215, 5181, 5870, -1, 1349, -1,
+	2053, 5533, -1, 7248, -1, 1435, 441, -1, 914, 3360, -1, -1, -1, 6949, -1, 5255,
+	889, 7087, 3371, 6849, -1, -1, -1, 3613, -1, 6447, 5261, 1112, 4944, 4144, 6602, 264,
+	6796, 7300, 7396, 7419, -1, -1, -1, 4489, -1, -1, -1, -1, 7002, -1, -1, -1,
+	-1, -1, 7607, -1, -1, -1, -1, 417, 6927, -1, 415, 4375, -1, 2310, -1, 4017,
+	710, -1, -1, 3892, -1, 1444, 930, -1, -1, 3046, -1, -1, -1, 7042, -1, 7987,
+	-1, 7389, -1, 7487, -1, 4698, -1, -1, -1, 5793, 4792, -1, -1, 1849, 5567, 6980,
+	3533, 7246, 4575, -1, 1780, 2756, 7788, -1, 1423, -1, 5194, -1, -1, 2782, 7674, -1,
+	7860, -1, -1, 790, -1, -1, 6324, -1, -1, -1, -1, -1, 5453, 3539, -1, 3157,
+	-1, -1, 697, -1, 2634, 1438, 6209, -1, -1, 2202, 6388, -1, -1, 7162, 4396, 4919,
+	-1, 5208, -1, 7442, -1, 275, 1951, 1540, 5744, -1, 4488, 1450, -1, -1, 766, 4878,
+	3014, -1, 1308, 6322, -1, -1, -1, 7203, 132, -1, 4434, 6315, 3043, -1, 486, 7766,
+	6914, -1, 4579, 5459, -1, 4800, -1, -1, -1, -1, 3979, -1, -1, -1, 3809, -1,
+	-1, 3963, -1, -1, 4277, -1, -1, -1, 2611, 33, 5847, -1, 6369, -1, 5335, 2908,
+	-1, 2792, -1, -1, -1, 5785, -1, 603, -1, -1, 3248, 5679, 4686, 1404, 6518, 1471,
+	-1, -1, 4379, 1584, 933, 4682, -1, 5592, 7075, -1, 5563, -1, -1, -1, 6707, 4432,
+	3185, 393, -1, -1, -1, -1, 6990, 3329, -1, 4233, 7891, 5497, -1, 1888, -1, -1,
+	-1, -1, 8, 5801, -1, 5316, 4129, 4654, -1, -1, -1, -1, -1, -1, 3827, -1,
+	4805, -1, -1, 4813, -1, 3869, -1, 2586, -1, -1, -1, -1, 287, 4870, 6660, 45,
+	2721, -1, -1, 2016, 5559, -1, 2691, -1, 4828, 3835, -1, -1, -1, 3735, 3770, 1036,
+	5562, -1, 5908, -1, -1, 2276, 7329, -1, 4685, -1, -1, 6044, -1, 6122, 6779, 17,
+	5899, 6596, 1641, 773, -1, -1, 7187, 406, 1015, -1, -1, 4408, 2678, -1, 1018, -1,
+	2163, -1, 4151, -1, 3710, -1, 1800, 6007, 3374, -1, 4322, -1, 6428, -1, -1, -1,
+	6765, -1, -1, -1, 3453, -1, 473, 5209, -1, 7304, 1376, 4540, -1, 7016, -1, 6569,
+	-1, -1, -1, -1, -1, 256, -1, 4979, 6206, 5480, -1, -1, -1, -1, -1, 5620,
+	8023, -1, 3147, -1, 732, 4765, -1, -1, -1, -1, -1, -1, 6344, 3213, -1, 1465,
+	-1, 1327, 3755, 2499, -1, -1, 4490, 188, -1, -1, 2683, 6593, -1, -1, 5694, 1001,
+	2988, -1, 3648, 6939, -1, 6089, -1, 7737, -1, -1, 1294, -1, -1, -1, -1, -1,
+	-1, -1, 1933, 3136, -1, -1, -1, -1, -1, -1, -1, 4010, 7720, -1, -1, -1,
 	3125, -1, -1, 4072, -1, -1, 4059, -1, -1, -1, -1, -1, -1, -1, 4470, -1,
-	5740, 1693, -1, -1, -1, -1, -1, -1, 3122, 6773, -1, -1, -1, -1, 2156, -1,
-	344, -1, -1, -1, 6982, 3772, -1, 2039, -1, -1, -1, 6186, -1, -1, -1, 4907,
-	-1, -1, 4986, -1, -1, -1, 2545, 3658, 6457, 7360, 5908, -1, -1, 7144, 2056, 4763,
-	7289, -1, -1, 7912, 61, -1, -1, 3909, -1, -1, 7084, -1, 2808, 3864, 4876, -1,
-	-1, 3828, 1291, -1, -1, 2639, -1, -1, 6449, -1, -1, -1, -1, 7310, -1, 843,
-	5972, 4523, 6655, -1, 5636, -1, 2886, -1, -1, -1, -1, -1, 719, -1, -1, -1,
-	29, -1, -1, -1, 1531, -1, -1, -1, 5336, -1, -1, 5797, 2857, -1, 7466, -1,
-	3811, 6438, -1, 354, -1, -1, -1, 7411, -1, -1, -1, 1732, 7048, -1, -1, 1937,
-	3966, 4136, -1, 6576, -1, -1, 1204, -1, -1, -1, 7915, 1669, -1, 1452, 2787, 7928,
-	1581, -1, 98, 7646, 4258, 7043, 4625, -1, -1, 6734, -1, -1, -1, 3212, 7799, -1,
-	165, -1, 4005, -1, 7695, -1, -1, -1, -1, 2098, -1, 3417, 2150, 2716, 3829, 4119,
-	-1, 2105, 3667, -1, 8002, 6488, -1, 4896, -1, -1, -1, -1, -1, 2205, 1145, -1,
-	-1, -1, -1, 7416, -1, 662, 4782, -1, 2182, 3456, 2701, 6260, -1, -1, -1, 4324,
-	-1, -1, 1211, -1, -1, 3097, 1176, 7985, -1, 254, -1, -1, 2245, -1, -1, 0,
-	-1, -1, -1, 910, -1, 5763, -1, -1, 4777, 1462, 2597, 7159, 7711, -1, 7335, 1233,
-	7293, 2448, -1, -1, -1, 1939, 3319, 5036, -1, 7946, -1, 6932, 3558, -1, 1310, -1,
-	-1, 3296, -1, -1, -1, 2025, -1, -1, 5751, -1, 5500, -1, -1, 3662, -1, -1,
-	1358, 4644, -1, -1, 1381, -1, 7029, -1, 5207, 2526, 595, 4364, -1, 4256, 1418, 4397,
-	2391, -1, -1, -1, -1, -1, 6054, 769, -1, 8027, 2807, 6754, -1, 7207, 7922, 2133,
-	7175, 1074, 4610, 38, -1, -1, 470, 203, -1, -1, -1, -1, 4814, 6774, -1, -1,
-	2735, 3079, 2359, -1, 2630, -1, 694, 7264, -1, -1, 6646, 7856, -1, -1, -1, -1,
-	-1, 4121, 4880, 2772, -1, 2111, -1, 5567, -1, 7169, 4719, 5444, 5956, 4620, -1, 6162,
-	3325, 992, -1, -1, -1, -1, 6722, 3258, -1, -1, 6584, -1, 4569, 1651, -1, 1045,
-	788, 1009, -1, 7165, -1, 1053, -1, 4635, 7495, -1, 3763, -1, -1, -1, -1, -1,
-	3836, -1, -1, 7541, -1, 4891, -1, -1, 5484, 905, -1, -1, 862, 1650, -1, 7482,
-	5942, -1, -1, -1, 1258, -1, 75, 1550, 1897, -1, -1, 1736, -1, 7065, 2428, 392,
-	6855, -1, 1020, 66, 522, 1843, -1, 5941, -1, -1, 1589, 885, -1, -1, -1, -1,
-	-1, 4371, -1, -1, 2279, 2223, 5003, 1023, 7674, -1, 637, -1, -1, 2286, 3204, 6667,
-	7639, 3225, 5672, -1, 6526, -1, -1, 2093, 1027, 579, -1, -1, 6042, -1, 6117, -1,
-	-1, 5974, 5509, -1, 3182, -1, 4393, -1, -1, 2329, 4901, 5894, 2615, -1, -1, 6542,
+	5741, 1693, -1, -1, -1, -1, -1, -1, 3122, 6774, -1, -1, -1, -1, 2156, -1,
+	344, -1, -1, -1, 6983, 3772, -1, 2039, -1, -1, -1, 6187, -1, -1, -1, 4907,
+	-1, -1, 4986, -1, -1, -1, 2545, 3658, 6458, 7361, 5909, -1, -1, 7145, 2056, 4763,
+	7290, -1, -1, 7913, 61, -1, -1, 3909, -1, -1, 7085, -1, 2808, 3864, 4876, -1,
+	-1, 3828, 1291, -1, -1, 2639, -1, -1, 6450, -1, -1, -1, -1, 7311, -1, 843,
+	5973, 4523, 6656, -1, 5637, -1, 2886, -1, -1, -1, -1, -1, 719, -1, -1, -1,
+	29, -1, -1, -1, 1531, -1, -1, -1, 5336, -1, -1, 5798, 2857, -1, 7467, -1,
+	3811, 6439, -1, 354, -1, -1, -1, 7412, -1, -1, -1, 1732, 7049, -1, -1, 1937,
+	3966, 4136, -1, 6577, -1, -1, 1204, -1, -1, -1, 7916, 1669, -1, 1452, 2787, 7929,
+	1581, -1, 98, 7647, 4258, 7044, 4625, -1, -1, 6735, -1, -1, -1, 3212, 7800, -1,
+	165, -1, 4005, -1, 7696, -1, -1, -1, -1, 2098, -1, 3417, 2150, 2716, 3829, 4119,
+	-1, 2105, 3667, -1, 8003, 6489, -1, 4896, -1, -1, -1, -1, -1, 2205, 1145, -1,
+	-1, -1, -1, 7417, -1, 662, 4782, -1, 2182, 3456, 2701, 6261, -1, -1, -1, 4324,
+	-1, -1, 1211, -1, -1, 3097, 1176, 7986, -1, 254, -1, -1, 2245, -1, -1, 0,
+	-1, -1, -1, 910, -1, 5764, -1, -1, 4777, 1462, 2597, 7160, 7712, -1, 7336, 1233,
+	7294, 2448, -1, -1, -1, 1939, 3319, 5036, -1, 7947, -1, 6933, 3558, -1, 1310, -1,
+	-1, 3296, -1, -1, -1, 2025, -1, -1, 5752, -1, 5501, -1, -1, 3662, -1, -1,
+	1358, 4644, -1, -1, 1381, -1, 7030, -1, 5207, 2526, 595, 4364, -1, 4256, 1418, 4397,
+	2391, -1, -1, -1, -1, -1, 6055, 769, -1, 8028, 2807, 6755, -1, 7208, 7923, 2133,
+	7176, 1074, 4610, 38, -1, -1, 470, 203, -1, -1, -1, -1, 4814, 6775, -1, -1,
+	2735, 3079, 2359, -1, 2630, -1, 694, 7265, -1, -1, 6647, 7857, -1, -1, -1, -1,
+	-1, 4121, 4880, 2772, -1, 2111, -1, 5568, -1, 7170, 4719, 5445, 5957, 4620, -1, 6163,
+	3325, 992, -1, -1, -1, -1, 6723, 3258, -1, -1, 6585, -1, 4569, 1651, -1, 1045,
+	788, 1009, -1, 7166, -1, 1053, -1, 4635, 7496, -1, 3763, -1, -1, -1, -1, -1,
+	3836, -1, -1, 7542, -1, 4891, -1, -1, 5485, 905, -1, -1, 862, 1650, -1, 7483,
+	5943, -1, -1, -1, 1258, -1, 75, 1550, 1897, -1, -1, 1736, -1, 7066, 2428, 392,
+	6856, -1, 1020, 66, 522, 1843, -1, 5942, -1, -1, 1589, 885, -1, -1, -1, -1,
+	-1, 4371, -1, -1, 2279, 2223, 5003, 1023, 7675, -1, 637, -1, -1, 2286, 3204, 6668,
+	7640, 3225, 5673, -1, 6527, -1, -1, 2093, 1027, 579, -1, -1, 6043, -1, 6118, -1,
+	-1, 5975, 5510, -1, 3182, -1, 4393, -1, -1, 2329, 4901, 5895, 2615, -1, -1, 6543,
 	-1, -1, 30, 1975, -1, 964, 5197, -1, 1796, -1, -1, 2303, 5041, -1, 5069, 2549,
-	5092, -1, -1, 7876, -1, 5564, -1, -1, -1, 2046, -1, 810, -1, 259, 1130, 3629,
-	-1, -1, 1069, -1, -1, -1, -1, 738, -1, -1, 3732, -1, 7028, -1, 1260, -1,
-	6768, -1, -1, 6552, 2806, -1, 6348, -1, 4982, 632, 5306, -1, -1, 7286, -1, 3240,
-	341, 3623, 5778, 4601, 6866, 6469, -1, -1, 656, 6428, 5014, -1, 3370, 628, 1552, -1,
-	2125, -1, -1, -1, -1, 6087, 4557, 735, 5938, 1786, -1, -1, -1, 570, 1472, -1,
-	-1, -1, 243, 6071, -1, 6731, -1, -1, -1, 301, 6147, 5012, -1, -1, -1, -1,
-	-1, -1, -1, -1, -1, -1, 6744, 1557, 6185, 1527, 6225, 6490, -1, 6182, -1, -1,
-	2195, -1, -1, -1, 2774, -1, -1, 5145, -1, -1, 6798, -1, 2837, -1, -1, -1,
-	-1, -1, 1282, 3130, -1, -1, -1, -1, 6011, 2491, 6644, 6417, -1, -1, -1, -1,
-	7323, -1, -1, 1127, 2162, -1, 5891, 7400, 2838, 2636, -1, -1, -1, 2754, 5856, 237,
-	5698, 2123, 5331, 7705, -1, 629, 5410, -1, 6791, 4737, -1, 3677, -1, -1, -1, 5288,
-	3057, -1, -1, 6901, -1, 5760, 7255, 3072, 5423, -1, -1, -1, -1, -1, -1, -1,
-	1609, 4257, -1, -1, 7121, 6690, 6915, -1, -1, 4019, -1, -1, 6056, 2119, -1, -1,
-	-1, 6930, -1, 1338, -1, 2875, -1, 6299, 4166, -1, -1, -1, -1, 5327, -1, 7545,
-	7721, -1, 1489, 7710, 903, -1, 6105, -1, -1, -1, 751, -1, -1, -1, -1, 3094,
-	-1, 3617, -1, -1, 2932, -1, 3170, 2037, 733, -1, -1, 6242, -1, -1, 6859, 6167,
-	5311, 4355, -1, -1, 4134, 2134, 3153, 2348, -1, -1, 6122, -1, -1, -1, -1, 1682,
-	6002, 3999, -1, -1, 3915, 6619, 7092, -1, -1, -1, -1, -1, 2645, 1880, -1, 5948,
-	-1, 4283, 279, -1, -1, 1249, 2299, 6756, -1, -1, -1, -1, 747, 5749, -1, 286,
-	-1, -1, -1, 4794, 2185, 7858, 6359, -1, 6603, -1, -1, 6890, -1, -1, 1782, 7178,
-	7130, -1, -1, 3483, 1827, 4574, 3444, 846, 6853, -1, -1, 2799, 1385, 8015, 5302, 4714,
-	-1, -1, -1, 1362, 3194, -1, -1, -1, 6412, -1, 3585, -1, 7226, -1, 2212, 993,
-	361, 4147, 5510, -1, 6818, -1, -1, -1, 4681, 113, 6700, -1, -1, -1, -1, -1,
-	-1, -1, 1003, 3762, 380, 5099, -1, 6223, 860, 6934, -1, 7741, -1, -1, -1, 2505,
-	-1, -1, -1, -1, -1, -1, 7374, 7150, 526, 5618, 7332, 7644, -1, 5513, 4460, -1,
-	3463, -1, -1, -1, 7871, -1, -1, 2023, 5137, 2493, 2708, -1, 6365, -1, -1, 6836,
+	5092, -1, -1, 7877, -1, 5565, -1, -1, -1, 2046, -1, 810, -1, 259, 1130, 3629,
+	-1, -1, 1069, -1, -1, -1, -1, 738, -1, -1, 3732, -1, 7029, -1, 1260, -1,
+	6769, -1, -1, 6553, 2806, -1, 6349, -1, 4982, 632, 5306, -1, -1, 7287, -1, 3240,
+	341, 3623, 5779, 4601, 6867, 6470, -1, -1, 656, 6429, 5014, -1, 3370, 628, 1552, -1,
+	2125, -1, -1, -1, -1, 6088, 4557, 735, 5939, 1786, -1, -1, -1, 570, 1472, -1,
+	-1, -1, 243, 6072, -1, 6732, -1, -1, -1, 301, 6148, 5012, -1, -1, -1, -1,
+	-1, -1, -1, -1, -1, -1, 6745, 1557, 6186, 1527, 6226, 6491, -1, 6183, -1, -1,
+	2195, -1, -1, -1, 2774, -1, -1, 5145, -1, -1, 6799, -1, 2837, -1, -1, -1,
+	-1, -1, 1282, 3130, -1, -1, -1, -1, 6012, 2491, 6645, 6418, -1, -1, -1, -1,
+	7324, -1, -1, 1127, 2162, -1, 5892, 7401, 2838, 2636, -1, -1, -1, 2754, 5857, 237,
+	5699, 2123, 5331, 7706, -1, 629, 5411, -1, 6792, 4737, -1, 3677, -1, -1, -1, 5288,
+	3057, -1, -1, 6902, -1, 5761, 7256, 3072, 5424, -1, -1, -1, -1, -1, -1, -1,
+	1609, 4257, -1, -1, 7122, 6691, 6916, -1, -1, 4019, -1, -1, 6057, 2119, -1, -1,
+	-1, 6931, -1, 1338, -1, 2875, -1, 6300, 4166, -1, -1, -1, -1, 5327, -1, 7546,
+	7722, -1, 1489, 7711, 903, -1, 6106, -1, -1, -1, 751, -1, -1, -1, -1, 3094,
+	-1, 3617, -1, -1, 2932, -1, 3170, 2037, 733, -1, -1, 6243, -1, -1, 6860, 6168,
+	5311, 4355, -1, -1, 4134, 2134, 3153, 2348, -1, -1, 6123, -1, -1, -1, -1, 1682,
+	6003, 3999, -1, -1, 3915, 6620, 7093, -1, -1, -1, -1, -1, 2645, 1880, -1, 5949,
+	-1, 4283, 279, -1, -1, 1249, 2299, 6757, -1, -1, -1, -1, 747, 5750, -1, 286,
+	-1, -1, -1, 4794, 2185, 7859, 6360, -1, 6604, -1, -1, 6891, -1, -1, 1782, 7179,
+	7131, -1, -1, 3483, 1827, 4574, 3444, 846, 6854, -1, -1, 2799, 1385, 8016, 5302, 4714,
+	-1, -1, -1, 1362, 3194, -1, -1, -1, 6413, -1, 3585, -1, 7227, -1, 2212, 993,
+	361, 4147, 5511, -1, 6819, -1, -1, -1, 4681, 113, -1, -1, -1, -1, -1, -1,
+	-1, -1, 1003, 3762, 380, 5099, -1, 6224, 860, 6935, -1, 7742, -1, -1, -1, 2505,
+	-1, -1, -1, -1, -1, -1, 7375, 7151, 526, 5619, 7333, 7645, -1, 5514, 4460, -1,
+	3463, -1, -1, -1, 7872, -1, -1, 2023, 5137, 2493, 2708, -1, 6366, -1, -1, 6837,
 	-1, -1, 3386, 3871, -1, 616, -1, 2070, -1, -1, 88, 2166, 4960, -1, -1, -1,
-	-1, 3088, 3993, -1, 6955, -1, -1, -1, -1, 6211, 6192, 6389, 4362, 37, 2626, -1,
-	4845, -1, 3766, 1055, -1, -1, -1, -1, 7350, 3501, -1, 757, 2905, 3129, 5865, -1,
-	3106, -1, 6597, -1, 5071, -1, 5325, -1, -1, 7579, -1, 5058, -1, 2559, 5815, 1426,
-	1611, 6463, 3817, 5295, 7379, -1, -1, 4455, 4113, -1, 3773, -1, 4634, 221, 6967, -1,
-	-1, 3524, -1, -1, 4555, 5066, -1, -1, -1, 3781, 1988, 4480, 2671, 7965, -1, -1,
-	-1, 3345, -1, -1, 3922, -1, 1448, -1, -1, 6153, -1, 1507, 4820, -1, -1, -1,
-	5765, -1, -1, -1, -1, 3169, -1, -1, -1, 4958, 4001, -1, -1, 1168, 7786, -1,
-	-1, 4581, -1, 3262, -1, 1470, 6548, -1, 8026, -1, -1, 1091, 6491, -1, 1907, 5028,
-	614, -1, -1, 6138, -1, -1, -1, 7120, -1, -1, -1, -1, 1460, -1, -1, -1,
-	-1, -1, 702, 5801, 307, -1, -1, -1, -1, 684, 5863, 3024, 7000, -1, -1, -1,
-	7602, -1, -1, -1, 5363, -1, -1, -1, 55, -1, 89, 315, -1, 4851, -1, -1,
-	337, 5386, -1, -1, -1, -1, 1189, 1402, -1, -1, -1, -1, -1, -1, -1, 369,
-	1126, 5271, -1, -1, -1, 6356, 4843, 1984, -1, 7642, -1, 4096, 1957, 1232, 1839, 2539,
-	-1, 2410, -1, -1, 5826, 1339, 913, 4881, -1, -1, 1167, 4383, -1, -1, 5845, -1,
-	4743, -1, 2064, 6065, -1, 5354, -1, 3074, 4274, -1, 4218, 6558, -1, 6456, 7506, 5171,
-	4360, 4003, -1, 1788, 7703, 4023, -1, -1, 2931, 4342, -1, -1, -1, -1, 4914, 648,
-	5703, -1, 5650, 3121, -1, 6516, -1, 5333, 5345, -1, 1922, -1, -1, 7688, 3176, 4985,
-	6336, 4044, -1, -1, -1, 4822, -1, 7981, 794, -1, -1, -1, -1, -1, -1, -1,
-	-1, -1, 4892, 2732, -1, 6869, -1, 3559, -1, -1, 6985, 4323, 173, -1, -1, 340,
-	-1, -1, 362, -1, -1, 683, -1, 1911, 1272, -1, 7229, -1, 5774, 4592, -1, -1,
-	7568, -1, 4442, -1, 4848, 6996, -1, 7385, 1058, 5888, -1, 4486, -1, -1, -1, 4745,
+	-1, 3088, 3993, -1, 6956, -1, -1, -1, -1, 6212, 6193, 6390, 4362, 37, 2626, -1,
+	4845, -1, 3766, 1055, -1, -1, -1, -1, 7351, 3501, -1, 757, 2905, 3129, 5866, -1,
+	3106, -1, 6598, -1, 5071, -1, 5325, -1, -1, 7580, -1, 5058, -1, 2559, 5816, 1426,
+	1611, 6464, 3817, 5295, 7380, -1, -1, 4455, 4113, -1, 3773, -1, 4634, 221, 6968, -1,
+	-1, 3524, -1, -1, 4555, 5066, -1, -1, -1, 3781, 1988, 4480, 2671, 7966, -1, -1,
+	-1, 3345, -1, -1, 3922, -1, 1448, -1, -1, 6154, -1, 1507, 4820, -1, -1, -1,
+	5766, -1, -1, -1, -1, 3169, -1, -1, -1, 4958, 4001, -1, -1, 1168, 7787, -1,
+	-1, 4581, -1, 3262, -1, 1470, 6549, -1, 8027, -1, -1, 1091, 6492, -1, 1907, 5028,
+	614, -1, -1, 6139, -1, -1, -1, 7121, -1, -1, -1, -1, 1460, -1, -1, -1,
+	-1, -1, 702, 5802, 307, -1, -1, -1, -1, 684, 5864, 3024, 7001, -1, -1, -1,
+	7603, -1, -1, -1, 5363, -1, -1, -1, 55, -1, 89, 315, -1, 4851, -1, -1,
+	337, 5387, -1, -1, -1, -1, 1189, 1402, -1, -1, -1, -1, -1, -1, -1, 369,
+	1126, 5271, -1, -1, -1, 6357, 4843, 1984, -1, 7643, -1, 4096, 1957, 1232, 1839, 2539,
+	-1, 2410, -1, -1, 5827, 1339, 913, 4881, -1, -1, 1167, 4383, -1, -1, 5846, -1,
+	4743, -1, 2064, 6066, -1, 5354, -1, 3074, 4274, -1, 4218, 6559, -1, 6457, 7507, 5171,
+	4360, 4003, -1, 1788, 7704, 4023, -1, -1, 2931, 4342, -1, -1, -1, -1, 4914, 648,
+	5704, -1, 5651, 3121, -1, 6517, -1, 5333, 5345, -1, 1922, -1, -1, 7689, 3176, 4985,
+	6337, 4044, -1, -1, -1, 4822, -1, 7982, 794, -1, -1, -1, -1, -1, -1, -1,
+	-1, -1, 4892, 2732, -1, 6870, -1, 3559, -1, -1, 6986, 4323, 173, -1, -1, 340,
+	-1, -1, 362, -1, -1, 683, -1, 1911, 1272, -1, 7230, -1, 5775, 4592, -1, -1,
+	7569, -1, 4442, -1, 4848, 6997, -1, 7386, 1058, 5889, -1, 4486, -1, -1, -1, 4745,
 	-1, 1929, -1, 4623, -1, -1, 191, -1, -1, 2249, 5061, -1, -1, 591, -1, -1,
-	-1, 545, 5339, 6940, 2139, 7217, 2118, 938, 687, -1, 2869, -1, -1, -1, 5056, -1,
-	-1, -1, 7754, -1, -1, 7988, 6038, 2825, 5132, 1797, 4016, 5198, -1, 468, 4657, -1,
-	6852, -1, -1, -1, 5991, -1, 5858, 6649, 3638, 619, -1, -1, -1, 5280, 3948, 302,
-	813, 856, 427, 842, -1, -1, 4941, -1, -1, -1, -1, -1, -1, 6339, -1, 5348,
-	-1, -1, -1, -1, 630, -1, 7961, 1447, 6721, -1, 7008, 2952, -1, -1, 8031, 2826,
-	-1, 6119, -1, -1, 678, -1, -1, 7334, 6297, 3934, -1, 2116, 7575, 6730, -1, -1,
-	-1, 904, 131, -1, -1, 1140, 7181, -1, -1, -1, -1, -1, 1296, 745, 3794, -1,
-	5381, -1, -1, -1, -1, 5351, -1, 4235, -1, -1, 1305, 6437, -1, 3609, -1, 1777,
-	-1, 2377, -1, -1, -1, 4509, 316, -1, -1, -1, 7531, -1, 3124, -1, -1, 5995,
-	-1, 1541, -1, 2745, -1, -1, 5369, 2010, 7873, 4618, 6762, -1, -1, -1, -1, 2804,
-	1279, -1, -1, -1, -1, -1, -1, -1, -1, -1, 4067, -1, 7522, -1, 3785, 5250,
-	6465, 4304, -1, 2544, -1, 8001, -1, -1, 2821, 4028, -1, -1, 957, -1, -1, 3470,
-	621, 7994, 3889, 5734, 1216, -1, -1, 3787, -1, -1, 2589, -1, -1, 5514, -1, 1536,
-	1125, 6007, -1, -1, -1, 7366, 6214, 7250, 6316, -1, -1, -1, 4951, 6061, 5655, -1,
+	-1, 545, 5339, 6941, 2139, 7218, 2118, 938, 687, -1, 2869, -1, -1, -1, 5056, -1,
+	-1, -1, 7755, -1, -1, 7989, 6039, 2825, 5132, 1797, 4016, 5198, -1, 468, 4657, -1,
+	6853, -1, -1, -1, 5992, -1, 5859, 6650, 3638, 619, -1, -1, -1, 5280, 3948, 302,
+	813, 856, 427, 842, -1, -1, 4941, -1, -1, -1, -1, -1, -1, 6340, -1, 5348,
+	-1, -1, -1, -1, 630, -1, 7962, 1447, 6722, -1, 7009, 2952, -1, -1, 8032, 2826,
+	-1, 6120, -1, -1, 678, -1, -1, 7335, 6298, 3934, -1, 2116, 7576, 6731, -1, -1,
+	-1, 904, 131, -1, -1, 1140, 7182, -1, -1, -1, -1, -1, 1296, 745, 3794, -1,
+	5382, -1, -1, -1, -1, 5351, -1, 4235, -1, -1, 1305, 6438, -1, 3609, -1, 1777,
+	-1, 2377, -1, -1, -1, 4509, 316, -1, -1, -1, 7532, -1, 3124, -1, -1, 5996,
+	-1, 1541, -1, 2745, -1, -1, 5369, 2010, 7874, 4618, 6763, -1, -1, -1, -1, 2804,
+	1279, -1, -1, -1, -1, -1, -1, -1, -1, -1, 4067, -1, 7523, -1, 3785, 5250,
+	6466, 4304, -1, 2544, -1, 8002, -1, -1, 2821, 4028, -1, -1, 957, -1, -1, 3470,
+	621, 7995, 3889, 5735, 1216, -1, -1, 3787, -1, -1, 2589, -1, -1, 5515, -1, 1536,
+	1125, 6008, -1, -1, -1, 7367, 6215, 7251, 6317, -1, -1, -1, 4951, 6062, 5656, -1,
 	-1, 607, 531, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1600, -1, 4969, -1,
-	-1, -1, 5917, 6194, -1, 4529, -1, 7253, -1, -1, 1795, 1417, 1530, 2822, -1, 1433,
-	-1, -1, -1, 5585, 6560, 4109, 3095, -1, -1, 1834, 6750, -1, 6151, -1, 2418, -1,
-	-1, 5059, 4231, 1886, -1, -1, 86, 4605, -1, 6583, -1, 2853, -1, -1, -1, -1,
-	-1, -1, -1, 7456, 1781, 3619, 2766, 4093, -1, -1, -1, 338, -1, 4757, -1, -1,
-	1116, 5131, -1, 6193, 4786, 4048, 7279, -1, -1, -1, -1, -1, 5977, -1, 153, 6908,
-	7947, -1, -1, -1, 3925, 7135, -1, -1, -1, 3446, 2301, 6833, 2050, 997, 3716, -1,
-	1372, 3954, 4629, -1, -1, -1, 4729, -1, -1, 5823, -1, -1, 492, -1, -1, -1,
-	1859, 7537, -1, 6962, -1, -1, -1, 585, 3614, -1, -1, -1, 1353, 1041, 7654, 3044,
-	8016, 7895, 2713, 5185, 5663, -1, -1, -1, -1, -1, -1, 1076, 6627, -1, -1, 3957,
-	-1, 2650, -1, -1, 4874, -1, -1, 5236, -1, -1, -1, -1, 2066, 3530, 7424, 5065,
-	-1, -1, 6783, 7297, 7324, -1, -1, -1, 5838, 1151, 6520, -1, 1226, 7049, 4111, 7302,
-	3971, 5299, -1, -1, 6828, -1, 4689, 4741, -1, 3223, 658, 7755, 6256, -1, -1, -1,
-	3520, -1, -1, 6636, -1, -1, 1080, 3291, 5053, -1, -1, 1701, -1, -1, -1, 1156,
-	5847, 5822, -1, 1415, 7888, -1, -1, -1, -1, 2786, -1, -1, -1, 3995, 1399, 5747,
-	-1, -1, 753, 4692, 3786, 3029, -1, -1, -1, -1, 8010, -1, -1, 6440, -1, -1,
-	-1, -1, 111, -1, -1, 2478, 4329, 3320, -1, -1, 824, 5893, -1, 5172, 6099, 7194,
+	-1, -1, 5918, 6195, -1, 4529, -1, 7254, -1, -1, 1795, 1417, 1530, 2822, -1, 1433,
+	-1, -1, -1, 5586, 6561, 4109, 3095, -1, -1, 1834, 6751, -1, 6152, -1, 2418, -1,
+	-1, 5059, 4231, 1886, -1, -1, 86, 4605, -1, 6584, -1, 2853, -1, -1, -1, -1,
+	-1, -1, -1, 7457, 1781, 3619, 2766, 4093, -1, -1, -1, 338, -1, 4757, -1, -1,
+	1116, 5131, -1, 6194, 4786, 4048, 7280, -1, -1, -1, -1, -1, 5978, -1, 153, 6909,
+	7948, -1, -1, -1, 3925, 7136, -1, -1, -1, 3446, 2301, 6834, 2050, 997, 3716, -1,
+	1372, 3954, 4629, -1, -1, -1, 4729, -1, -1, 5824, -1, -1, 492, -1, -1, -1,
+	1859, 7538, -1, 6963, -1, -1, -1, 585, 3614, -1, -1, -1, 1353, 1041, 7655, 3044,
+	8017, 7896, 2713, 5185, 5664, -1, -1, -1, -1, -1, -1, 1076, 6628, -1, -1, 3957,
+	-1, 2650, -1, -1, 4874, -1, -1, 5236, -1, -1, -1, -1, 2066, 3530, 7425, 5065,
+	-1, -1, 6784, 7298, 7325, -1, -1, -1, 5839, 1151, 6521, -1, 1226, 7050, 4111, 7303,
+	3971, 5299, -1, -1, 6829, -1, 4689, 4741, -1, 3223, 658, 7756, 6257, -1, -1, -1,
+	3520, -1, -1, 6637, -1, -1, 1080, 3291, 5053, -1, -1, 1701, -1, -1, -1, 1156,
+	5848, 5823, -1, 1415, 7889, -1, -1, -1, -1, 2786, 696, -1, -1, 3995, 1399, 5748,
+	-1, -1, 753, 4692, 3786, 3029, -1, -1, -1, -1, 8011, -1, -1, 6441, -1, -1,
+	-1, -1, 111, -1, -1, 2478, 4329, 3320, -1, -1, 824, 5894, -1, 5172, 6100, 7195,
 	-1, -1, 1275, -1, -1, 2972, 2997, -1, 5077, 1100, 2313, -1, 3476, -1, 2903, -1,
-	5761, 273, 1174, 1031, -1, 4994, -1, -1, -1, -1, -1, 6772, 6143, 515, -1, -1,
-	-1, -1, -1, -1, 68, -1, 5436, -1, 6708, -1, -1, -1, -1, 5708, 6305, -1,
-	-1, -1, -1, 5320, -1, 5729, -1, 6202, 3694, 5542, -1, 7170, 4551, 177, -1, 2839,
-	6604, 1391, 5379, -1, -1, 2593, 6981, 7444, 873, 7338, -1, 6313, -1, -1, -1, 322,
-	-1, 1785, 7203, 14, -1, -1, 3357, -1, 7312, 100, -1, 6264, -1, 7802, -1, -1,
-	-1, 3685, 5054, -1, -1, 7225, -1, -1, -1, 5704, -1, 5162, -1, -1, 5203, -1,
-	2218, -1, 6691, -1, 1107, 5248, -1, 7775, -1, 2440, -1, -1, 6929, 4068, 6333, -1,
-	6582, 5641, 2158, 6578, -1, -1, 5095, -1, -1, -1, -1, 4192, -1, -1, 396, 6024,
-	-1, 3431, 680, -1, 3612, 5035, -1, 7650, -1, -1, 2142, 6414, 7544, -1, -1, -1,
+	5762, 273, 1174, 1031, -1, 4994, -1, -1, -1, -1, -1, 6773, 6144, 515, -1, -1,
+	-1, -1, -1, -1, 68, -1, 5437, -1, 6709, -1, -1, -1, -1, 5709, 6306, -1,
+	-1, -1, -1, 5320, -1, 5730, -1, 6203, 3694, 5543, -1, 7171, 4551, 177, -1, 2839,
+	6605, 1391, 5380, -1, -1, 2593, 6982, 7445, 873, 7339, -1, 6314, -1, -1, -1, 322,
+	-1, 1785, 7204, 14, -1, -1, 3357, -1, 7313, 100, -1, 6265, -1, 7803, -1, -1,
+	-1, 3685, 5054, -1, -1, 7226, -1, -1, -1, 5705, -1, 5162, -1, -1, 5203, -1,
+	2218, -1, 6692, -1, 1107, 5248, -1, 7776, -1, 2440, -1, -1, 6930, 4068, 6334, -1,
+	6583, 5642, 2158, 6579, -1, -1, 5095, -1, -1, -1, -1, 4192, -1, -1, 396, 6025,
+	-1, 3431, 680, -1, 3612, 5035, -1, 7651, -1, -1, 2142, 6415, 7545, -1, -1, -1,
 	1165, -1, -1, -1, -1, 1437, 4498, -1, -1, 2771, -1, -1, -1, -1, 4839, -1,
-	-1, -1, 2511, -1, -1, -1, -1, 5301, 6083, 3340, -1, -1, 5259, 2975, 4, 156,
-	2250, 2155, 1989, 6429, -1, -1, -1, -1, -1, 7233, -1, -1, -1, 2664, -1, -1,
-	-1, 2731, 6094, 1625, -1, -1, 1892, -1, -1, -1, 3548, 4217, -1, -1, 2657, -1,
-	1370, -1, 2069, 7998, -1, 447, -1, 5097, -1, -1, 715, -1, -1, 1986, 4734, 793,
-	6508, -1, -1, 3173, 3061, 1778, 3200, -1, 4062, -1, -1, -1, -1, 1677, -1, 7436,
-	-1, 7082, 2635, 1247, -1, 7453, -1, -1, -1, 3004, -1, -1, -1, 6707, 6023, 5093,
-	1070, -1, 7340, 782, -1, 2251, -1, -1, 1730, -1, -1, -1, -1, -1, -1, -1,
-	4975, -1, 720, 1254, 7729, 6148, -1, -1, -1, -1, -1, -1, -1, -1, 6807, 6921,
-	1330, 7815, 7745, -1, 2120, -1, -1, -1, 902, 6174, -1, -1, -1, -1, 4591, -1,
-	4850, -1, 1037, 2616, 4475, 2980, -1, 3373, -1, 2813, -1, -1, 7938, -1, -1, 728,
-	-1, -1, 1973, -1, 5230, 3361, 6733, 1645, 1605, 6624, 2522, 7314, 4417, -1, 7382, -1,
-	1680, 1394, 7439, 1424, -1, -1, 1966, 4481, -1, 7192, -1, -1, 2598, 1656, -1, 8032,
-	-1, 7770, 4606, -1, -1, -1, 325, 2383, -1, 2492, 6085, 7583, 6710, -1, 5883, -1,
-	-1, -1, 822, -1, 7875, 3450, 4421, -1, 7593, 155, -1, 3105, -1, 1148, 6813, 93,
-	-1, -1, 1513, -1, -1, -1, 6475, -1, -1, -1, -1, 6374, 3935, 2571, 328, 1345,
-	-1, 1884, 2226, 5446, 4448, 3144, -1, -1, -1, 5350, 6373, 4029, 7827, -1, -1, 59,
-	3711, -1, -1, 4665, -1, 7887, -1, -1, 5524, 1971, 797, -1, -1, -1, -1, 7054,
-	-1, -1, 3698, -1, -1, 3324, 1142, 7375, 6108, 6598, 3353, 4047, -1, 3413, -1, 503,
-	5482, 7244, 6270, -1, -1, 4427, -1, -1, -1, 7687, 5304, 6993, -1, 1987, -1, -1,
-	-1, 1848, 3992, -1, -1, 7251, 7473, 5237, -1, 6296, -1, 3093, -1, -1, 4293, 7128,
-	505, -1, 3246, -1, -1, -1, -1, -1, 1005, 7547, 4827, -1, -1, -1, 2938, 7778,
-	-1, 1072, -1, -1, 1079, -1, -1, -1, 6392, -1, 1649, 2443, 3369, -1, -1, 1199,
-	-1, -1, -1, -1, -1, 3411, 5406, -1, -1, -1, 5557, -1, -1, -1, -1, -1,
-	3863, -1, -1, -1, 967, 3063, -1, -1, -1, 2122, -1, 2231, 6720, 2135, -1, -1,
-	6197, 7114, -1, -1, 1906, -1, 5180, -1, 1763, -1, 4042, -1, 5033, -1, -1, -1,
-	-1, -1, -1, 4736, -1, -1, 438, 1479, -1, -1, 3146, -1, 5, 1524, 7715, 5949,
-	3059, 5932, -1, -1, 5309, 2757, -1, -1, -1, 3377, 4205, -1, 4135, -1, -1, -1,
-	-1, -1, 1928, 5583, -1, -1, 5717, 4812, -1, -1, -1, -1, 2627, 7843, 7653, -1,
-	-1, -1, -1, -1, 5715, 2547, -1, 3007, -1, -1, 3843, -1, -1, 5836, -1, -1,
-	-1, -1, 6022, 4018, 3316, -1, 5617, -1, 2144, -1, -1, -1, 5192, 2049, 3131, 5366,
-	-1, 3690, 5123, 5148, -1, -1, 2033, 5970, -1, 5754, -1, -1, -1, -1, 1, 7789,
-	2829, 6863, -1, 3459, -1, 650, -1, -1, 34, -1, -1, -1, 5559, -1, 594, 4112,
-	-1, 6622, -1, 554, 994, 2833, -1, 6873, -1, -1, -1, 643, 4140, -1, -1, 857,
-	7344, -1, 4440, 6561, -1, 5094, 2402, -1, 7902, -1, 2836, 4580, -1, 3026, 7036, 2458,
-	389, 1659, 4330, -1, -1, -1, -1, 5481, -1, -1, 6489, -1, 2232, 7204, 5235, -1,
-	6238, -1, -1, -1, 706, 1319, -1, -1, 5976, -1, -1, 2978, 580, 461, -1, 4279,
+	-1, -1, 2511, -1, -1, -1, -1, 5301, 6084, 3340, -1, -1, 5259, 2975, 4, 156,
+	2250, 2155, 1989, 6430, -1, -1, -1, -1, -1, 7234, -1, -1, -1, 2664, -1, -1,
+	-1, 2731, 6095, 1625, -1, -1, 1892, -1, -1, -1, 3548, 4217, -1, -1, 2657, -1,
+	1370, -1, 2069, 7999, -1, 447, -1, 5097, -1, -1, 715, -1, -1, 1986, 4734, 793,
+	6509, -1, -1, 3173, 3061, 1778, 3200, -1, 4062, -1, -1, -1, -1, 1677, -1, 7437,
+	-1, 7083, 2635, 1247, -1, 7454, -1, -1, -1, 3004, -1, -1, -1, 6708, 6024, 5093,
+	1070, -1, 7341, 782, -1, 2251, -1, -1, 1730, -1, -1, -1, -1, -1, -1, -1,
+	4975, -1, 720, 1254, 7730, 6149, -1, -1, -1, -1, -1, -1, -1, -1, 6808, 6922,
+	1330, 7816, 7746, -1, 2120, -1, -1, -1, 902, 6175, -1, -1, -1, -1, 4591, -1,
+	4850, -1, 1037, 2616, 4475, 2980, -1, 3373, -1, 2813, -1, -1, 7939, -1, -1, 728,
+	-1, -1, 1973, -1, 5230, 3361, 6734, 1645, 1605, 6625, 2522, 7315, 4417, -1, 7383, -1,
+	1680, 1394, 7440, 1424, -1, -1, 1966, 4481, -1, 7193, -1, -1, 2598, 1656, -1, 8033,
+	-1, 7771, 4606, -1, -1, -1, 325, 2383, -1, 2492, 6086, 7584, 6711, -1, 5884, -1,
+	-1, -1, 822, -1, 7876, 3450, 4421, -1, 7594, 155, -1, 3105, -1, 1148, 6814, 93,
+	-1, -1, 1513, -1, -1, -1, 6476, -1, -1, -1, -1, 6375, 3935, 2571, 328, 1345,
+	-1, 1884, 2226, 5447, 4448, 3144, -1, -1, -1, 5350, 6374, 4029, 7828, -1, -1, 59,
+	3711, -1, -1, 4665, -1, 7888, -1, -1, 5525, 1971, 797, -1, -1, -1, -1, 7055,
+	-1, -1, 3698, -1, -1, 3324, 1142, 7376, 6109, 6599, 3353, 4047, -1, 3413, -1, 503,
+	5483, 7245, 6271, -1, -1, 4427, -1, -1, -1, 7688, 5304, 6994, -1, 1987, -1, -1,
+	-1, 1848, 3992, -1, -1, 7252, 7474, 5237, -1, 6297, -1, 3093, -1, -1, 4293, 7129,
+	505, -1, 3246, -1, -1, -1, -1, -1, 1005, 7548, 4827, -1, -1, -1, 2938, 7779,
+	-1, 1072, -1, -1, 1079, -1, -1, -1, 6393, -1, 1649, 2443, 3369, -1, -1, 1199,
+	-1, -1, -1, -1, -1, 3411, 5407, -1, -1, -1, 5558, -1, -1, -1, -1, -1,
+	3863, -1, -1, -1, 967, 3063, -1, -1, -1, 2122, -1, 2231, 6721, 2135, -1, -1,
+	6198, 7115, -1, -1, 1906, -1, 5180, -1, 1763, -1, 4042, -1, 5033, -1, -1, -1,
+	-1, -1, -1, 4736, -1, -1, 438, 1479, -1, -1, 3146, -1, 5, 1524, 7716, 5950,
+	3059, 5933, -1, -1, 5309, 2757, -1, -1, -1, 3377, 4205, -1, 4135, -1, -1, -1,
+	-1, -1, 1928, 5584, -1, -1, 5718, 4812, -1, -1, -1, -1, 2627, 7844, 7654, -1,
+	-1, -1, -1, -1, 5716, 2547, -1, 3007, -1, -1, 3843, -1, -1, 5837, -1, -1,
+	-1, -1, 6023, 4018, 3316, -1, 5618, -1, 2144, -1, -1, -1, 5192, 2049, 3131, 5366,
+	-1, 3690, 5123, 5148, -1, -1, 2033, 5971, -1, 5755, -1, -1, -1, -1, 1, 7790,
+	2829, 6864, -1, 3459, -1, 650, -1, -1, 34, -1, -1, -1, 5560, -1, 594, 4112,
+	-1, 6623, -1, 554, 994, 2833, -1, 6874, -1, -1, -1, 643, 4140, -1, -1, 857,
+	7345, -1, 4440, 6562, -1, 5094, 2402, -1, 7903, -1, 2836, 4580, -1, 3026, 7037, 2458,
+	389, 1659, 4330, -1, -1, -1, -1, 5482, -1, -1, 6490, -1, 2232, 7205, 5235, -1,
+	6239, -1, -1, -1, 706, 1319, -1, -1, 5977, -1, -1, 2978, 580, 461, -1, 4279,
 	5015, -1, 2401, -1, 1733, -1, 308, -1, -1, -1, 527, -1, -1, 4750, -1, 1764,
-	1351, 3946, 5291, -1, 2110, -1, -1, -1, -1, -1, 7467, -1, -1, -1, 3525, 5276,
-	7959, -1, -1, -1, 3293, 3237, 5296, -1, -1, 1992, -1, 1155, 1420, -1, 3478, -1,
-	3479, -1, -1, 4071, 3702, 6460, -1, -1, -1, -1, -1, -1, 991, -1, 4064, 5082,
-	5795, 2065, -1, -1, -1, 7792, -1, 7553, -1, -1, 7801, 6362, 4722, 2380, -1, 6968,
-	7601, -1, -1, -1, -1, 1583, 1281, 944, -1, -1, 1972, 6349, -1, -1, 7397, -1,
-	-1, 7934, -1, 2953, 2044, 7205, -1, -1, -1, -1, -1, 1149, -1, -1, -1, -1,
-	-1, 7834, -1, -1, 5048, -1, -1, -1, -1, -1, 3926, 3056, 5975, 3816, 5330, 7369,
-	-1, -1, 1269, 7556, -1, 2189, -1, 5414, -1, 7442, -1, -1, 3820, 4334, -1, -1,
-	-1, -1, -1, -1, 925, 3800, 5034, -1, -1, 1916, 5447, 7561, -1, -1, -1, -1,
+	1351, 3946, 5291, -1, 2110, -1, -1, -1, -1, -1, 7468, -1, -1, -1, 3525, 5276,
+	7960, -1, -1, -1, 3293, 3237, 5296, -1, -1, 1992, -1, 1155, 1420, -1, 3478, -1,
+	3479, -1, -1, 4071, 3702, 6461, -1, -1, -1, -1, -1, -1, 991, -1, 4064, 5082,
+	5796, 2065, -1, -1, -1, 7793, -1, 7554, -1, -1, 7802, 6363, 4722, 2380, -1, 6969,
+	7602, -1, -1, -1, -1, 1583, 1281, 944, -1, -1, 1972, 6350, -1, -1, 7398, -1,
+	-1, 7935, -1, 2953, 2044, 7206, -1, -1, -1, -1, -1, 1149, -1, -1, -1, -1,
+	-1, 7835, -1, -1, 5048, -1, -1, -1, -1, -1, 3926, 3056, 5976, 3816, 5330, 7370,
+	-1, -1, 1269, 7557, -1, 2189, -1, 5415, -1, 7443, -1, -1, 3820, 4334, -1, -1,
+	-1, -1, -1, -1, 925, 3800, 5034, -1, -1, 1916, 5448, 7562, -1, -1, -1, -1,
 	-1, -1, -1, -1, -1, 3400, -1, -1, -1, -1, 1436, -1, 5151, 2340, 4227, -1,
-	-1, 5788, 6340, -1, -1, 6724, -1, 3234, -1, -1, -1, 7446, 4640, 7626, -1, -1,
-	-1, 3744, -1, -1, -1, 6281, -1, 3167, -1, 7405, -1, -1, -1, 2197, 7867, -1,
-	6732, 894, 4940, -1, -1, 7652, -1, -1, -1, 2316, -1, -1, 3599, -1, -1, -1,
-	5918, -1, -1, -1, -1, -1, -1, -1, 2917, 2983, -1, -1, 2078, -1, 7268, -1,
-	2361, 6288, 3890, 7216, -1, -1, 5179, 2991, -1, -1, 5523, -1, 6255, 5413, 669, -1,
-	-1, 7669, 2990, 11, -1, -1, 7188, -1, -1, 7762, 5472, 3365, 4214, 2315, 1850, 5936,
-	-1, 6748, -1, -1, 1887, 2494, -1, -1, 2520, 4287, -1, -1, 1014, 3084, 3073, -1,
-	1320, 5281, 5560, 5258, 7982, -1, 5078, -1, -1, -1, 2217, -1, 5702, 912, 5177, 1114,
-	1836, 5981, -1, 791, -1, -1, 7274, -1, -1, 3846, 1837, -1, 238, -1, 205, -1,
-	5684, 1290, -1, -1, -1, 7389, -1, -1, 2647, -1, 7707, 1547, 1153, -1, 1439, 5147,
-	4615, -1, 1958, -1, 2233, -1, 7927, -1, 2090, -1, -1, 252, -1, 5498, 6572, -1,
-	-1, 781, -1, 4343, -1, -1, -1, 809, -1, 3962, -1, -1, 7680, -1, 3664, -1,
+	-1, 5789, 6341, -1, -1, 6725, -1, 3234, -1, -1, -1, 7447, 4640, 7627, -1, -1,
+	-1, 3744, -1, -1, -1, 6282, -1, 3167, -1, 7406, -1, -1, -1, 2197, 7868, -1,
+	6733, 894, 4940, -1, -1, 7653, -1, -1, -1, 2316, -1, -1, 3599, -1, -1, -1,
+	5919, -1, -1, -1, -1, -1, -1, -1, 2917, 2983, -1, -1, 2078, -1, 7269, -1,
+	2361, 6289, 3890, 7217, -1, -1, 5179, 2991, -1, -1, 5524, -1, 6256, 5414, 669, -1,
+	-1, 7670, 2990, 11, -1, -1, 7189, -1, -1, 7763, 5473, 3365, 4214, 2315, 1850, 5937,
+	-1, 6749, -1, -1, 1887, 2494, -1, -1, 2520, 4287, -1, -1, 1014, 3084, 3073, -1,
+	1320, 5281, 5561, 5258, 7983, -1, 5078, -1, -1, -1, 2217, -1, 5703, 912, 5177, 1114,
+	1836, 5982, -1, 791, -1, -1, 7275, -1, -1, 3846, 1837, -1, 238, -1, 205, -1,
+	5685, 1290, -1, -1, -1, 7390, -1, -1, 2647, -1, 7708, 1547, 1153, -1, 1439, 5147,
+	4615, -1, 1958, -1, 2233, -1, 7928, -1, 2090, -1, -1, 252, -1, 5499, 6573, -1,
+	-1, 781, -1, 4343, -1, -1, -1, 809, -1, 3962, -1, -1, 7681, -1, 3664, -1,
 	3806, -1, -1, -1, -1, -1, -1, 3250, -1, 2446, 4525, -1, -1, 5272, -1, 2021,
-	-1, 425, 5136, 2005, 5603, -1, 3447, 698, 3839, 5127, -1, 2442, -1, 2324, -1, 6165,
-	587, -1, 7327, 6331, -1, -1, 2550, 1200, -1, -1, -1, -1, 1919, -1, -1, -1,
-	2629, 4045, -1, 5241, -1, 2430, 7844, 8011, 5722, -1, 181, -1, -1, 1704, -1, -1,
-	686, 4148, -1, 6902, 3368, -1, 6137, 3, 5401, 6729, -1, 7954, 1812, -1, -1, 761,
-	-1, 3780, -1, 2188, -1, -1, 4454, -1, -1, 1104, -1, -1, 5878, -1, -1, 756,
-	4642, 94, 4158, 6157, -1, -1, -1, -1, 321, -1, -1, -1, 5278, 3742, 2198, -1,
-	2429, -1, -1, 2477, -1, -1, 3301, 6224, -1, 3912, 7898, -1, -1, 2253, -1, -1,
-	6069, -1, 4468, 1658, 949, 4653, 7725, 5168, -1, 5764, -1, 6766, -1, 1478, -1, -1,
-	-1, -1, -1, 1389, 5828, 4060, 1790, -1, 4189, -1, -1, 4932, 2858, -1, 484, -1,
-	-1, -1, 4952, -1, -1, 7683, -1, 3435, 1737, 163, -1, -1, 6701, -1, 7341, 4038,
-	-1, 5928, 4209, 7285, -1, -1, -1, 2738, -1, 6574, 4301, -1, -1, 1192, 4877, -1,
-	6995, 2936, -1, -1, 2331, -1, -1, -1, -1, -1, 4859, 144, -1, 3902, -1, -1,
-	-1, -1, 6159, -1, -1, 7857, 148, 5133, 5378, 524, 6057, -1, -1, 4790, -1, 763,
-	4314, 3590, 2910, 3538, -1, -1, -1, -1, 3790, -1, 3728, 2108, 6160, -1, 685, 2946,
-	-1, -1, 6713, 6608, -1, 4107, -1, -1, -1, 3032, -1, -1, 4998, 5370, 1210, -1,
-	2409, -1, 6755, -1, -1, -1, 368, -1, -1, 7835, -1, -1, 7610, 5944, 6175, 2870,
-	-1, 2726, -1, -1, -1, -1, -1, -1, -1, -1, 7625, -1, 6925, 5798, 4110, 5816,
-	2284, -1, -1, -1, -1, -1, 740, 1428, -1, -1, -1, 6411, 4241, -1, 5156, 7634,
-	7505, -1, -1, -1, -1, 2045, -1, 3825, 7056, -1, 7109, -1, 6294, 795, 6139, -1,
-	3341, 1556, -1, 4661, -1, -1, 207, -1, 5575, 7863, 7016, -1, 604, -1, -1, 2378,
+	-1, 425, 5136, 2005, 5604, -1, 3447, 698, 3839, 5127, -1, 2442, -1, 2324, -1, 6166,
+	587, -1, 7328, 6332, -1, -1, 2550, 1200, -1, -1, -1, -1, 1919, -1, -1, -1,
+	2629, 4045, -1, 5241, -1, 2430, 7845, 8012, 5723, -1, 181, -1, -1, 1704, -1, -1,
+	686, 4148, -1, 6903, 3368, -1, 6138, 3, 5402, 6730, -1, 7955, 1812, -1, -1, 761,
+	-1, 3780, -1, 2188, -1, -1, 4454, -1, -1, 1104, -1, -1, 5879, -1, -1, 756,
+	4642, 94, 4158, 6158, -1, -1, -1, -1, 321, -1, -1, -1, 5278, 3742, 2198, -1,
+	2429, -1, -1, 2477, -1, -1, 3301, 6225, -1, 3912, 7899, -1, -1, 2253, -1, -1,
+	6070, -1, 4468, 1658, 949, 4653, 7726, 5168, -1, 5765, -1, 6767, -1, 1478, -1, -1,
+	-1, -1, -1, 1389, 5829, 4060, 1790, -1, 4189, -1, -1, 4932, 2858, -1, 484, -1,
+	-1, -1, 4952, -1, -1, 7684, -1, 3435, 1737, 163, -1, -1, 6702, -1, 7342, 4038,
+	-1, 5929, 4209, 7286, -1, -1, -1, 2738, -1, 6575, 4301, -1, -1, 1192, 4877, -1,
+	6996, 2936, -1, -1, 2331, -1, -1, -1, -1, -1, 4859, 144, -1, 3902, -1, -1,
+	-1, -1, 6160, -1, -1, 7858, 148, 5133, 5379, 524, 6058, -1, -1, 4790, -1, 763,
+	4314, 3590, 2910, 3538, -1, -1, -1, -1, 3790, -1, 3728, 2108, 6161, -1, 685, 2946,
+	-1, -1, 6714, 6609, -1, 4107, -1, -1, -1, 3032, -1, -1, 4998, 5370, 1210, -1,
+	2409, -1, 6756, -1, -1, -1, 368, -1, -1, 7836, -1, -1, 7611, 5945, 6176, 2870,
+	-1, 2726, -1, -1, -1, -1, -1, -1, -1, -1, 7626, -1, 6926, 5799, 4110, 5817,
+	2284, -1, -1, -1, -1, -1, 740, 1428, -1, -1, -1, 6412, 4241, -1, 5156, 7635,
+	7506, -1, -1, -1, -1, 2045, -1, 3825, 7057, -1, 7110, -1, 6295, 795, 6140, -1,
+	3341, 1556, -1, 4661, -1, -1, 207, -1, 5576, 7864, 7017, -1, 604, -1, -1, 2378,
 	4936, 3245, 4799, 2335, -1, 1925, -1, -1, -1, -1, 154, -1, 5174, -1, 4943, 349,
-	-1, 7291, 576, -1, -1, 5735, -1, 269, -1, 6786, -1, 1687, 1097, -1, -1, 2602,
-	2317, -1, 110, 3996, 136, 498, -1, -1, 5490, -1, 5442, 4758, -1, 3679, -1, 5590,
-	-1, -1, 674, -1, 2712, 5341, 190, 908, -1, -1, -1, 5503, 3712, 3286, -1, 2798,
-	4710, 590, -1, 7852, 990, -1, -1, -1, -1, -1, -1, 2153, -1, 1159, 6671, 4553,
+	-1, 7292, 576, -1, -1, 5736, -1, 269, -1, 6787, -1, 1687, 1097, -1, -1, 2602,
+	2317, -1, 110, 3996, 136, 498, -1, -1, 5491, -1, 5443, 4758, -1, 3679, -1, 5591,
+	-1, -1, 674, -1, 2712, 5341, 190, 908, -1, -1, -1, 5504, 3712, 3286, -1, 2798,
+	4710, 590, -1, 7853, 990, -1, -1, -1, -1, -1, -1, 2153, -1, 1159, 6672, 4553,
 	2089, 1794, -1, 4177, -1, -1, -1, -1, -1, -1, -1, -1, -1, 5213, -1, -1,
-	5164, 3654, 7853, -1, -1, -1, -1, 1476, -1, 1267, 289, 1354, -1, 7807, 3674, -1,
-	2296, 6806, -1, -1, -1, 4043, -1, -1, 5608, -1, 2002, 7962, -1, -1, 2592, -1,
-	-1, 4261, 1285, -1, 5161, 5985, -1, -1, 257, 7156, -1, 954, -1, 6115, -1, -1,
+	5164, 3654, 7854, -1, -1, -1, -1, 1476, -1, 1267, 289, 1354, -1, 7808, 3674, -1,
+	2296, 6807, -1, -1, -1, 4043, -1, -1, 5609, -1, 2002, 7963, -1, -1, 2592, -1,
+	-1, 4261, 1285, -1, 5161, 5986, -1, -1, 257, 7157, -1, 954, -1, 6116, -1, -1,
 	-1, -1, 3718, -1, -1, -1, 4846, 3430, -1, -1, -1, -1, 4603, 4341, -1, 3288,
-	3034, 4463, 5424, 2573, 7380, -1, 6455, -1, -1, -1, 1791, -1, 3942, 4484, 6319, -1,
-	-1, 3484, 5973, -1, -1, -1, -1, 6152, -1, -1, -1, 4641, -1, 7635, 4824, -1,
-	-1, 2024, 3107, -1, 2770, -1, -1, -1, 5769, -1, -1, -1, 4469, 3116, -1, -1,
-	1717, 5396, -1, -1, 5565, -1, -1, 589, -1, 7044, -1, -1, -1, 5266, -1, 6719,
-	-1, 77, -1, -1, -1, -1, -1, -1, 2239, 3391, 6705, -1, 339, -1, 6290, 7221,
-	-1, 5081, -1, 1759, -1, -1, -1, 3722, 7174, 298, -1, 7960, 4612, -1, -1, -1,
-	2393, -1, 4353, 7730, 6385, -1, 4493, -1, 5544, 6699, -1, 6606, -1, 5867, -1, -1,
-	-1, 226, -1, -1, -1, -1, -1, -1, 7260, -1, 3071, -1, 4033, -1, -1, 845,
-	3382, -1, 1207, 2294, 820, -1, -1, 4438, -1, 6390, 6676, -1, 3812, 3086, -1, 6306,
-	-1, -1, 1902, 7072, -1, -1, -1, -1, 6792, -1, 7430, 7042, -1, -1, 5872, 2795,
-	6617, 2362, -1, -1, -1, -1, -1, 5103, 724, -1, -1, -1, 4697, 1661, 6736, -1,
-	3300, 172, 2762, 3488, -1, -1, -1, -1, -1, 7832, -1, -1, 6251, -1, 2080, 3580,
-	-1, -1, -1, 1857, -1, -1, 5005, 5854, -1, 676, -1, -1, -1, -1, 6104, 7549,
-	7819, 6221, 196, 3673, -1, -1, -1, 5409, 7396, -1, -1, 5184, -1, -1, -1, -1,
-	2747, 3943, 6651, -1, -1, 6850, 6081, 6156, -1, 4303, -1, 7361, -1, 8006, -1, 2027,
-	917, 7567, -1, -1, -1, -1, -1, -1, -1, -1, 7479, -1, 4315, -1, 4535, -1,
-	7325, -1, 5159, 3432, 1154, 4594, -1, 7278, -1, -1, -1, -1, -1, 2227, -1, -1,
-	2252, -1, 2819, 2199, 7298, -1, 7070, -1, -1, -1, -1, -1, -1, 7307, 2884, -1,
-	439, 1315, 2085, 1996, 1369, -1, -1, 5753, 7290, 4248, -1, -1, -1, -1, -1, 3315,
-	4649, -1, 6875, -1, -1, 3774, -1, 2750, -1, -1, -1, -1, 3468, -1, -1, -1,
-	-1, 1035, -1, 3270, 1378, 2164, 7091, 469, 3295, 4098, 2455, 7658, 5809, -1, 7503, -1,
-	6693, 6500, -1, 1412, -1, 2385, 7750, 5486, 5016, 3000, -1, 647, -1, -1, 401, -1,
-	1676, 6494, 6066, -1, -1, -1, 7295, -1, -1, -1, 1411, -1, -1, 1689, 3151, 4811,
-	7861, 7500, -1, -1, 62, 812, -1, -1, -1, -1, 7511, 5323, -1, -1, 292, -1,
-	1579, -1, -1, 2609, 3737, 5987, 5640, 2620, -1, -1, -1, 2736, -1, 4542, -1, 7530,
-	3881, 6462, 2343, 1590, 4514, -1, -1, 5009, 4213, -1, -1, 6155, -1, 3848, 6936, -1,
+	3034, 4463, 5425, 2573, 7381, -1, 6456, -1, -1, -1, 1791, -1, 3942, 4484, 6320, -1,
+	-1, 3484, 5974, -1, -1, -1, -1, 6153, -1, -1, -1, 4641, -1, 7636, 4824, -1,
+	-1, 2024, 3107, -1, 2770, -1, -1, -1, 5770, -1, -1, -1, 4469, 3116, -1, -1,
+	1717, 5397, -1, -1, 5566, -1, -1, 589, -1, 7045, -1, -1, -1, 5266, -1, 6720,
+	-1, 77, -1, -1, -1, -1, -1, -1, 2239, 3391, 6706, -1, 339, -1, 6291, 7222,
+	-1, 5081, -1, 1759, -1, -1, -1, 3722, 7175, 298, -1, 7961, 4612, -1, -1, -1,
+	2393, -1, 4353, 7731, 6386, -1, 4493, -1, 5545, 6700, -1, 6607, -1, 5868, -1, -1,
+	-1, 226, -1, -1, -1, -1, -1, -1, 7261, -1, 3071, -1, 4033, -1, -1, 845,
+	3382, -1, 1207, 2294, 820, -1, -1, 4438, -1, 6391, 6677, -1, 3812, 3086, -1, 6307,
+	-1, -1, 1902, 7073, -1, -1, -1, -1, 6793, -1, 7431, 7043, -1, -1, 5873, 2795,
+	6618, 2362, -1, -1, -1, -1, -1, 5103, 724, -1, -1, -1, 4697, 1661, 6737, -1,
+	3300, 172, 2762, 3488, -1, -1, -1, -1, -1, 7833, -1, -1, 6252, -1, 2080, 3580,
+	-1, -1, -1, 1857, -1, -1, 5005, 5855, -1, 676, -1, -1, -1, -1, 6105, 7550,
+	7820, 6222, 196, 3673, -1, -1, -1, 5410, 7397, -1, -1, 5184, -1, -1, -1, -1,
+	2747, 3943, 6652, -1, -1, 6851, 6082, 6157, -1, 4303, -1, 7362, -1, 8007, -1, 2027,
+	917, 7568, -1, -1, -1, -1, -1, -1, -1, -1, 7480, -1, 4315, -1, 4535, -1,
+	7326, -1, 5159, 3432, 1154, 4594, -1, 7279, -1, -1, -1, -1, -1, 2227, -1, -1,
+	2252, -1, 2819, 2199, 7299, -1, 7071, -1, -1, -1, -1, -1, -1, 7308, 2884, -1,
+	439, 1315, 2085, 1996, 1369, -1, -1, 5754, 7291, 4248, -1, -1, -1, -1, -1, 3315,
+	4649, -1, 6876, -1, -1, 3774, -1, 2750, -1, -1, -1, -1, 3468, -1, -1, -1,
+	-1, 1035, -1, 3270, 1378, 2164, 7092, 469, 3295, 4098, 2455, 7659, 5810, -1, 7504, -1,
+	6694, 6501, -1, 1412, -1, 2385, 7751, 5487, 5016, 3000, -1, 647, -1, -1, 401, -1,
+	1676, 6495, 6067, -1, -1, -1, 7296, -1, -1, -1, 1411, -1, -1, 1689, 3151, 4811,
+	7862, 7501, -1, -1, 62, 812, -1, -1, -1, -1, 7512, 5323, -1, -1, 292, -1,
+	1579, -1, -1, 2609, 3737, 5988, 5641, 2620, -1, -1, -1, 2736, -1, 4542, -1, 7531,
+	3881, 6463, 2343, 1590, 4514, -1, -1, 5009, 4213, -1, -1, 6156, -1, 3848, 6937, -1,
 	-1, -1, 2727, -1, 2274, -1, 1576, 4229, 386, -1, -1, -1, 3581, -1, -1, -1,
-	3375, 5084, -1, 1762, -1, 3306, 3027, -1, -1, -1, -1, 3729, -1, 4512, 7103, -1,
-	5233, -1, -1, -1, 4420, -1, 4968, -1, 1931, 7151, 4100, 4024, 2333, 2693, 2113, -1,
-	-1, 906, -1, -1, 3956, 3522, 7450, 1512, -1, -1, 5720, 5776, 6556, 1921, -1, 3292,
-	-1, -1, -1, -1, 4785, 2084, 3771, -1, 6787, 5814, -1, -1, -1, 2887, 4381, -1,
-	7281, 2572, -1, 4232, 865, 1164, -1, -1, -1, -1, 2621, -1, -1, 1521, 3894, -1,
-	-1, -1, 5855, -1, -1, -1, 3008, -1, -1, -1, -1, -1, 6164, -1, -1, 6712,
-	-1, 5152, -1, 3981, -1, -1, 7023, -1, 1238, -1, 6342, -1, -1, 201, 2885, 5817,
-	-1, -1, -1, -1, 2906, -1, 6168, -1, 3502, -1, 5943, -1, -1, -1, -1, 2047,
-	-1, -1, -1, 5032, 3140, -1, 4664, -1, -1, 6553, 2652, 6846, 3058, 1038, -1, -1,
-	7179, -1, 1635, 2679, 2775, -1, -1, -1, 1414, -1, 6497, -1, 2911, 2748, 3457, 613,
+	3375, 5084, -1, 1762, -1, 3306, 3027, -1, -1, -1, -1, 3729, -1, 4512, 7104, -1,
+	5233, -1, -1, -1, 4420, -1, 4968, -1, 1931, 7152, 4100, 4024, 2333, 2693, 2113, -1,
+	-1, 906, -1, -1, 3956, 3522, 7451, 1512, -1, -1, 5721, 5777, 6557, 1921, -1, 3292,
+	-1, -1, -1, -1, 4785, 2084, 3771, -1, 6788, 5815, -1, -1, -1, 2887, 4381, -1,
+	7282, 2572, -1, 4232, 865, 1164, -1, -1, -1, -1, 2621, -1, -1, 1521, 3894, -1,
+	-1, -1, 5856, -1, -1, -1, 3008, -1, -1, -1, -1, -1, 6165, -1, -1, 6713,
+	-1, 5152, -1, 3981, -1, -1, 7024, -1, 1238, -1, 6343, -1, -1, 201, 2885, 5818,
+	-1, -1, -1, -1, 2906, -1, 6169, -1, 3502, -1, 5944, -1, -1, -1, -1, 2047,
+	-1, -1, -1, 5032, 3140, -1, 4664, -1, -1, 6554, 2652, 6847, 3058, 1038, -1, -1,
+	7180, -1, 1635, 2679, 2775, -1, -1, -1, 1414, -1, 6498, -1, 2911, 2748, 3457, 613,
 	-1, 1440, -1, 4195, -1, -1, 1805, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-	4340, -1, 4656, 7003, -1, 1088, -1, 4204, -1, -1, 7140, 768, -1, -1, -1, 5786,
-	3821, -1, 4164, 789, -1, 7904, 2585, -1, -1, 6942, -1, 2460, -1, -1, -1, -1,
-	-1, -1, -1, -1, 2689, 5219, -1, -1, -1, -1, -1, 8012, 3511, 3779, -1, -1,
-	-1, 3847, -1, -1, 2, -1, 5375, 6986, 5726, -1, 42, -1, 7071, 3928, 6618, -1,
+	4340, -1, 4656, 7004, -1, 1088, -1, 4204, -1, -1, 7141, 768, -1, -1, -1, 5787,
+	3821, -1, 4164, 789, -1, 7905, 2585, -1, -1, 6943, -1, 2460, -1, -1, -1, -1,
+	-1, -1, -1, -1, 2689, 5219, -1, -1, -1, -1, -1, 8013, 3511, 3779, -1, -1,
+	-1, 3847, -1, -1, 2, -1, 5375, 6987, 5727, -1, 42, -1, 7072, 3928, 6619, -1,
 	-1, -1, -1, -1, -1, 1553, 225, -1, -1, -1, -1, 1195, -1, -1, -1, 284,
-	3792, 1408, 1455, 1061, 4507, -1, 4163, -1, 7677, 2999, -1, 1505, -1, -1, 5638, 151,
-	3439, 7997, -1, -1, -1, 6711, -1, 4819, 2706, -1, -1, -1, -1, -1, 166, 6594,
-	-1, 5189, -1, -1, 7795, 3409, 6036, 495, -1, 3582, -1, -1, -1, -1, -1, 2527,
-	-1, -1, -1, -1, 121, 7458, -1, 7597, 5819, 1510, 3312, -1, 1977, 6032, -1, -1,
-	334, 6739, 2169, 6360, -1, -1, 4311, -1, -1, 5526, 5614, -1, 4178, 983, 198, 5300,
-	666, 3462, -1, -1, -1, 1178, -1, -1, -1, -1, 5592, 2672, -1, -1, 3423, -1,
-	278, -1, -1, -1, 5371, 4326, -1, 5902, 4123, -1, 1008, -1, 4392, 3669, -1, 2289,
-	-1, 3908, -1, 4970, 4922, 1713, -1, 3304, -1, 6347, 5553, -1, -1, -1, -1, -1,
-	-1, 5843, -1, 6661, -1, -1, -1, 3254, -1, 5319, 7196, -1, 4433, -1, -1, 598,
-	250, -1, -1, 6062, -1, -1, -1, -1, 1007, 4967, 5383, -1, -1, -1, -1, 3419,
+	3792, 1408, 1455, 1061, 4507, -1, 4163, -1, 7678, 2999, -1, 1505, -1, -1, 5639, 151,
+	3439, 7998, -1, -1, -1, 6712, -1, 4819, 2706, -1, -1, -1, -1, -1, 166, 6595,
+	-1, 5189, -1, -1, 7796, 3409, 6037, 495, -1, 3582, -1, -1, -1, -1, -1, 2527,
+	-1, -1, -1, -1, 121, 7459, -1, 7598, 5820, 1510, 3312, -1, 1977, 6033, -1, -1,
+	334, 6740, 2169, 6361, -1, -1, 4311, -1, -1, 5527, 5615, -1, 4178, 983, 198, 5300,
+	666, 3462, -1, -1, -1, 1178, -1, -1, -1, -1, 5593, 2672, -1, -1, 3423, -1,
+	278, -1, -1, -1, 5371, 4326, -1, 5903, 4123, -1, 1008, -1, 4392, 3669, -1, 2289,
+	-1, 3908, -1, 4970, 4922, 1713, -1, 3304, -1, 6348, 5554, -1, -1, -1, -1, -1,
+	-1, 5844, -1, 6662, -1, -1, -1, 3254, -1, 5319, 7197, -1, 4433, -1, -1, 598,
+	250, -1, -1, 6063, -1, -1, -1, -1, 1007, 4967, 5384, -1, -1, -1, -1, 3419,
 	3376, 2529, 5212, -1, 3844, 356, 1779, 3789, -1, 1108, -1, -1, -1, -1, 786, -1,
-	1255, 4556, -1, 5755, -1, -1, -1, 2476, -1, -1, 1466, -1, 1186, 7263, -1, 4197,
-	7138, -1, -1, 1352, 3714, -1, -1, -1, 968, -1, -1, -1, -1, -1, -1, 4872,
-	1077, -1, 213, 6135, -1, -1, -1, 2607, 1811, 2935, -1, 677, 5405, 2260, 8028, 6562,
-	2889, 2180, -1, -1, -1, 2321, -1, -1, -1, 5912, -1, -1, -1, 3931, -1, 4032,
-	-1, -1, 7372, -1, 7728, -1, 101, 168, -1, -1, 1487, -1, 3066, 4370, 1181, -1,
-	6262, 5030, 1500, -1, 2811, 452, 4597, 6030, -1, 4924, 2489, 2328, -1, -1, -1, 2709,
-	-1, -1, -1, 7504, -1, 915, -1, 330, -1, -1, 5173, 1405, 7694, 3626, 7671, 6815,
-	1592, -1, -1, -1, -1, 4056, 970, 4582, 303, 3788, -1, -1, 5637, 2943, 654, 3636,
-	-1, 6482, -1, 1467, 4733, -1, 3643, -1, 4099, 5251, -1, 2949, -1, -1, -1, 2073,
-	-1, -1, 2083, -1, -1, -1, 562, 7785, 6840, -1, -1, 4268, -1, -1, -1, 618,
-	-1, -1, 6522, -1, 2341, -1, -1, -1, -1, -1, 3972, 1544, -1, -1, 1964, -1,
-	-1, 1835, -1, 2878, 3199, -1, -1, 2013, 5337, 3013, -1, 6419, -1, 711, 2300, -1,
-	-1, 2094, -1, 7155, 7030, -1, 371, -1, 6927, 2190, 4085, -1, -1, 2755, 2412, -1,
-	4619, -1, 7132, -1, 5667, 3573, -1, -1, -1, -1, -1, -1, 7266, 1241, -1, -1,
-	817, 7304, -1, 936, -1, 7957, 7094, -1, 1223, -1, 3531, -1, 4548, -1, -1, 1286,
-	-1, 6136, -1, 4456, -1, -1, 1449, 2805, 6025, -1, 3709, 2222, -1, -1, 2751, -1,
-	-1, -1, -1, -1, 2449, 6027, -1, -1, -1, 8020, -1, -1, 1202, -1, -1, -1,
+	1255, 4556, -1, 5756, -1, -1, -1, 2476, -1, -1, 1466, -1, 1186, 7264, -1, 4197,
+	7139, -1, -1, 1352, 3714, -1, -1, -1, 968, -1, -1, -1, -1, -1, -1, 4872,
+	1077, -1, 213, 6136, -1, -1, -1, 2607, 1811, 2935, -1, 677, 5406, 2260, 8029, 6563,
+	2889, 2180, -1, -1, -1, 2321, -1, -1, -1, 5913, -1, -1, -1, 3931, -1, 4032,
+	-1, -1, 7373, -1, 7729, -1, 101, 168, -1, -1, 1487, -1, 3066, 4370, 1181, -1,
+	6263, 5030, 1500, -1, 2811, 452, 4597, 6031, -1, 4924, 2489, 2328, -1, -1, -1, 2709,
+	-1, -1, -1, 7505, -1, 915, -1, 330, -1, -1, 5173, 1405, 7695, 3626, 7672, 6816,
+	1592, -1, -1, -1, -1, 4056, 970, 4582, 303, 3788, -1, -1, 5638, 2943, 654, 3636,
+	-1, 6483, -1, 1467, 4733, -1, 3643, -1, 4099, 5251, -1, 2949, -1, -1, -1, 2073,
+	-1, -1, 2083, -1, -1, -1, 562, 7786, 6841, -1, -1, 4268, -1, -1, -1, 618,
+	-1, -1, 6523, -1, 2341, -1, -1, -1, -1, -1, 3972, 1544, -1, -1, 1964, -1,
+	-1, 1835, -1, 2878, 3199, -1, -1, 2013, 5337, 3013, -1, 6420, -1, 711, 2300, -1,
+	-1, 2094, -1, 7156, 7031, -1, 371, -1, 6928, 2190, 4085, -1, -1, 2755, 2412, -1,
+	4619, -1, 7133, -1, 5668, 3573, -1, -1, -1, -1, -1, -1, 7267, 1241, -1, -1,
+	817, 7305, -1, 936, -1, 7958, 7095, -1, 1223, -1, 3531, -1, 4548, -1, -1, 1286,
+	-1, 6137, -1, 4456, -1, -1, 1449, 2805, 6026, -1, 3709, 2222, -1, -1, 2751, -1,
+	-1, -1, -1, -1, 2449, 6028, -1, -1, -1, 8021, -1, -1, 1202, -1, -1, -1,
 	-1, 5196, 4384, 4938, 3215, 2022, -1, -1, -1, 78, 4212, 4669, 3587, -1, -1, -1,
-	-1, -1, -1, 159, -1, -1, -1, -1, -1, 1905, -1, -1, -1, 3321, 7633, -1,
-	836, -1, -1, -1, -1, -1, -1, -1, 2373, -1, 3020, 6540, -1, -1, -1, 1832,
-	-1, -1, -1, 3485, -1, 1548, 7814, 3528, 7393, 1511, 3621, 1425, -1, 6276, 397, -1,
-	-1, -1, 5310, -1, 4596, 1228, -1, -1, -1, 7616, -1, -1, 6291, 4533, 180, 1368,
-	-1, 950, 7215, -1, 6096, -1, -1, -1, 3547, -1, -1, 4911, 4382, -1, -1, 466,
-	1393, -1, 5543, 3264, -1, 6629, -1, -1, -1, -1, -1, -1, 3656, 5112, -1, -1,
-	-1, -1, 3443, -1, 6102, 5837, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-	2394, 3550, 6648, 2196, 2580, -1, -1, -1, 2392, 2200, 7958, -1, 3571, 2336, -1, -1,
+	-1, -1, -1, 159, -1, -1, -1, -1, -1, 1905, -1, -1, -1, 3321, 7634, -1,
+	836, -1, -1, -1, -1, -1, -1, -1, 2373, -1, 3020, 6541, -1, -1, -1, 1832,
+	-1, -1, -1, 3485, -1, 1548, 7815, 3528, 7394, 1511, 3621, 1425, -1, 6277, 397, -1,
+	-1, -1, 5310, -1, 4596, 1228, -1, -1, -1, 7617, -1, -1, 6292, 4533, 180, 1368,
+	-1, 950, 7216, -1, 6097, -1, -1, -1, 3547, -1, -1, 4911, 4382, -1, -1, 466,
+	1393, -1, 5544, 3264, -1, 6630, -1, -1, -1, -1, -1, -1, 3656, 5112, -1, -1,
+	-1, -1, 3443, -1, 6103, 5838, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+	2394, 3550, 6649, 2196, 2580, -1, -1, -1, 2392, 2200, 7959, -1, 3571, 2336, -1, -1,
 	-1, 3562, -1, -1, 1909, -1, -1, 844, 1602, -1, -1, -1, 4716, -1, 3730, 2469,
-	-1, 3009, -1, -1, 1265, 783, 7020, -1, -1, -1, -1, 760, -1, -1, -1, -1,
-	1555, 5384, -1, 5546, 1270, -1, -1, -1, -1, 7607, 4007, 6780, 6977, -1, 1480, -1,
-	-1, 4251, -1, 7363, 5880, 2674, -1, -1, -1, 7089, 5453, 2866, 5861, -1, -1, 6554,
-	-1, 4660, -1, 4409, -1, -1, -1, -1, 7172, -1, -1, 803, -1, 6284, 3601, -1,
-	-1, -1, 4885, -1, -1, 353, -1, -1, -1, 7401, 5644, 1631, 1301, -1, 414, 6382,
-	-1, 2992, 6364, 6663, -1, -1, -1, -1, 4983, -1, -1, -1, -1, -1, -1, 1915,
-	929, 105, -1, 6425, -1, -1, -1, 6530, 1179, 6195, 2867, 2658, 7024, -1, 5860, 4732,
-	5364, -1, -1, -1, -1, -1, -1, -1, -1, 6612, -1, -1, -1, 6615, -1, 3608,
-	1630, -1, -1, 4250, -1, 1993, -1, 5820, -1, -1, 7075, 6984, -1, 4266, 3700, -1,
-	-1, 4230, 5138, -1, -1, 8007, -1, 1640, 7743, -1, -1, -1, -1, -1, 5042, 922,
-	-1, 2421, -1, -1, -1, 5277, -1, -1, -1, 2601, 5718, -1, -1, 5665, -1, -1,
-	6577, 7057, -1, -1, -1, -1, -1, 6591, 4143, 3441, 80, 7878, 5666, 3937, -1, -1,
-	-1, -1, -1, -1, 2960, -1, -1, -1, 1871, 2818, 7080, -1, -1, 5661, -1, -1,
-	2508, -1, -1, 6964, 552, -1, -1, -1, 2929, -1, 3918, 1567, 7943, -1, 1750, -1,
-	4976, -1, -1, 6277, 6924, 7662, 7164, -1, 544, 3868, 6950, -1, 3699, -1, -1, 4780,
-	1416, 5997, -1, 373, 3592, -1, -1, -1, 7846, 6272, 3041, -1, -1, -1, -1, 4577,
-	-1, -1, -1, 6354, -1, -1, -1, 7449, 5773, -1, -1, 7060, -1, 5742, 6418, 2060,
-	3348, -1, -1, -1, -1, 5507, -1, 6966, 1040, 5284, 6037, 4961, -1, 2465, -1, 7035,
-	-1, 5713, 3650, 5842, -1, 6599, 4860, -1, -1, -1, -1, -1, 7559, -1, 2067, 1010,
-	1173, 3367, 8005, 1063, -1, 6741, 176, -1, -1, -1, -1, -1, 7756, -1, 4181, -1,
+	-1, 3009, -1, -1, 1265, 783, 7021, -1, -1, -1, -1, 760, -1, -1, -1, -1,
+	1555, 5385, -1, 5547, 1270, -1, -1, -1, -1, 7608, 4007, 6781, 6978, -1, 1480, -1,
+	-1, 4251, -1, 7364, 5881, 2674, -1, -1, -1, 7090, 5454, 2866, 5862, -1, -1, 6555,
+	-1, 4660, -1, 4409, -1, -1, -1, -1, 7173, -1, -1, 803, -1, 6285, 3601, -1,
+	-1, -1, 4885, -1, -1, 353, -1, -1, -1, 7402, 5645, 1631, 1301, -1, 414, 6383,
+	-1, 2992, 6365, 6664, -1, -1, -1, -1, 4983, -1, -1, -1, -1, -1, -1, 1915,
+	929, 105, -1, 6426, -1, -1, -1, 6531, 1179, 6196, 2867, 2658, 7025, -1, 5861, 4732,
+	5364, -1, -1, -1, -1, -1, -1, -1, -1, 6613, -1, -1, -1, 6616, -1, 3608,
+	1630, -1, -1, 4250, -1, 1993, -1, 5821, -1, -1, 7076, 6985, -1, 4266, 3700, -1,
+	-1, 4230, 5138, -1, -1, 8008, -1, 1640, 7744, -1, -1, -1, -1, -1, 5042, 922,
+	-1, 2421, -1, -1, -1, 5277, -1, -1, -1, 2601, 5719, -1, -1, 5666, -1, -1,
+	6578, 7058, -1, -1, -1, -1, -1, 6592, 4143, 3441, 80, 7879, 5667, 3937, -1, -1,
+	-1, -1, -1, -1, 2960, -1, -1, -1, 1871, 2818, 7081, -1, -1, 5662, -1, -1,
+	2508, -1, -1, 6965, 552, -1, -1, -1, 2929, -1, 3918, 1567, 7944, -1, 1750, -1,
+	4976, -1, -1, 6278, 6925, 7663, 7165, -1, 544, 3868, 6951, -1, 3699, -1, -1, 4780,
+	1416, 5998, -1, 373, 3592, -1, -1, -1, 7847, 6273, 3041, -1, -1, -1, -1, 4577,
+	-1, -1, -1, 6355, -1, -1, -1, 7450, 5774, -1, -1, 7061, -1, 5743, 6419, 2060,
+	3348, -1, -1, -1, -1, 5508, -1, 6967, 1040, 5284, 6038, 4961, -1, 2465, -1, 7036,
+	-1, 5714, 3650, 5843, -1, 6600, 4860, -1, -1, -1, -1, -1, 7560, -1, 2067, 1010,
+	1173, 3367, 8006, 1063, -1, 6742, 176, -1, -1, -1, -1, -1, 7757, -1, 4181, -1,
 	4172, 1056, -1, 4138, -1, -1, 2466, 52, -1, -1, 4057, -1, -1, 4306, 4150, -1,
-	6199, 385, -1, -1, -1, 5044, 7913, -1, -1, -1, 6498, 4651, -1, 2704, 2776, -1,
+	6200, 385, -1, -1, -1, 5044, 7914, -1, -1, -1, 6499, 4651, -1, 2704, 2776, -1,
 	4331, 2728, -1, -1, -1, 1627, -1, -1, -1, -1, -1, 2604, -1, -1, 99, -1,
-	1723, 829, 5505, 7964, -1, -1, -1, 2160, -1, 7788, -1, -1, -1, 3668, 7425, 2541,
-	3512, 5385, -1, -1, -1, -1, -1, 7197, -1, -1, 2898, 7978, 3713, 1741, -1, 7627,
-	187, -1, -1, 2228, -1, 7771, -1, 1213, -1, -1, 1246, 1343, 1118, -1, 639, -1,
-	-1, -1, -1, 4452, -1, 1085, -1, 2862, 6172, 6273, 3379, -1, 5733, 313, -1, -1,
-	6609, 5581, 7508, -1, -1, 5202, 1923, 3624, 1157, 1809, 1194, 3938, -1, -1, -1, 4388,
-	7742, -1, 7272, 1946, -1, -1, 5691, -1, -1, 4423, 7166, -1, -1, -1, 870, 4281,
-	-1, -1, -1, -1, -1, 138, -1, 767, 1699, 450, 3639, -1, 3597, 6544, -1, 5895,
-	2339, -1, 2507, -1, 5456, -1, -1, 1865, 2682, -1, -1, -1, -1, 1350, 2942, -1,
-	-1, 4339, -1, -1, -1, 2000, 5538, -1, -1, 2211, -1, -1, 465, -1, 1495, 2483,
-	-1, -1, 2579, 1716, -1, 934, -1, -1, 1234, -1, 1938, 5683, 5600, 220, 3017, 70,
-	2209, -1, -1, 6894, 2387, -1, 6237, -1, -1, 5527, 4425, -1, 217, 261, 2304, -1,
-	-1, 3854, -1, -1, -1, -1, 5889, 4188, -1, -1, -1, 1193, -1, 1681, -1, -1,
-	2236, -1, -1, 4040, -1, 2569, 1401, 5025, 60, -1, -1, 5871, 1710, -1, -1, -1,
-	4485, -1, 7402, 72, -1, -1, -1, -1, -1, -1, 4965, 5584, -1, -1, -1, -1,
-	118, 4929, 7004, 5282, -1, 3754, 3734, -1, 3631, -1, 7501, -1, 4269, 2003, -1, -1,
-	-1, -1, -1, -1, 1634, -1, -1, 2474, 762, 5047, 6634, 5165, 2817, -1, -1, -1,
-	4145, -1, 7941, -1, 5286, 3888, 547, 6231, 825, -1, -1, 7767, 744, 6012, 7718, -1,
-	-1, -1, -1, 1948, 5483, 802, -1, 6008, -1, -1, -1, 7996, -1, 1675, 691, 6409,
-	1580, 7551, -1, 6219, 5234, 152, -1, 3745, -1, -1, -1, 3878, -1, 1814, 2667, -1,
-	-1, -1, -1, 1359, -1, 6274, -1, -1, -1, 4720, 4244, -1, -1, 2525, -1, -1,
-	-1, 5906, 3403, -1, 4027, 3663, 3019, 6441, -1, -1, 1749, -1, -1, 6091, 20, 4706,
-	2320, -1, 1868, 6068, 5586, 7983, -1, 4471, -1, -1, -1, 851, 5238, 1021, -1, 6397,
-	-1, -1, -1, -1, -1, 10, -1, -1, -1, -1, 3159, -1, 6715, 4609, -1, -1,
-	7417, 290, -1, 7284, 3298, 6878, 1829, 1668, -1, 4063, -1, -1, 5188, 2703, -1, 3566,
-	-1, -1, 4858, -1, -1, 672, 54, -1, 799, 7014, -1, -1, -1, 4101, 1306, 6978,
-	-1, -1, -1, 6684, 7919, -1, 5539, -1, -1, 6351, 7238, -1, -1, -1, -1, -1,
-	4862, 6191, 996, -1, 7199, 2562, 6928, 1697, 491, 6675, -1, -1, 2471, -1, -1, 3994,
-	6466, 4754, 1516, -1, -1, -1, 4270, 2051, 5108, 6063, -1, 924, -1, -1, 1321, 4191,
-	64, 260, -1, 1570, 1348, -1, 7474, 3988, 597, -1, 4275, -1, 4260, -1, -1, -1,
-	-1, -1, 6350, -1, 319, -1, -1, -1, -1, -1, 5187, 1266, -1, -1, -1, -1,
-	-1, -1, 6107, -1, 1086, -1, 3070, -1, 2369, 2790, 5892, 7457, -1, 4447, -1, 4504,
-	-1, 6335, -1, -1, 5459, 3085, 808, 2042, -1, -1, -1, 6476, -1, 2816, 4837, -1,
-	-1, -1, 754, 3050, -1, -1, -1, -1, 171, 2649, -1, -1, -1, 47, 7129, 2475,
-	4981, -1, -1, 6682, 5613, -1, -1, 4675, 71, -1, 3172, -1, 474, 2668, 610, 5080,
-	-1, -1, -1, -1, -1, -1, 125, 6704, -1, 4335, -1, 3481, 5013, 1727, -1, 3394,
-	6581, 1942, -1, 1820, -1, 4501, 3841, -1, -1, 4295, 4890, -1, -1, 7777, -1, -1,
-	3740, 1543, -1, -1, 7378, 4198, -1, -1, 4114, -1, 2322, 6988, 3998, 874, 1799, -1,
-	3830, 3693, -1, -1, 6203, 4133, -1, 6794, 230, 5111, 7010, -1, -1, 514, 3331, 2923,
-	-1, -1, 1463, 7632, 3655, -1, 1137, -1, -1, -1, 2487, 3593, -1, 2439, -1, -1,
-	3053, -1, -1, -1, -1, 5649, -1, 4108, -1, -1, -1, 6239, -1, -1, 5825, -1,
-	-1, 3859, 5305, -1, -1, -1, 739, -1, -1, 1877, -1, -1, 3251, 7882, 4495, -1,
-	-1, -1, -1, -1, 4762, -1, 6567, 864, 5552, -1, -1, 6079, -1, 6886, 116, 2740,
-	6911, 6398, 2433, 7620, 4289, -1, 3393, -1, -1, -1, -1, -1, 7322, -1, 7973, -1,
-	939, -1, -1, 7095, 4211, 4290, 6176, -1, 7429, -1, 6994, 6149, -1, 731, -1, -1,
-	-1, -1, -1, 6992, -1, 6827, 2079, 1271, 835, 1729, 7252, -1, 7182, -1, -1, 4760,
-	-1, 6954, 1209, 5215, -1, -1, 7534, 7949, -1, 4783, -1, 3392, 2619, 7746, -1, -1,
-	2831, -1, 6506, 2400, 7831, -1, -1, 6882, 2235, -1, -1, 3850, 4637, -1, -1, -1,
-	-1, 7860, 7478, -1, 1138, -1, 4631, -1, 2396, 2565, -1, 631, 6403, -1, -1, 6051,
-	2725, 5387, -1, 7093, 7691, 3509, 5475, -1, 1875, 7794, 2435, -1, 5983, -1, -1, 4004,
-	-1, -1, 7618, 7979, 1772, 7991, -1, -1, -1, -1, 4284, 1562, -1, 6017, -1, 2461,
-	-1, 6717, 7629, -1, 1013, 3695, 342, -1, -1, 1042, 5954, -1, -1, -1, -1, -1,
-	3343, -1, -1, 7591, -1, 3549, 4628, -1, -1, 2095, -1, -1, -1, 174, 5504, 3031,
-	6150, 5870, 2675, -1, -1, 4604, -1, 3214, 6678, -1, -1, -1, 7660, -1, -1, 6055,
-	-1, -1, -1, 5680, 602, 2542, -1, 7992, -1, 5088, -1, -1, 234, -1, 7540, 6880,
-	-1, -1, 6415, 6642, 3684, -1, 2711, -1, -1, 510, -1, 3252, -1, -1, 5382, -1,
-	979, -1, 688, -1, 6112, -1, 8004, 961, -1, -1, 2411, 4536, 606, 1214, 1403, -1,
+	1723, 829, 5506, 7965, -1, -1, -1, 2160, -1, 7789, -1, -1, -1, 3668, 7426, 2541,
+	3512, 5386, -1, -1, -1, -1, -1, 7198, -1, -1, 2898, 7979, 3713, 1741, -1, 7628,
+	187, -1, -1, 2228, -1, 7772, -1, 1213, -1, -1, 1246, 1343, 1118, -1, 639, -1,
+	-1, -1, -1, 4452, -1, 1085, -1, 2862, 6173, 6274, 3379, -1, 5734, 313, -1, -1,
+	6610, 5582, 7509, -1, -1, 5202, 1923, 3624, 1157, 1809, 1194, 3938, -1, -1, -1, 4388,
+	7743, -1, 7273, 1946, -1, -1, 5692, -1, -1, 4423, 7167, -1, -1, -1, 870, 4281,
+	-1, -1, -1, -1, -1, 138, -1, 767, 1699, 450, 3639, -1, 3597, 6545, -1, 5896,
+	2339, -1, 2507, -1, 5457, -1, -1, 1865, 2682, -1, -1, -1, -1, 1350, 2942, -1,
+	-1, 4339, -1, -1, -1, 2000, 5539, -1, -1, 2211, -1, -1, 465, -1, 1495, 2483,
+	-1, -1, 2579, 1716, -1, 934, -1, -1, 1234, -1, 1938, 5684, 5601, 220, 3017, 70,
+	2209, -1, -1, 6895, 2387, -1, 6238, -1, -1, 5528, 4425, -1, 217, 261, 2304, -1,
+	-1, 3854, -1, -1, -1, -1, 5890, 4188, -1, -1, -1, 1193, -1, 1681, -1, -1,
+	2236, -1, -1, 4040, -1, 2569, 1401, 5025, 60, -1, -1, 5872, 1710, -1, -1, -1,
+	4485, -1, 7403, 72, -1, -1, -1, -1, -1, -1, 4965, 5585, -1, -1, -1, -1,
+	118, 4929, 7005, 5282, -1, 3754, 3734, -1, 3631, -1, 7502, -1, 4269, 2003, -1, -1,
+	-1, -1, -1, -1, 1634, -1, -1, 2474, 762, 5047, 6635, 5165, 2817, -1, -1, -1,
+	4145, -1, 7942, -1, 5286, 3888, 547, 6232, 825, -1, -1, 7768, 744, 6013, 7719, -1,
+	-1, -1, -1, 1948, 5484, 802, -1, 6009, -1, -1, -1, 7997, -1, 1675, 691, 6410,
+	1580, 7552, -1, 6220, 5234, 152, -1, 3745, -1, -1, -1, 3878, -1, 1814, 2667, -1,
+	-1, -1, -1, 1359, -1, 6275, -1, -1, -1, 4720, 4244, -1, -1, 2525, -1, -1,
+	-1, 5907, 3403, -1, 4027, 3663, 3019, 6442, -1, -1, 1749, -1, -1, 6092, 20, 4706,
+	2320, -1, 1868, 6069, 5587, 7984, -1, 4471, -1, -1, -1, 851, 5238, 1021, -1, 6398,
+	-1, -1, -1, -1, -1, 10, -1, -1, -1, -1, 3159, -1, 6716, 4609, -1, -1,
+	7418, 290, -1, 7285, 3298, 6879, 1829, 1668, -1, 4063, -1, -1, 5188, 2703, -1, 3566,
+	-1, -1, 4858, -1, -1, 672, 54, -1, 799, 7015, -1, -1, -1, 4101, 1306, 6979,
+	-1, -1, -1, 6685, 7920, -1, 5540, -1, -1, 6352, 7239, -1, -1, -1, -1, -1,
+	4862, 6192, 996, -1, 7200, 2562, 6929, 1697, 491, 6676, -1, -1, 2471, -1, -1, 3994,
+	6467, 4754, 1516, -1, -1, -1, 4270, 2051, 5108, 6064, -1, 924, -1, -1, 1321, 4191,
+	64, 260, -1, 1570, 1348, -1, 7475, 3988, 597, -1, 4275, -1, 4260, -1, -1, -1,
+	-1, -1, 6351, -1, 319, -1, -1, -1, -1, -1, 5187, 1266, -1, -1, -1, -1,
+	-1, -1, 6108, -1, 1086, -1, 3070, -1, 2369, 2790, 5893, 7458, -1, 4447, -1, 4504,
+	-1, 6336, -1, -1, 5460, 3085, 808, 2042, -1, -1, -1, 6477, -1, 2816, 4837, -1,
+	-1, -1, 754, 3050, -1, -1, -1, -1, 171, 2649, -1, -1, -1, 47, 7130, 2475,
+	4981, -1, -1, 6683, 5614, -1, -1, 4675, 71, -1, 3172, -1, 474, 2668, 610, 5080,
+	-1, -1, -1, -1, -1, -1, 125, 6705, -1, 4335, -1, 3481, 5013, 1727, -1, 3394,
+	6582, 1942, -1, 1820, -1, 4501, 3841, -1, -1, 4295, 4890, -1, -1, 7778, -1, -1,
+	3740, 1543, -1, -1, 7379, 4198, -1, -1, 4114, -1, 2322, 6989, 3998, 874, 1799, -1,
+	3830, 3693, -1, -1, 6204, 4133, -1, 6795, 230, 5111, 7011, -1, -1, 514, 3331, 2923,
+	-1, -1, 1463, 7633, 3655, -1, 1137, -1, -1, -1, 2487, 3593, -1, 2439, -1, -1,
+	3053, -1, -1, -1, -1, 5650, -1, 4108, -1, -1, -1, 6240, -1, -1, 5826, -1,
+	-1, 3859, 5305, -1, -1, -1, 739, -1, -1, 1877, -1, -1, 3251, 7883, 4495, -1,
+	-1, -1, -1, -1, 4762, -1, 6568, 864, 5553, -1, -1, 6080, -1, 6887, 116, 2740,
+	6912, 6399, 2433, 7621, 4289, -1, 3393, -1, -1, -1, -1, -1, 7323, -1, 7974, -1,
+	939, -1, -1, 7096, 4211, 4290, 6177, -1, 7430, -1, 6995, 6150, -1, 731, -1, -1,
+	-1, -1, -1, 6993, -1, 6828, 2079, 1271, 835, 1729, 7253, -1, 7183, -1, -1, 4760,
+	-1, 6955, 1209, 5215, -1, -1, 7535, 7950, -1, 4783, -1, 3392, 2619, 7747, -1, -1,
+	2831, -1, 6507, 2400, 7832, -1, -1, 6883, 2235, -1, -1, 3850, 4637, -1, -1, -1,
+	-1, 7861, 7479, -1, 1138, -1, 4631, -1, 2396, 2565, -1, 631, 6404, -1, -1, 6052,
+	2725, 5388, -1, 7094, 7692, 3509, 5476, -1, 1875, 7795, 2435, -1, 5984, -1, -1, 4004,
+	-1, -1, 7619, 7980, 1772, 7992, -1, -1, -1, -1, 4284, 1562, -1, 6018, -1, 2461,
+	-1, 6718, 7630, -1, 1013, 3695, 342, -1, -1, 1042, 5955, -1, -1, -1, -1, -1,
+	3343, -1, -1, 7592, -1, 3549, 4628, -1, -1, 2095, -1, -1, -1, 174, 5505, 3031,
+	6151, 5871, 2675, -1, -1, 4604, -1, 3214, 6679, -1, -1, -1, 7661, -1, -1, 6056,
+	-1, -1, -1, 5681, 602, 2542, -1, 7993, -1, 5088, -1, -1, 234, -1, 7541, 6881,
+	-1, -1, 6416, 6643, 3684, -1, 2711, -1, -1, 510, -1, 3252, -1, -1, 5383, -1,
+	979, -1, 688, -1, 6113, -1, 8005, 961, -1, -1, 2411, 4536, 606, 1214, 1403, -1,
 	-1, -1, -1, 426, 4796, -1, -1, 4026, 4818, 410, -1, 1718, 2928, -1, -1, -1,
-	2032, -1, -1, 5443, -1, -1, -1, 4182, -1, 130, -1, -1, 5939, -1, 3445, -1,
-	7147, 7248, -1, 2922, 2661, -1, 4658, 6388, -1, 5418, -1, -1, 4691, -1, 7526, 1819,
-	-1, 4431, 2319, -1, 2622, 6240, -1, -1, -1, -1, 124, 6435, -1, -1, -1, 4450,
-	6910, -1, 7586, -1, 892, 3759, -1, 7267, 7096, -1, 2927, -1, -1, -1, -1, -1,
-	4705, 1728, 1885, 746, 722, -1, 1119, -1, -1, 5026, -1, 2532, 1098, 4162, 7107, -1,
-	-1, -1, -1, -1, -1, -1, -1, -1, 2684, 1292, 5478, -1, -1, 5293, -1, -1,
-	2966, -1, -1, -1, 2865, 765, -1, 1220, 6817, 4513, -1, -1, -1, 5463, 7163, -1,
-	886, 1910, -1, -1, 5668, 7448, -1, 4749, 2968, 6173, 2345, -1, 7648, -1, 1748, -1,
-	-1, 1185, -1, -1, 2553, -1, -1, -1, -1, -1, -1, 6258, 3521, -1, -1, 828,
-	5087, -1, -1, -1, 1662, 3080, -1, 4926, 6835, 7499, -1, -1, 5851, -1, 7970, 2642,
-	-1, 4320, -1, 2473, -1, -1, -1, 4759, 4216, -1, 6749, -1, -1, -1, 3401, 6842,
-	3768, 4747, 3344, -1, 7088, -1, 4418, -1, 2548, 890, 7851, 2656, 3602, 651, 480, -1,
-	-1, -1, 6206, -1, -1, -1, -1, 7099, -1, -1, -1, 5260, 5240, 1410, 1298, 663,
-	572, -1, -1, -1, -1, 4367, 2463, 1969, -1, 3989, 6212, -1, 5380, -1, 218, 1251,
-	-1, -1, -1, 1499, 7679, 696, -1, 5787, 5018, -1, -1, -1, -1, -1, 1691, -1,
-	-1, 2406, -1, -1, 2366, -1, 5993, 6957, 4222, -1, -1, 5616, -1, 709, 3579, -1,
-	-1, 5438, -1, 5433, 6129, 3135, 2036, 6839, -1, 1861, 265, 5373, 1529, -1, -1, -1,
-	39, 3349, -1, -1, -1, 5422, -1, -1, -1, -1, -1, -1, -1, 1120, -1, 4419,
-	1030, -1, 2480, 7354, -1, -1, 102, -1, -1, -1, 959, -1, 490, -1, 3959, -1,
-	-1, -1, 5218, 5434, -1, 5064, 972, -1, 2106, 6130, -1, -1, -1, 5873, 5051, 1806,
-	-1, 3552, -1, 1534, -1, -1, -1, -1, 5394, -1, -1, -1, 530, -1, -1, -1,
-	-1, 3195, -1, 6861, -1, 2107, 1379, 3181, -1, 1601, -1, 451, 2677, -1, -1, 6352,
-	-1, -1, 1268, 7232, -1, -1, 6579, 4942, -1, -1, 2921, 2086, 6864, -1, 352, -1,
-	-1, 1113, 4196, -1, -1, -1, 1136, 6703, -1, 6267, 6031, -1, 4102, 653, -1, -1,
-	4650, -1, 3630, -1, -1, -1, 4562, -1, 689, 7510, 5089, -1, 2374, -1, -1, -1,
-	4095, 555, 1124, 6303, -1, 4479, -1, -1, 2901, -1, -1, -1, -1, -1, 7119, 2311,
-	4239, -1, -1, 7752, 5471, -1, -1, 35, -1, -1, -1, -1, 6254, -1, -1, -1,
-	-1, -1, 6821, 3283, -1, -1, -1, -1, 1874, -1, -1, -1, 635, 4715, 1147, 5392,
-	-1, 6134, -1, 1846, 3006, -1, 2375, 5627, 2500, 5086, -1, -1, -1, -1, -1, -1,
-	2894, -1, -1, -1, -1, 1017, 7131, -1, -1, 6823, 3385, 2248, 3569, -1, -1, -1,
-	-1, 65, 262, -1, 5999, 8008, -1, -1, 7488, 6439, 2552, 502, 6380, 2777, -1, 4246,
-	-1, 4049, -1, -1, -1, -1, -1, -1, 5139, 1183, -1, -1, -1, 1945, -1, 7732,
-	-1, 5508, -1, 2633, -1, -1, 2868, 7552, 7784, -1, 6857, 5953, -1, -1, 3628, -1,
-	2594, -1, -1, -1, 6645, 183, 7967, 6737, 2485, -1, -1, -1, -1, 1261, 1490, -1,
-	4034, -1, -1, 2666, 852, 3882, 7459, 4171, -1, -1, -1, -1, -1, 6586, 2112, -1,
-	-1, 434, -1, -1, -1, -1, 4624, -1, -1, -1, 7790, -1, 2824, 1694, -1, 6287,
+	2032, -1, -1, 5444, -1, -1, -1, 4182, -1, 130, -1, -1, 5940, -1, 3445, -1,
+	7148, 7249, -1, 2922, 2661, -1, 4658, 6389, -1, 5419, -1, -1, 4691, -1, 7527, 1819,
+	-1, 4431, 2319, -1, 2622, 6241, -1, -1, -1, -1, 124, 6436, -1, -1, -1, 4450,
+	6911, -1, 7587, -1, 892, 3759, -1, 7268, 7097, -1, 2927, -1, -1, -1, -1, -1,
+	4705, 1728, 1885, 746, 722, -1, 1119, -1, -1, 5026, -1, 2532, 1098, 4162, 7108, -1,
+	-1, -1, -1, -1, -1, -1, -1, -1, 2684, 1292, 5479, -1, -1, 5293, -1, -1,
+	2966, -1, -1, -1, 2865, 765, -1, 1220, 6818, 4513, -1, -1, -1, 5464, 7164, -1,
+	886, 1910, -1, -1, 5669, 7449, -1, 4749, 2968, 6174, 2345, -1, 7649, -1, 1748, -1,
+	-1, 1185, -1, -1, 2553, -1, -1, -1, -1, -1, -1, 6259, 3521, -1, -1, 828,
+	5087, -1, -1, -1, 1662, 3080, -1, 4926, 6836, 7500, -1, -1, 5852, -1, 7971, 2642,
+	-1, 4320, -1, 2473, -1, -1, -1, 4759, 4216, -1, 6750, -1, -1, -1, 3401, 6843,
+	3768, 4747, 3344, -1, 7089, -1, 4418, -1, 2548, 890, 7852, 2656, 3602, 651, 480, -1,
+	-1, -1, 6207, -1, -1, -1, -1, 7100, -1, -1, -1, 5260, 5240, 1410, 1298, 663,
+	572, -1, -1, -1, -1, 4367, 2463, 1969, -1, 3989, 6213, -1, 5381, -1, 218, 1251,
+	-1, -1, -1, 1499, 7680, 5376, -1, 5788, 5018, -1, -1, -1, -1, -1, 1691, -1,
+	-1, 2406, -1, -1, 2366, -1, 5994, 6958, 4222, -1, -1, 5617, -1, 709, 3579, -1,
+	-1, 5439, -1, 5434, 6130, 3135, 2036, 6840, -1, 1861, 265, 5373, 1529, -1, -1, -1,
+	39, 3349, -1, -1, -1, 5423, -1, -1, -1, -1, -1, -1, -1, 1120, -1, 4419,
+	1030, -1, 2480, 7355, -1, -1, 102, -1, -1, -1, 959, -1, 490, -1, 3959, -1,
+	-1, -1, 5218, 5435, -1, 5064, 972, -1, 2106, 6131, -1, -1, -1, 5874, 5051, 1806,
+	-1, 3552, -1, 1534, -1, -1, -1, -1, 5395, -1, -1, -1, 530, -1, -1, -1,
+	-1, 3195, -1, 6862, -1, 2107, 1379, 3181, -1, 1601, -1, 451, 2677, -1, -1, 6353,
+	-1, -1, 1268, 7233, -1, -1, 6580, 4942, -1, -1, 2921, 2086, 6865, -1, 352, -1,
+	-1, 1113, 4196, -1, -1, -1, 1136, 6704, -1, 6268, 6032, -1, 4102, 653, -1, -1,
+	4650, -1, 3630, -1, -1, -1, 4562, -1, 689, 7511, 5089, -1, 2374, -1, -1, -1,
+	4095, 555, 1124, 6304, -1, 4479, -1, -1, 2901, -1, -1, -1, -1, -1, 7120, 2311,
+	4239, -1, -1, 7753, 5472, -1, -1, 35, -1, -1, -1, -1, 6255, -1, -1, -1,
+	-1, -1, 6822, 3283, -1, -1, -1, -1, 1874, -1, -1, -1, 635, 4715, 1147, 5393,
+	-1, 6135, -1, 1846, 3006, -1, 2375, 5628, 2500, 5086, -1, -1, -1, -1, -1, -1,
+	2894, -1, -1, -1, -1, 1017, 7132, -1, -1, 6824, 3385, 2248, 3569, -1, -1, -1,
+	-1, 65, 262, -1, 6000, 8009, -1, -1, 7489, 6440, 2552, 502, 6381, 2777, -1, 4246,
+	-1, 4049, -1, -1, -1, -1, -1, -1, 5139, 1183, -1, -1, -1, 1945, -1, 7733,
+	-1, 5509, -1, 2633, -1, -1, 2868, 7553, 7785, -1, 6858, 5954, -1, -1, 3628, -1,
+	2594, -1, -1, -1, 6646, 183, 7968, 6738, 2485, -1, -1, -1, -1, 1261, 1490, -1,
+	4034, -1, -1, 2666, 852, 3882, 7460, 4171, -1, -1, -1, -1, -1, 6587, 2112, -1,
+	-1, 434, -1, -1, -1, -1, 4624, -1, -1, -1, 7791, -1, 2824, 1694, -1, 6288,
 	400, -1, 3337, 2482, 3436, 4947, 3849, -1, -1, -1, -1, -1, -1, 583, -1, -1,
-	-1, 7901, -1, -1, 7697, 239, -1, 4081, -1, 7848, 50, 133, -1, -1, -1, -1,
-	-1, -1, 1263, -1, -1, 270, 7269, -1, 563, 3477, -1, -1, 7339, -1, 6777, 7727,
+	-1, 7902, -1, -1, 7698, 239, -1, 4081, -1, 7849, 50, 133, -1, -1, -1, -1,
+	-1, -1, 1263, -1, -1, 270, 7270, -1, 563, 3477, -1, -1, 7340, -1, 6778, 7728,
 	2576, -1, -1, -1, -1, 1171, -1, 1607, 2035, 2659, -1, -1, 2509, 1064, 2138, 1049,
-	2121, 7329, 4972, 3381, 214, 4264, -1, -1, -1, 7664, 3941, -1, 7419, 4671, -1, 4200,
-	-1, 3383, 446, -1, 5675, 4688, -1, -1, -1, 1551, 5688, -1, 2699, 507, -1, -1,
-	-1, -1, -1, -1, 5176, -1, -1, 3749, 3984, 6198, -1, -1, -1, -1, 6670, -1,
-	3546, -1, 1608, -1, -1, -1, 6987, 1182, -1, -1, -1, -1, -1, 3285, 636, -1,
-	-1, -1, 7236, 5643, -1, 7670, 1831, -1, 7590, 394, -1, 5135, 3895, -1, 796, 4554,
-	1395, 6484, 1854, -1, -1, 6801, 5651, -1, -1, -1, -1, -1, 127, -1, -1, -1,
-	-1, -1, -1, -1, 7142, 7167, -1, -1, -1, -1, 3719, 7555, -1, -1, -1, 7002,
-	-1, 85, -1, 2360, 2909, 3929, -1, 40, -1, 1102, -1, 6125, -1, -1, 1997, -1,
-	-1, -1, -1, -1, 623, 6822, -1, 551, -1, 1789, -1, 1985, 7803, 280, -1, 6034,
+	2121, 7330, 4972, 3381, 214, 4264, -1, -1, -1, 7665, 3941, -1, 7420, 4671, -1, 4200,
+	-1, 3383, 446, -1, 5676, 4688, -1, -1, -1, 1551, 5689, -1, 2699, 507, -1, -1,
+	-1, -1, -1, -1, 5176, -1, -1, 3749, 3984, 6199, -1, -1, -1, -1, 6671, -1,
+	3546, -1, 1608, -1, -1, -1, 6988, 1182, -1, -1, -1, -1, -1, 3285, 636, -1,
+	-1, -1, 7237, 5644, -1, 7671, 1831, -1, 7591, 394, -1, 5135, 3895, -1, 796, 4554,
+	1395, 6485, 1854, -1, -1, 6802, 5652, -1, -1, -1, -1, -1, 127, -1, -1, -1,
+	-1, -1, -1, -1, 7143, 7168, -1, -1, -1, -1, 3719, 7556, -1, -1, -1, 7003,
+	-1, 85, -1, 2360, 2909, 3929, -1, 40, -1, 1102, -1, 6126, -1, -1, 1997, -1,
+	-1, -1, -1, -1, 623, 6823, -1, 551, -1, 1789, -1, 1985, 7804, 280, -1, 6035,
 	-1, -1, -1, 1959, -1, -1, 382, 4616, -1, 2663, 3015, -1, -1, 4074, 2891, 3933,
-	6658, 4672, 7685, -1, 5706, -1, 164, -1, 907, 600, -1, -1, 1304, 6493, 5606, -1,
-	-1, -1, 7383, -1, -1, -1, 5404, -1, -1, 6524, 5998, -1, -1, -1, 7326, -1,
-	366, -1, 1752, -1, 4879, 1235, 818, -1, -1, 7259, 2230, 548, 6686, -1, -1, 7214,
-	2521, 3913, 7892, -1, 6633, -1, -1, 6084, 2516, -1, -1, -1, -1, 1316, -1, 6607,
-	384, -1, -1, 6872, 1067, 372, 3087, 4483, -1, -1, -1, -1, -1, 7862, -1, -1,
-	1445, 5934, 460, -1, -1, -1, -1, -1, 1344, 2192, 516, -1, -1, 3335, 4588, 5473,
-	391, 7608, -1, 3986, -1, 7826, 4106, -1, 6003, -1, -1, 2758, 5501, 850, -1, -1,
-	693, -1, 2893, -1, 7520, -1, -1, -1, 2262, 3191, -1, -1, -1, -1, 1105, -1,
+	6659, 4672, 7686, -1, 5707, -1, 164, -1, 907, 600, -1, -1, 1304, 6494, 5607, -1,
+	-1, -1, 7384, -1, -1, -1, 5405, -1, -1, 6525, 5999, -1, -1, -1, 7327, -1,
+	366, -1, 1752, -1, 4879, 1235, 818, -1, -1, 7260, 2230, 548, 6687, -1, -1, 7215,
+	2521, 3913, 7893, -1, 6634, -1, -1, 6085, 2516, -1, -1, -1, -1, 1316, -1, 6608,
+	384, -1, -1, 6873, 1067, 372, 3087, 4483, -1, -1, -1, -1, -1, 7863, -1, -1,
+	1445, 5935, 460, -1, -1, -1, -1, -1, 1344, 2192, 516, -1, -1, 3335, 4588, 5474,
+	391, 7609, -1, 3986, -1, 7827, 4106, -1, 6004, -1, -1, 2758, 5502, 850, -1, -1,
+	693, -1, 2893, -1, 7521, -1, -1, -1, 2262, 3191, -1, -1, -1, -1, 1105, -1,
 	-1, 2877, -1, 4159, -1, -1, -1, 2653, 2540, -1, -1, 1577, -1, 1060, -1, -1,
-	2261, 185, -1, 3188, -1, -1, -1, 612, 3284, -1, 285, 6048, 3299, 2692, -1, 126,
-	4412, 615, 1324, -1, -1, 3263, 4075, -1, 5432, -1, 3317, 4560, 6596, 1336, 3390, -1,
-	-1, -1, 6834, -1, -1, 2337, -1, -1, 2497, 7759, -1, 4990, 4104, 5468, 3976, -1,
-	-1, -1, 2127, -1, 5163, 7700, 4748, 2242, 5632, -1, -1, 5388, 3964, 2794, 3190, 1244,
-	3960, 1431, 1883, 6613, -1, -1, -1, 5307, -1, -1, 3267, -1, -1, 3670, 2780, 3958,
-	4201, 58, -1, -1, 3553, -1, -1, 6555, 1767, -1, 1504, -1, 593, 2159, -1, 4041,
-	1862, 4991, 5506, 4000, -1, -1, 5055, -1, 3887, -1, 2883, 312, 2697, -1, -1, -1,
-	3707, 3906, 1807, -1, -1, -1, 2071, 4262, -1, -1, 1760, -1, -1, 5737, -1, -1,
-	2265, 3517, -1, 1920, 3578, -1, -1, -1, -1, 4807, 7085, 3471, 1024, -1, -1, 1747,
-	-1, 6049, 7881, 3706, -1, -1, 1150, 3586, -1, -1, 4297, -1, 4725, -1, 2447, -1,
-	-1, -1, 1342, 3924, 2855, -1, 1047, -1, -1, -1, 7487, -1, 1196, -1, -1, -1,
-	-1, -1, -1, -1, -1, -1, 2170, 4931, 336, 6844, 158, 5274, 611, -1, -1, -1,
-	44, -1, -1, 1648, 2768, 6998, -1, 5732, -1, -1, 3339, -1, -1, 2687, -1, -1,
-	6809, 5390, -1, -1, 1337, 5779, -1, -1, 986, -1, 5664, 2061, 3804, -1, -1, 7613,
-	5885, 2941, -1, 4906, -1, -1, 2778, -1, -1, -1, -1, 4956, 4359, -1, -1, 1663,
-	-1, -1, -1, 7438, 1283, 4887, -1, -1, -1, -1, -1, -1, 4886, 4921, -1, -1,
-	7342, -1, -1, -1, 7039, -1, -1, 4505, 4174, -1, 5924, -1, 7066, 90, -1, -1,
-	5622, -1, -1, 8017, -1, -1, -1, 7699, 1731, 3363, -1, 6126, 6716, -1, -1, -1,
-	1965, -1, -1, 7663, 5903, 3865, 1427, 4695, -1, 4550, -1, -1, 2229, -1, -1, -1,
+	2261, 185, -1, 3188, -1, -1, -1, 612, 3284, -1, 285, 6049, 3299, 2692, -1, 126,
+	4412, 615, 1324, -1, -1, 3263, 4075, -1, 5433, -1, 3317, 4560, 6597, 1336, 3390, -1,
+	-1, -1, 6835, -1, -1, 2337, -1, -1, 2497, 7760, -1, 4990, 4104, 5469, 3976, -1,
+	-1, -1, 2127, -1, 5163, 7701, 4748, 2242, 5633, -1, -1, 5389, 3964, 2794, 3190, 1244,
+	3960, 1431, 1883, 6614, -1, -1, -1, 5307, -1, -1, 3267, -1, -1, 3670, 2780, 3958,
+	4201, 58, -1, -1, 3553, -1, -1, 6556, 1767, -1, 1504, -1, 593, 2159, -1, 4041,
+	1862, 4991, 5507, 4000, -1, -1, 5055, -1, 3887, -1, 2883, 312, 2697, -1, -1, -1,
+	3707, 3906, 1807, -1, -1, -1, 2071, 4262, -1, -1, 1760, -1, -1, 5738, -1, -1,
+	2265, 3517, -1, 1920, 3578, -1, -1, -1, -1, 4807, 7086, 3471, 1024, -1, -1, 1747,
+	-1, 6050, 7882, 3706, -1, -1, 1150, 3586, -1, -1, 4297, -1, 4725, -1, 2447, -1,
+	-1, -1, 1342, 3924, 2855, -1, 1047, -1, -1, -1, 7488, -1, 1196, -1, -1, -1,
+	-1, -1, -1, -1, -1, -1, 2170, 4931, 336, 6845, 158, 5274, 611, -1, -1, -1,
+	44, -1, -1, 1648, 2768, 6999, -1, 5733, -1, -1, 3339, -1, -1, 2687, -1, -1,
+	6810, 5391, -1, -1, 1337, 5780, -1, -1, 986, -1, 5665, 2061, 3804, -1, -1, 7614,
+	5886, 2941, -1, 4906, -1, -1, 2778, -1, -1, -1, -1, 4956, 4359, -1, -1, 1663,
+	-1, -1, -1, 7439, 1283, 4887, -1, -1, -1, -1, -1, -1, 4886, 4921, -1, -1,
+	7343, -1, -1, -1, 7040, -1, -1, 4505, 4174, -1, 5925, -1, 7067, 90, -1, -1,
+	5623, -1, -1, 8018, -1, -1, -1, 7700, 1731, 3363, -1, 6127, 6717, -1, -1, -1,
+	1965, -1, -1, 7664, 5904, 3865, 1427, 4695, -1, 4550, -1, -1, 2229, -1, -1, -1,
 	-1, -1, 3497, 5298, -1, -1, -1, -1, -1, 1422, -1, -1, 3452, -1, 2753, -1,
-	-1, 2759, -1, 370, -1, -1, -1, -1, -1, -1, -1, 28, -1, -1, -1, 7292,
-	4988, 1335, -1, -1, -1, 2730, -1, -1, 5866, 1847, -1, -1, -1, 3866, -1, -1,
-	4776, -1, -1, -1, -1, 671, -1, 7739, -1, -1, -1, -1, 4466, 5674, -1, -1,
-	-1, -1, -1, -1, 7572, 87, 2270, -1, -1, 18, -1, 2082, 2026, 7058, 4916, -1,
-	-1, -1, -1, 5904, -1, 6421, 5696, -1, 3875, -1, 6922, -1, -1, -1, -1, 5609,
-	2234, -1, -1, 7906, -1, -1, -1, -1, 3162, -1, -1, -1, -1, 7019, 764, 3697,
-	6647, -1, -1, 255, -1, 7706, -1, -1, -1, -1, -1, -1, -1, 7398, -1, 5312,
-	-1, 4444, 4823, -1, 4701, -1, 5416, 160, -1, -1, 4345, -1, 6884, -1, -1, -1,
-	-1, -1, -1, -1, 7753, 5105, -1, -1, 4357, -1, 2001, -1, 7101, -1, 1473, 2379,
-	-1, -1, -1, -1, -1, 869, 294, 5844, 4797, -1, -1, 200, 6308, 3600, -1, 4167,
-	4756, 2854, 7849, -1, 1300, 3217, 1135, -1, 7118, -1, 2258, -1, 3862, -1, 4346, 2152,
-	-1, 6401, -1, 5731, 1313, -1, 4899, 4474, 6328, -1, -1, 5144, -1, -1, 6408, 7929,
-	-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 6509, -1, 2176, 6236, -1,
-	-1, -1, -1, 3796, -1, -1, -1, 7749, 1050, -1, -1, 5850, -1, -1, 1221, -1,
-	1616, 5834, 7681, 577, -1, 4875, 4115, 5730, 7330, 7825, -1, 317, -1, -1, -1, -1,
-	779, 1563, -1, 557, -1, -1, -1, 3175, -1, -1, 7891, -1, 3852, -1, 1421, -1,
-	-1, -1, -1, 3653, 3855, -1, 6683, 3563, 3438, -1, -1, 1695, -1, -1, -1, 424,
-	6215, -1, -1, 5002, -1, 4242, -1, 1912, 3249, -1, 6076, 1333, 5676, 6535, -1, -1,
-	-1, -1, 3978, 3433, 6486, 6883, 3940, -1, 6726, -1, 329, -1, -1, -1, -1, -1,
-	-1, -1, 7564, 1738, 749, -1, 2510, -1, -1, -1, -1, -1, -1, 2543, 3645, 3635,
-	-1, 3760, -1, 5199, 6605, -1, 6000, -1, 4707, 6459, 5324, -1, 2254, 948, -1, -1,
-	-1, -1, -1, 6111, -1, -1, 5677, 7637, 6101, -1, -1, -1, -1, 1751, -1, 4168,
-	6837, -1, -1, -1, -1, 2057, 7993, -1, -1, 3884, -1, -1, -1, 952, -1, -1,
-	969, 3408, -1, -1, 4152, -1, 6216, -1, -1, 5605, 7068, 7900, 3973, 3356, -1, 2584,
-	357, 3273, -1, -1, -1, 5547, -1, -1, -1, 5610, 895, -1, -1, 5530, 7672, -1,
-	-1, 5495, -1, -1, 6481, 6673, 1139, -1, -1, -1, -1, 1115, 4730, 1309, 1538, 542,
-	-1, 4803, 2603, -1, 6843, -1, 6161, 2040, -1, -1, 6570, -1, 571, -1, -1, -1,
-	-1, 3350, 2441, -1, -1, -1, 7585, 2220, 4165, 7783, -1, 5357, 3605, 6220, 4263, -1,
-	-1, 5759, -1, 3482, 5920, 7234, 7889, 4012, 3969, -1, 374, 1684, 626, -1, 7587, 5757,
-	182, 2842, -1, -1, 6709, 7158, -1, -1, 5469, -1, 2965, -1, 1187, 673, 7868, -1,
-	-1, -1, 2914, -1, -1, 1825, -1, 1898, -1, 7331, -1, 5793, 4429, -1, -1, 48,
-	3604, -1, 7840, 841, 3930, 2349, 508, -1, 5646, 2640, -1, -1, -1, 3018, 7288, -1,
-	1995, 2610, 1374, 7122, -1, -1, -1, 7594, 3467, 6951, -1, -1, -1, 7160, -1, -1,
-	-1, -1, 1224, 1840, 7069, 5467, -1, 3500, 3644, -1, -1, -1, 6727, 4325, -1, -1,
-	3750, 91, -1, -1, 1599, 5361, -1, -1, 3090, 2912, -1, -1, -1, 5494, -1, -1,
-	-1, 1278, 884, -1, 1621, 6483, -1, -1, -1, 4766, -1, -1, -1, 5925, 2368, 7440,
-	-1, -1, 519, 7413, -1, 5811, -1, 3657, 2350, 1341, 4755, -1, -1, -1, -1, -1,
-	-1, 1000, 3791, -1, 123, 5391, 1383, -1, 3970, -1, 871, 5840, 5101, 3362, -1, -1,
-	-1, -1, -1, 1256, 5264, 7820, 5620, 5945, 2578, 2605, -1, -1, -1, 2344, 3227, 3402,
-	-1, -1, 932, 3440, -1, 3797, -1, -1, -1, 2351, 6053, 5899, -1, -1, -1, -1,
-	-1, -1, 6888, 390, 7079, 4787, 1708, 3089, -1, 6547, 7301, -1, 4406, -1, -1, 1991,
-	204, 5464, -1, -1, 5626, 6669, -1, -1, 5537, 6201, -1, -1, -1, 6738, 3025, 1950,
-	-1, -1, 4639, 6541, 7265, -1, -1, -1, -1, -1, 5006, -1, -1, 4142, 6797, 3271,
-	-1, 5926, 2403, 2464, 6810, -1, -1, 7426, -1, -1, -1, 3675, -1, 4291, 4472, -1,
-	5289, -1, -1, -1, 7168, 493, -1, 1497, -1, -1, 2271, 263, 3275, 6278, 2752, 6900,
-	167, 7588, -1, 4545, -1, -1, -1, 240, -1, -1, -1, 4541, -1, 7951, 1735, -1,
-	504, 5682, 6563, -1, -1, -1, -1, 5830, 6765, -1, -1, 4363, 5681, -1, -1, 106,
-	-1, -1, 5685, -1, 4344, -1, 5315, -1, -1, 3907, 7009, -1, -1, -1, -1, -1,
-	-1, 7227, -1, -1, -1, -1, -1, 7713, 6378, -1, -1, -1, -1, -1, 1398, -1,
-	2102, 2246, -1, -1, -1, -1, 1110, 4607, 5982, -1, -1, -1, -1, -1, -1, -1,
-	7133, 1771, 3977, 506, 320, 3596, -1, 3236, 4169, 2648, 2372, -1, 7316, -1, -1, 5916,
-	3103, -1, 6207, -1, -1, 2996, -1, 2717, 3149, 2017, 4679, 4254, -1, 3259, 4132, -1,
-	-1, 7311, -1, 2646, -1, -1, -1, -1, 882, 7296, -1, 1123, 46, -1, 7896, -1,
-	4497, -1, -1, -1, -1, 4768, 3901, 1446, -1, -1, 5374, -1, -1, -1, 5738, 4600,
-	-1, -1, 7836, -1, -1, 1133, 5085, 1810, 727, -1, -1, -1, 1962, -1, 7445, 4744,
-	-1, 7394, 7535, 854, -1, -1, 7866, -1, 4643, -1, 5767, -1, -1, 6227, -1, -1,
-	7865, 12, -1, -1, -1, 1491, -1, -1, -1, 4913, -1, 1542, -1, -1, 6234, -1,
-	3416, 2977, 6868, -1, 5881, 3235, -1, -1, -1, 4265, 620, 1486, -1, 966, -1, -1,
-	-1, -1, -1, 5623, -1, -1, 819, 609, 5231, -1, -1, 3545, 6923, 6511, 4156, -1,
-	-1, 253, 2382, -1, 3010, 816, -1, -1, 3060, -1, -1, -1, -1, -1, 6445, -1,
-	407, 4482, 5794, -1, 199, -1, 1409, 700, -1, 6503, -1, 5153, -1, -1, -1, 2531,
-	-1, 537, 6461, 7157, -1, 6004, -1, 5950, -1, -1, 3747, 2147, -1, -1, 224, -1,
-	1856, 881, 3425, 4051, 3997, 6668, 210, -1, -1, 6420, -1, 3856, -1, 6413, -1, -1,
-	1034, 5968, 4184, 5226, -1, 5110, -1, -1, 3134, 3514, -1, 4895, -1, 306, -1, -1,
-	-1, -1, 1481, -1, -1, 772, -1, -1, 7726, 5437, -1, 7371, -1, -1, -1, -1,
-	2506, 3428, 5971, 6781, 378, 2739, 5223, -1, -1, -1, -1, -1, 6679, 4835, 1647, -1,
-	7758, -1, 104, 713, -1, 7678, -1, -1, 5921, 249, -1, -1, 7686, -1, -1, -1,
+	-1, 2759, -1, 370, -1, -1, -1, -1, -1, -1, -1, 28, -1, -1, -1, 7293,
+	4988, 1335, -1, -1, -1, 2730, -1, -1, 5867, 1847, -1, -1, -1, 3866, -1, -1,
+	4776, -1, -1, -1, -1, 671, -1, 7740, -1, -1, -1, -1, 4466, 5675, -1, -1,
+	-1, -1, -1, -1, 7573, 87, 2270, -1, -1, 18, -1, 2082, 2026, 7059, 4916, -1,
+	-1, -1, -1, 5905, -1, 6422, 5697, -1, 3875, -1, 6923, -1, -1, -1, -1, 5610,
+	2234, -1, -1, 7907, -1, -1, -1, -1, 3162, -1, -1, -1, -1, 7020, 764, 3697,
+	6648, -1, -1, 255, -1, 7707, -1, -1, -1, -1, -1, -1, -1, 7399, -1, 5312,
+	-1, 4444, 4823, -1, 4701, -1, 5417, 160, -1, -1, 4345, -1, 6885, -1, -1, -1,
+	-1, -1, -1, -1, 7754, 5105, -1, -1, 4357, -1, 2001, -1, 7102, -1, 1473, 2379,
+	-1, -1, -1, -1, -1, 869, 294, 5845, 4797, -1, -1, 200, 6309, 3600, -1, 4167,
+	4756, 2854, 7850, -1, 1300, 3217, 1135, -1, 7119, -1, 2258, -1, 3862, -1, 4346, 2152,
+	-1, 6402, -1, 5732, 1313, -1, 4899, 4474, 6329, -1, -1, 5144, -1, -1, 6409, 7930,
+	-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 6510, -1, 2176, 6237, -1,
+	-1, -1, -1, 3796, -1, -1, -1, 7750, 1050, -1, -1, 5851, -1, -1, 1221, -1,
+	1616, 5835, 7682, 577, -1, 4875, 4115, 5731, 7331, 7826, -1, 317, -1, -1, -1, -1,
+	779, 1563, -1, 557, -1, -1, -1, 3175, -1, -1, 7892, -1, 3852, -1, 1421, -1,
+	-1, -1, -1, 3653, 3855, -1, 6684, 3563, 3438, -1, -1, 1695, -1, -1, -1, 424,
+	6216, -1, -1, 5002, -1, 4242, -1, 1912, 3249, -1, 6077, 1333, 5677, 6536, -1, -1,
+	-1, -1, 3978, 3433, 6487, 6884, 3940, -1, 6727, -1, 329, -1, -1, -1, -1, -1,
+	-1, -1, 7565, 1738, 749, -1, 2510, -1, -1, -1, -1, -1, -1, 2543, 3645, 3635,
+	-1, 3760, -1, 5199, 6606, -1, 6001, -1, 4707, 6460, 5324, -1, 2254, 948, -1, -1,
+	-1, -1, -1, 6112, -1, -1, 5678, 7638, 6102, -1, -1, -1, -1, 1751, -1, 4168,
+	6838, -1, -1, -1, -1, 2057, 7994, -1, -1, 3884, -1, -1, -1, 952, -1, -1,
+	969, 3408, -1, -1, 4152, -1, 6217, -1, -1, 5606, 7069, 7901, 3973, 3356, -1, 2584,
+	357, 3273, -1, -1, -1, 5548, -1, -1, -1, 5611, 895, -1, -1, 5531, 7673, -1,
+	-1, 5496, -1, -1, 6482, 6674, 1139, -1, -1, -1, -1, 1115, 4730, 1309, 1538, 542,
+	-1, 4803, 2603, -1, 6844, -1, 6162, 2040, -1, -1, 6571, -1, 571, -1, -1, -1,
+	-1, 3350, 2441, -1, -1, -1, 7586, 2220, 4165, 7784, -1, 5357, 3605, 6221, 4263, -1,
+	-1, 5760, -1, 3482, 5921, 7235, 7890, 4012, 3969, -1, 374, 1684, 626, -1, 7588, 5758,
+	182, 2842, -1, -1, 6710, 7159, -1, -1, 5470, -1, 2965, -1, 1187, 673, 7869, -1,
+	-1, -1, 2914, -1, -1, 1825, -1, 1898, -1, 7332, -1, 5794, 4429, -1, -1, 48,
+	3604, -1, 7841, 841, 3930, 2349, 508, -1, 5647, 2640, -1, -1, -1, 3018, 7289, -1,
+	1995, 2610, 1374, 7123, -1, -1, -1, 7595, 3467, 6952, -1, -1, -1, 7161, -1, -1,
+	-1, -1, 1224, 1840, 7070, 5468, -1, 3500, 3644, -1, -1, -1, 6728, 4325, -1, -1,
+	3750, 91, -1, -1, 1599, 5361, -1, -1, 3090, 2912, -1, -1, -1, 5495, -1, -1,
+	-1, 1278, 884, -1, 1621, 6484, -1, -1, -1, 4766, -1, -1, -1, 5926, 2368, 7441,
+	-1, -1, 519, 7414, -1, 5812, -1, 3657, 2350, 1341, 4755, -1, -1, -1, -1, -1,
+	-1, 1000, 3791, -1, 123, 5392, 1383, -1, 3970, -1, 871, 5841, 5101, 3362, -1, -1,
+	-1, -1, -1, 1256, 5264, 7821, 5621, 5946, 2578, 2605, -1, -1, -1, 2344, 3227, 3402,
+	-1, -1, 932, 3440, -1, 3797, -1, -1, -1, 2351, 6054, 5900, -1, -1, -1, -1,
+	-1, -1, 6889, 390, 7080, 4787, 1708, 3089, -1, 6548, 7302, -1, 4406, -1, -1, 1991,
+	204, 5465, -1, -1, 5627, 6670, -1, -1, 5538, 6202, -1, -1, -1, 6739, 3025, 1950,
+	-1, -1, 4639, 6542, 7266, -1, -1, -1, -1, -1, 5006, -1, -1, 4142, 6798, 3271,
+	-1, 5927, 2403, 2464, 6811, -1, -1, 7427, -1, -1, -1, 3675, -1, 4291, 4472, -1,
+	5289, -1, -1, -1, 7169, 493, -1, 1497, -1, -1, 2271, 263, 3275, 6279, 2752, 6901,
+	167, 7589, -1, 4545, -1, -1, -1, 240, -1, -1, -1, 4541, -1, 7952, 1735, -1,
+	504, 5683, 6564, -1, -1, -1, -1, 5831, 6766, -1, -1, 4363, 5682, -1, -1, 106,
+	-1, -1, 5686, -1, 4344, -1, 5315, -1, -1, 3907, 7010, -1, -1, -1, -1, -1,
+	-1, 7228, -1, -1, -1, -1, -1, 7714, 6379, -1, -1, -1, -1, -1, 1398, -1,
+	2102, 2246, -1, -1, -1, -1, 1110, 4607, 5983, -1, -1, -1, -1, -1, -1, -1,
+	7134, 1771, 3977, 506, 320, 3596, -1, 3236, 4169, 2648, 2372, -1, 7317, -1, -1, 5917,
+	3103, -1, 6208, -1, -1, 2996, -1, 2717, 3149, 2017, 4679, 4254, -1, 3259, 4132, -1,
+	-1, 7312, -1, 2646, -1, -1, -1, -1, 882, 7297, -1, 1123, 46, -1, 7897, -1,
+	4497, -1, -1, -1, -1, 4768, 3901, 1446, -1, -1, 5374, -1, -1, -1, 5739, 4600,
+	-1, -1, 7837, -1, -1, 1133, 5085, 1810, 727, -1, -1, -1, 1962, -1, 7446, 4744,
+	-1, 7395, 7536, 854, -1, -1, 7867, -1, 4643, -1, 5768, -1, -1, 6228, -1, -1,
+	7866, 12, -1, -1, -1, 1491, -1, -1, -1, 4913, -1, 1542, -1, -1, 6235, -1,
+	3416, 2977, 6869, -1, 5882, 3235, -1, -1, -1, 4265, 620, 1486, -1, 966, -1, -1,
+	-1, -1, -1, 5624, -1, -1, 819, 609, 5231, -1, -1, 3545, 6924, 6512, 4156, -1,
+	-1, 253, 2382, -1, 3010, 816, -1, -1, 3060, -1, -1, -1, -1, -1, 6446, -1,
+	407, 4482, 5795, -1, 199, -1, 1409, 700, -1, 6504, -1, 5153, -1, -1, -1, 2531,
+	-1, 537, 6462, 7158, -1, 6005, -1, 5951, -1, -1, 3747, 2147, -1, -1, 224, -1,
+	1856, 881, 3425, 4051, 3997, 6669, 210, -1, -1, 6421, -1, 3856, -1, 6414, -1, -1,
+	1034, 5969, 4184, 5226, -1, 5110, -1, -1, 3134, 3514, -1, 4895, -1, 306, -1, -1,
+	-1, -1, 1481, -1, -1, 772, -1, -1, 7727, 5438, -1, 7372, -1, -1, -1, -1,
+	2506, 3428, 5972, 6782, 378, 2739, 5223, -1, -1, -1, -1, -1, 6680, 4835, 1647, -1,
+	7759, -1, 104, 713, -1, 7679, -1, -1, 5922, 249, -1, -1, 7687, -1, -1, -1,
 	-1, -1, -1, -1, -1, -1, 1367, 1822, -1, -1, -1, -1, -1, -1, -1, -1,
-	-1, 229, -1, 7087, -1, -1, -1, -1, -1, -1, -1, 3683, 5125, -1, 26, -1,
-	5810, -1, 5988, 4840, -1, -1, 7280, 6626, -1, -1, -1, -1, 1048, 718, -1, -1,
-	-1, 3434, 7968, 2072, 3767, 2058, 6631, 3164, 5624, 7523, -1, 2518, 5343, -1, -1, 6881,
-	7631, -1, 6854, 5752, -1, -1, 7242, 5377, 5835, 5933, 7641, -1, -1, -1, -1, -1,
+	-1, 229, -1, 7088, -1, -1, -1, -1, -1, -1, -1, 3683, 5125, -1, 26, -1,
+	5811, -1, 5989, 4840, -1, -1, 7281, 6627, -1, -1, -1, -1, 1048, 718, -1, -1,
+	-1, 3434, 7969, 2072, 3767, 2058, 6632, 3164, 5625, 7524, -1, 2518, 5343, -1, -1, 6882,
+	7632, -1, 6855, 5753, -1, -1, 7243, 5378, 5836, 5934, 7642, -1, -1, -1, -1, -1,
 	2723, 2059, 4927, -1, -1, 2081, 2088, -1, -1, -1, 1619, -1, -1, -1, -1, 3727,
-	-1, -1, -1, 4717, -1, -1, 3303, -1, 5570, 1545, 1377, -1, 2338, 6916, -1, 7592,
-	1961, 7309, 7723, 4089, -1, 3594, -1, -1, 1032, 830, -1, 7390, 4117, 5990, 3652, -1,
-	5577, -1, 1678, 3165, 2954, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-	2847, 6860, -1, 4955, 6128, -1, -1, 2501, -1, -1, 3872, -1, -1, -1, 5853, 4711,
-	634, 3420, -1, 5531, 1655, -1, -1, 4546, -1, 6393, -1, -1, 2062, -1, -1, 7651,
-	-1, -1, 5352, 6487, -1, 5249, -1, 96, -1, -1, 1361, 4589, 1588, -1, 3720, 7796,
-	-1, 3952, 4464, 6788, -1, -1, 543, 5601, 7813, -1, 1514, 6367, -1, -1, 4829, 147,
-	7885, 7490, -1, -1, -1, 6525, -1, -1, 6233, -1, 3096, 6885, -1, 6664, -1, 1184,
-	-1, -1, -1, 1390, 7536, 6971, -1, -1, 3927, -1, -1, 4917, -1, -1, 5186, -1,
-	4853, 4522, -1, 1595, -1, -1, -1, -1, -1, -1, -1, 7139, 2128, -1, 5551, -1,
-	-1, 1633, 3177, -1, -1, 837, -1, -1, -1, 2995, -1, -1, -1, -1, 7136, -1,
-	6114, -1, -1, -1, -1, -1, 114, -1, -1, 682, 513, 7817, 1792, 6743, -1, -1,
-	-1, 7605, 5292, -1, 7337, -1, -1, 4630, -1, 1347, 92, 4854, -1, -1, 6, 4319,
-	-1, -1, -1, -1, 351, 7177, 6442, -1, 4386, -1, -1, 2467, 6280, 1867, -1, 219,
-	-1, 4918, 1340, 4338, 5550, 1574, 4646, -1, -1, -1, 1643, 3480, 5969, -1, 7318, 21,
-	-1, 63, 19, -1, -1, -1, 4249, -1, -1, -1, 6307, 7496, -1, -1, 7097, 1026,
-	-1, 5222, -1, -1, 1622, 1766, -1, 4199, -1, 3523, 1798, 7513, 5555, 1259, 1065, 5549,
-	-1, -1, 5824, -1, -1, -1, -1, -1, -1, 4037, 4410, 7751, 7937, -1, 3141, -1,
-	-1, 3687, 3842, -1, -1, -1, 6536, -1, 3244, -1, 2308, 2570, -1, 142, 5242, 2859,
-	660, 3364, 3910, -1, -1, -1, -1, -1, 2109, -1, -1, -1, 6432, -1, 716, 3429,
-	-1, 6106, 2913, 6812, 7757, -1, 3219, 6184, -1, 1720, -1, 4391, 5671, -1, -1, 1646,
-	-1, -1, 2255, -1, 7173, 3701, -1, 4694, 6740, -1, 1999, 6961, 5062, 4718, 4648, 6416,
+	-1, -1, -1, 4717, -1, -1, 3303, -1, 5571, 1545, 1377, -1, 2338, 6917, -1, 7593,
+	1961, 7310, 7724, 4089, -1, 3594, -1, -1, 1032, 830, -1, 7391, 4117, 5991, 3652, -1,
+	5578, -1, 1678, 3165, 2954, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+	2847, 6861, -1, 4955, 6129, -1, -1, 2501, -1, -1, 3872, -1, -1, -1, 5854, 4711,
+	634, 3420, -1, 5532, 1655, -1, -1, 4546, -1, 6394, -1, -1, 2062, -1, -1, 7652,
+	-1, -1, 5352, 6488, -1, 5249, -1, 96, -1, -1, 1361, 4589, 1588, -1, 3720, 7797,
+	-1, 3952, 4464, 6789, -1, -1, 543, 5602, 7814, -1, 1514, 6368, -1, -1, 4829, 147,
+	7886, 7491, -1, -1, -1, 6526, -1, -1, 6234, -1, 3096, 6886, -1, 6665, -1, 1184,
+	-1, -1, -1, 1390, 7537, 6972, -1, -1, 3927, -1, -1, 4917, -1, -1, 5186, -1,
+	4853, 4522, -1, 1595, -1, -1, -1, -1, -1, -1, -1, 7140, 2128, -1, 5552, -1,
+	-1, 1633, 3177, -1, -1, 837, -1, -1, -1, 2995, -1, -1, -1, -1, 7137, -1,
+	6115, -1, -1, -1, -1, -1, 114, -1, -1, 682, 513, 7818, 1792, 6744, -1, -1,
+	-1, 7606, 5292, -1, 7338, -1, -1, 4630, -1, 1347, 92, 4854, -1, -1, 6, 4319,
+	-1, -1, -1, -1, 351, 7178, 6443, -1, 4386, -1, -1, 2467, 6281, 1867, -1, 219,
+	-1, 4918, 1340, 4338, 5551, 1574, 4646, -1, -1, -1, 1643, 3480, 5970, -1, 7319, 21,
+	-1, 63, 19, -1, -1, -1, 4249, -1, -1, -1, 6308, 7497, -1, -1, 7098, 1026,
+	-1, 5222, -1, -1, 1622, 1766, -1, 4199, -1, 3523, 1798, 7514, 5556, 1259, 1065, 5550,
+	-1, -1, 5825, -1, -1, -1, -1, -1, -1, 4037, 4410, 7752, 7938, -1, 3141, -1,
+	-1, 3687, 3842, -1, -1, -1, 6537, -1, 3244, -1, 2308, 2570, -1, 142, 5242, 2859,
+	660, 3364, 3910, -1, -1, -1, -1, -1, 2109, -1, -1, -1, 6433, -1, 716, 3429,
+	-1, 6107, 2913, 6813, 7758, -1, 3219, 6185, -1, 1720, -1, 4391, 5672, -1, -1, 1646,
+	-1, -1, 2255, -1, 7174, 3701, -1, 4694, 6741, -1, 1999, 6962, 5062, 4718, 4648, 6417,
 	-1, -1, -1, -1, 3332, 622, -1, 1706, -1, -1, -1, -1, -1, -1, -1, 4728,
-	-1, -1, -1, -1, -1, -1, 4537, -1, 3016, -1, -1, 5587, -1, 7452, 6824, -1,
-	479, 3905, 652, 97, -1, -1, -1, 7976, 5070, 3313, -1, 6166, -1, -1, -1, 7362,
-	-1, -1, -1, -1, 7464, -1, -1, 833, -1, 1311, -1, -1, 456, 1711, -1, 7712,
-	-1, -1, -1, -1, 1755, -1, -1, -1, 3814, -1, -1, 7768, -1, 3808, -1, 7143,
-	266, 2019, -1, -1, -1, -1, -1, -1, 3961, 4571, 3469, 7455, -1, -1, 1523, 7562,
-	-1, -1, 5660, -1, 6322, 3308, -1, 4328, -1, -1, -1, 1768, 1955, 7640, 945, -1,
-	-1, 7273, 6144, 2186, 4815, -1, -1, 7507, -1, -1, -1, -1, 6332, 375, 423, 3696,
-	-1, -1, 3923, -1, -1, -1, 1924, -1, -1, -1, 7351, 5813, 1565, 4531, -1, -1,
-	-1, 7377, -1, 297, -1, 1434, 5269, -1, 1773, -1, 6565, 5425, -1, -1, 2259, 7884,
-	-1, 6687, 1932, 3220, 122, 2457, -1, 6394, 4833, 1302, -1, -1, -1, 7931, 6569, 7201,
-	3197, 5890, -1, -1, -1, 1559, 5303, 4333, -1, 299, 4087, -1, 1002, -1, -1, 3342,
-	295, 4387, 5076, 1744, 3346, 6879, -1, -1, -1, 2498, -1, 7108, 5762, 6444, -1, -1,
-	6662, -1, 872, -1, 5639, -1, 5746, 923, 5353, -1, 6244, 4515, 2606, 3274, -1, -1,
-	-1, -1, 3506, 3551, 6614, 6269, 7349, -1, 7776, 5635, -1, 6204, 242, -1, -1, 3030,
-	-1, 6424, -1, 6386, 7517, -1, 3974, -1, -1, 7879, 1918, -1, -1, 3442, -1, 2503,
-	4974, -1, -1, 6796, 6376, 6188, -1, -1, -1, 2698, 2660, 5474, -1, 1474, -1, -1,
-	-1, 5534, -1, 6745, -1, -1, 4310, 1253, -1, 5328, 2969, 1482, -1, -1, -1, 2982,
-	-1, 897, -1, -1, -1, 6179, 5705, -1, 7257, 7916, -1, -1, 453, -1, 2617, 15,
-	-1, -1, 1981, 2940, -1, 5864, -1, -1, -1, 4399, -1, -1, -1, 49, -1, 4987,
-	6847, -1, -1, 4302, 5952, -1, -1, -1, -1, -1, 4826, -1, 7589, -1, -1, 4564,
-	1890, -1, 834, -1, -1, -1, -1, 750, 7198, -1, -1, -1, 5886, 1575, 2450, -1,
-	6100, -1, -1, 5615, 5805, 704, -1, -1, -1, -1, 41, -1, 3427, -1, -1, 3945,
-	7021, 2244, 7180, -1, 5239, -1, -1, 6458, -1, 1828, 1845, 2283, -1, 1591, -1, -1,
-	-1, 7808, -1, -1, -1, 82, -1, -1, 2694, 4632, -1, -1, 7420, 3879, 7693, 4703,
-	575, 712, -1, 3098, -1, 6758, -1, 5966, 5098, 7115, -1, 6972, -1, 333, -1, -1,
-	-1, -1, -1, 7624, 2502, 440, -1, -1, 3231, -1, -1, 2216, 6990, -1, -1, -1,
-	-1, 7007, 1400, -1, 5253, -1, -1, -1, 2154, 3160, 7666, 940, 1990, 3038, -1, 8029,
-	4318, -1, 2564, -1, -1, -1, 1096, 3287, -1, 6275, 6681, 5043, -1, -1, 3461, -1,
-	-1, -1, -1, -1, -1, 7434, 2843, 3216, 1087, -1, -1, 3359, -1, 332, -1, -1,
-	-1, -1, 4327, -1, 6785, -1, -1, -1, 7990, -1, -1, -1, 2029, 381, 7909, -1,
-	7243, -1, -1, 2390, -1, 3686, -1, -1, -1, -1, -1, 2165, -1, -1, 1715, 1101,
-	3510, 6383, -1, 7740, -1, -1, 7484, -1, 1629, 978, 3526, 53, 7704, -1, -1, -1,
-	7276, 2130, -1, -1, -1, -1, 5862, -1, -1, 2288, -1, -1, 1967, -1, -1, 7936,
-	-1, -1, 6862, -1, -1, 2582, -1, -1, -1, 433, -1, -1, -1, 4547, -1, 2269,
+	-1, -1, -1, -1, -1, -1, 4537, -1, 3016, -1, -1, 5588, -1, 7453, 6825, -1,
+	479, 3905, 652, 97, -1, -1, -1, 7977, 5070, 3313, -1, 6167, -1, -1, -1, 7363,
+	-1, -1, -1, -1, 7465, -1, -1, 833, -1, 1311, -1, -1, 456, 1711, -1, 7713,
+	-1, -1, -1, -1, 1755, -1, -1, -1, 3814, -1, -1, 7769, -1, 3808, -1, 7144,
+	266, 2019, -1, -1, -1, -1, -1, -1, 3961, 4571, 3469, 7456, -1, -1, 1523, 7563,
+	-1, -1, 5661, -1, 6323, 3308, -1, 4328, -1, -1, -1, 1768, 1955, 7641, 945, -1,
+	-1, 7274, 6145, 2186, 4815, -1, -1, 7508, -1, -1, -1, -1, 6333, 375, 423, 3696,
+	-1, -1, 3923, -1, -1, -1, 1924, -1, -1, -1, 7352, 5814, 1565, 4531, -1, -1,
+	-1, 7378, -1, 297, -1, 1434, 5269, -1, 1773, -1, 6566, 5426, -1, -1, 2259, 7885,
+	-1, 6688, 1932, 3220, 122, 2457, -1, 6395, 4833, 1302, -1, -1, -1, 7932, 6570, 7202,
+	3197, 5891, -1, -1, -1, 1559, 5303, 4333, -1, 299, 4087, -1, 1002, -1, -1, 3342,
+	295, 4387, 5076, 1744, 3346, 6880, -1, -1, -1, 2498, -1, 7109, 5763, 6445, -1, -1,
+	6663, -1, 872, -1, 5640, -1, 5747, 923, 5353, -1, 6245, 4515, 2606, 3274, -1, -1,
+	-1, -1, 3506, 3551, 6615, 6270, 7350, -1, 7777, 5636, -1, 6205, 242, -1, -1, 3030,
+	-1, 6425, -1, 6387, 7518, -1, 3974, -1, -1, 7880, 1918, -1, -1, 3442, -1, 2503,
+	4974, -1, -1, 6797, 6377, 6189, -1, -1, -1, 2698, 2660, 5475, -1, 1474, -1, -1,
+	-1, 5535, -1, 6746, -1, -1, 4310, 1253, -1, 5328, 2969, 1482, -1, -1, -1, 2982,
+	-1, 897, -1, -1, -1, 6180, 5706, -1, 7258, 7917, -1, -1, 453, -1, 2617, 15,
+	-1, -1, 1981, 2940, -1, 5865, -1, -1, -1, 4399, -1, -1, -1, 49, -1, 4987,
+	6848, -1, -1, 4302, 5953, -1, -1, -1, -1, -1, 4826, -1, 7590, -1, -1, 4564,
+	1890, -1, 834, -1, -1, -1, -1, 750, 7199, -1, -1, -1, 5887, 1575, 2450, -1,
+	6101, -1, -1, 5616, 5806, 704, -1, -1, -1, -1, 41, -1, 3427, -1, -1, 3945,
+	7022, 2244, 7181, -1, 5239, -1, -1, 6459, -1, 1828, 1845, 2283, -1, 1591, -1, -1,
+	-1, 7809, -1, -1, -1, 82, -1, -1, 2694, 4632, -1, -1, 7421, 3879, 7694, 4703,
+	575, 712, -1, 3098, -1, 6759, -1, 5967, 5098, 7116, -1, 6973, -1, 333, -1, -1,
+	-1, -1, -1, 7625, 2502, 440, -1, -1, 3231, -1, -1, 2216, 6991, -1, -1, -1,
+	-1, 7008, 1400, -1, 5253, -1, -1, -1, 2154, 3160, 7667, 940, 1990, 3038, -1, 8030,
+	4318, -1, 2564, -1, -1, -1, 1096, 3287, -1, 6276, 6682, 5043, -1, -1, 3461, -1,
+	-1, -1, -1, -1, -1, 7435, 2843, 3216, 1087, -1, -1, 3359, -1, 332, -1, -1,
+	-1, -1, 4327, -1, 6786, -1, -1, -1, 7991, -1, -1, -1, 2029, 381, 7910, -1,
+	7244, -1, -1, 2390, -1, 3686, -1, -1, -1, -1, -1, 2165, -1, -1, 1715, 1101,
+	3510, 6384, -1, 7741, -1, -1, 7485, -1, 1629, 978, 3526, 53, 7705, -1, -1, -1,
+	7277, 2130, -1, -1, -1, -1, 5863, -1, -1, 2288, -1, -1, 1967, -1, -1, 7937,
+	-1, -1, 6863, -1, -1, 2582, -1, -1, -1, 433, -1, -1, -1, 4547, -1, 2269,
 	-1, -1, 76, -1, -1, -1, -1, 3564, -1, 455, 1493, -1, -1, 866, 2900, 4398,
-	5959, 5901, 6808, -1, 4120, -1, -1, -1, 6896, 5342, 1673, 431, 5050, -1, -1, -1,
-	7189, -1, -1, 4208, 7621, 2020, 4699, 2293, -1, -1, 1322, -1, -1, -1, -1, -1,
-	7471, 140, 6097, 4735, 2302, -1, -1, 3158, 2355, -1, -1, -1, -1, 7475, 1201, 2168,
-	-1, -1, -1, -1, 4437, -1, -1, -1, 7038, 2178, 8025, -1, 7110, 2852, 7797, -1,
-	-1, 4771, -1, 3473, 6587, -1, 4036, 5709, 2874, 5102, -1, 1132, 281, -1, 6346, 937,
-	5533, 7841, -1, -1, 6410, -1, -1, 6318, 1756, 3117, -1, 2434, 4215, 6248, 3110, 4503,
-	-1, 7117, 4700, -1, -1, 5461, -1, 3410, -1, -1, 7944, -1, 2512, -1, 3726, 4267,
-	-1, 6379, 6064, -1, -1, -1, -1, -1, -1, -1, -1, -1, 3290, -1, -1, -1,
-	-1, 6909, 4868, 3138, 7940, -1, -1, 5190, -1, 4655, -1, -1, 2793, -1, -1, -1,
-	4510, 4636, 5008, 6163, -1, -1, 6937, 5989, -1, 7364, -1, 771, -1, 534, 601, -1,
-	-1, 2863, 6521, 6876, -1, 523, 6782, -1, 2423, 4415, -1, -1, 7195, -1, -1, 5589,
-	3380, -1, 984, 2800, 4978, 1515, 2976, 1522, 408, -1, 232, 3904, -1, 5511, 1172, -1,
-	-1, -1, -1, 1175, 3280, 5074, 7599, -1, 2191, -1, 7481, 3224, 4352, 3939, -1, 999,
-	274, 1073, -1, -1, 6046, 5913, -1, 705, 7376, 403, -1, 7956, 6970, 4897, 5960, -1,
-	861, -1, -1, -1, 3496, 4445, 5317, -1, 7357, 4374, -1, -1, 3646, 2957, -1, 272,
-	-1, 6945, 3218, -1, -1, 73, -1, 1325, -1, -1, -1, 3519, 300, -1, -1, 1978,
-	-1, 4804, 7791, -1, -1, -1, 7684, 5346, -1, 7731, 3464, -1, -1, -1, 192, -1,
-	-1, 4894, -1, 4816, -1, 7974, 5607, 3541, 4552, -1, -1, 2993, 5775, 4368, -1, 1769,
-	4949, 2848, 2554, 2695, 5052, -1, -1, 2092, -1, -1, 1894, 4180, -1, 5951, -1, 5462,
-	-1, -1, -1, -1, -1, -1, 1346, -1, 4105, -1, 3460, 6326, 5294, -1, -1, -1,
-	5848, -1, 6841, -1, -1, -1, -1, 3610, -1, 1169, -1, 4561, -1, 6109, -1, 2714,
-	4774, 7971, -1, -1, -1, 6685, -1, -1, -1, -1, 6549, 7584, 2638, -1, 4478, -1,
-	-1, -1, -1, 6146, -1, 3518, -1, -1, -1, 3448, 4761, 4225, -1, 2187, 8018, 2918,
-	-1, -1, 5022, -1, -1, -1, 5569, 7209, -1, -1, -1, 1639, -1, -1, 2587, -1,
-	3186, 7609, -1, 2468, 276, 2934, -1, -1, 3422, -1, 536, -1, 4666, -1, -1, 7600,
-	-1, 5662, 4149, 1818, -1, 170, 3492, 5214, -1, -1, 6752, -1, 1364, 5411, -1, -1,
-	725, -1, -1, -1, 5554, -1, -1, -1, 3424, 7543, 5711, -1, -1, 16, 5978, -1,
-	-1, -1, 4997, -1, 7714, -1, 4690, -1, 599, -1, 3857, 5243, -1, 377, -1, 7062,
-	-1, 7604, -1, 7270, 2087, 7373, 6145, -1, -1, 2068, 1397, -1, 6047, 3148, -1, -1,
+	5960, 5902, 6809, -1, 4120, -1, -1, -1, 6897, 5342, 1673, 431, 5050, -1, -1, -1,
+	7190, -1, -1, 4208, 7622, 2020, 4699, 2293, -1, -1, 1322, -1, -1, -1, -1, -1,
+	7472, 140, 6098, 4735, 2302, -1, -1, 3158, 2355, -1, -1, -1, -1, 7476, 1201, 2168,
+	-1, -1, -1, -1, 4437, -1, -1, -1, 7039, 2178, 8026, -1, 7111, 2852, 7798, -1,
+	-1, 4771, -1, 3473, 6588, -1, 4036, 5710, 2874, 5102, -1, 1132, 281, -1, 6347, 937,
+	5534, 7842, -1, -1, 6411, -1, -1, 6319, 1756, 3117, -1, 2434, 4215, 6249, 3110, 4503,
+	-1, 7118, 4700, -1, -1, 5462, -1, 3410, -1, -1, 7945, -1, 2512, -1, 3726, 4267,
+	-1, 6380, 6065, -1, -1, -1, -1, -1, -1, -1, -1, -1, 3290, -1, -1, -1,
+	-1, 6910, 4868, 3138, 7941, -1, -1, 5190, -1, 4655, -1, -1, 2793, -1, -1, -1,
+	4510, 4636, 5008, 6164, -1, -1, 6938, 5990, -1, 7365, -1, 771, -1, 534, 601, -1,
+	-1, 2863, 6522, 6877, -1, 523, 6783, -1, 2423, 4415, -1, -1, 7196, -1, -1, 5590,
+	3380, -1, 984, 2800, 4978, 1515, 2976, 1522, 408, -1, 232, 3904, -1, 5512, 1172, -1,
+	-1, -1, -1, 1175, 3280, 5074, 7600, -1, 2191, -1, 7482, 3224, 4352, 3939, -1, 999,
+	274, 1073, -1, -1, 6047, 5914, -1, 705, 7377, 403, -1, 7957, 6971, 4897, 5961, -1,
+	861, -1, -1, -1, 3496, 4445, 5317, -1, 7358, 4374, -1, -1, 3646, 2957, -1, 272,
+	-1, 6946, 3218, -1, -1, 73, -1, 1325, -1, -1, -1, 3519, 300, -1, -1, 1978,
+	-1, 4804, 7792, -1, -1, -1, 7685, 5346, -1, 7732, 3464, -1, -1, -1, 192, -1,
+	-1, 4894, -1, 4816, -1, 7975, 5608, 3541, 4552, -1, -1, 2993, 5776, 4368, -1, 1769,
+	4949, 2848, 2554, 2695, 5052, -1, -1, 2092, -1, -1, 1894, 4180, -1, 5952, -1, 5463,
+	-1, -1, -1, -1, -1, -1, 1346, -1, 4105, -1, 3460, 6327, 5294, -1, -1, -1,
+	5849, -1, 6842, -1, -1, -1, -1, 3610, -1, 1169, -1, 4561, -1, 6110, -1, 2714,
+	4774, 7972, -1, -1, -1, 6686, -1, -1, -1, -1, 6550, 7585, 2638, -1, 4478, -1,
+	-1, -1, -1, 6147, -1, 3518, -1, -1, -1, 3448, 4761, 4225, -1, 2187, 8019, 2918,
+	-1, -1, 5022, -1, -1, -1, 5570, 7210, -1, -1, -1, 1639, -1, -1, 2587, -1,
+	3186, 7610, -1, 2468, 276, 2934, -1, -1, 3422, -1, 536, -1, 4666, -1, -1, 7601,
+	-1, 5663, 4149, 1818, -1, 170, 3492, 5214, -1, -1, 6753, -1, 1364, 5412, -1, -1,
+	725, -1, -1, -1, 5555, -1, -1, -1, 3424, 7544, 5712, -1, -1, 16, 5979, -1,
+	-1, -1, 4997, -1, 7715, -1, 4690, -1, 599, -1, 3857, 5243, -1, 377, -1, 7063,
+	-1, 7605, -1, 7271, 2087, 7374, 6146, -1, -1, 2068, 1397, -1, 6048, 3148, -1, -1,
 	-1, -1, -1, 868, -1, 5268, -1, 2767, -1, -1, -1, 4414, -1, -1, -1, -1,
-	5149, 6714, 1071, -1, -1, 3498, -1, 5142, -1, -1, -1, 6899, -1, -1, 3861, 3352,
-	5321, -1, -1, 2702, 5420, 5980, 4405, -1, -1, 2985, -1, 437, -1, -1, -1, 1166,
-	-1, 5158, 1019, -1, 7463, -1, 511, -1, 500, -1, -1, -1, -1, 701, 7348, 305,
-	-1, -1, 2004, -1, 347, 13, 4920, 6907, -1, -1, 6941, 5780, -1, 6789, 428, -1,
-	4795, 5128, 5488, -1, 2744, 5106, 6170, -1, -1, -1, -1, 293, -1, 146, 7702, -1,
-	-1, 4190, -1, -1, -1, -1, 6357, -1, -1, 3858, -1, -1, -1, 7617, -1, -1,
-	-1, -1, 1407, -1, -1, -1, 7655, -1, 7437, -1, 7576, -1, -1, -1, -1, 5431,
-	4312, 1745, -1, -1, -1, 5157, 245, -1, -1, -1, 3899, 2760, 5656, 258, 2280, -1,
-	-1, 5166, 539, 4784, -1, 5183, 2472, 5687, 2238, 363, -1, 5556, 2882, -1, -1, 5839,
-	5910, -1, -1, -1, 6447, 6695, -1, 7659, -1, -1, 109, -1, 3853, -1, -1, 5679,
-	-1, -1, -1, -1, -1, 528, -1, 421, -1, -1, -1, -1, 6845, 1111, -1, 4294,
-	-1, -1, -1, 4808, 1889, 7018, 3201, 5023, -1, -1, -1, -1, 4025, -1, -1, -1,
-	-1, -1, -1, -1, 365, 7104, -1, 6430, 3641, 2719, -1, 5119, -1, 8014, 5670, 4708,
-	7733, 2470, 1314, 3576, 3815, -1, -1, 974, -1, -1, 5692, 3660, 4570, 4693, -1, -1,
-	-1, -1, 3715, 5020, 2306, 4441, -1, 6327, -1, -1, 7485, -1, 3751, -1, -1, 927,
-	5799, 7187, -1, -1, 103, -1, -1, -1, -1, 6266, 399, -1, -1, 7614, 5689, 4499,
-	-1, 7581, 7709, -1, 4538, -1, 5210, 5965, -1, -1, 4667, 6485, 4487, -1, -1, 6759,
-	5598, -1, 7034, -1, -1, 916, -1, -1, -1, 517, 5449, 6228, 3023, -1, 5011, 538,
-	5859, -1, -1, 6039, 4118, -1, 2895, 6784, 3255, 5403, 963, -1, 1357, -1, 2266, 549,
-	6505, -1, 6309, -1, -1, -1, -1, 2268, 2803, 251, 6638, -1, 3738, -1, -1, -1,
-	624, -1, 7406, -1, -1, 2148, -1, 24, -1, 5205, 7701, -1, -1, 6867, 5884, 6920,
-	-1, -1, -1, -1, -1, -1, -1, 1375, -1, 1331, 6625, -1, -1, -1, 135, 4817,
-	-1, -1, -1, -1, -1, -1, 6829, -1, 6402, -1, -1, 2136, 4394, 4153, 3557, -1,
-	-1, 7367, 3802, -1, 987, -1, -1, -1, -1, 3490, 7769, -1, -1, -1, 3833, 2488,
-	-1, -1, 3388, -1, 7774, 6230, -1, -1, -1, 4385, 6353, -1, -1, -1, 4544, -1,
-	-1, 7763, 7676, -1, 3437, 3598, 4210, -1, 2405, 5701, 6504, 1914, -1, -1, 2358, -1,
-	-1, 212, -1, 4948, 7111, -1, 875, 4928, 3671, 1569, -1, -1, 4861, -1, 2784, -1,
-	5428, -1, -1, -1, -1, 2628, 1328, -1, 1488, 6178, 4236, -1, 3561, -1, 1429, 3951,
-	-1, -1, -1, 4076, -1, 6871, -1, 4403, 1585, 6189, -1, -1, -1, -1, 7032, 6532,
-	-1, -1, -1, -1, 6361, 2456, -1, -1, 806, -1, 2955, -1, 661, -1, 2669, -1,
-	5712, 6050, 5744, -1, -1, 4223, 5130, 1280, 6656, 4565, 2028, -1, -1, 7410, 1163, 4543,
-	-1, -1, 1006, -1, -1, -1, 6760, 3366, 3704, -1, 5806, -1, -1, -1, 189, 2856,
-	-1, 6874, 3983, 4173, 7431, 448, 95, 5000, -1, -1, -1, -1, 2124, -1, 3179, -1,
-	-1, -1, 2888, 4083, 6790, 3867, -1, -1, 4175, -1, -1, -1, -1, 1816, 3334, 7630,
-	7240, -1, 7798, 2043, 2426, -1, -1, -1, -1, 2171, -1, 2523, -1, -1, -1, -1,
-	-1, -1, 6140, -1, 79, 4207, -1, 6588, -1, 2213, -1, -1, 2961, 1492, -1, 5224,
-	4633, 5768, 364, 7720, 5367, 7489, -1, -1, 1770, 5628, 1539, 665, -1, -1, -1, 1441,
-	-1, 721, -1, -1, -1, -1, -1, 4869, 1670, 5521, -1, -1, -1, -1, 7830, 3243,
-	2305, -1, -1, 4332, -1, 6997, 1274, -1, 3823, 411, -1, 3725, -1, -1, -1, -1,
-	3886, -1, 5104, -1, -1, 3036, -1, 2417, 878, -1, 1477, 7090, -1, 6770, -1, -1,
-	3282, -1, 6095, 1468, -1, -1, -1, -1, 7573, -1, -1, 3012, -1, -1, -1, -1,
+	5149, 6715, 1071, -1, -1, 3498, -1, 5142, -1, -1, -1, 6900, -1, -1, 3861, 3352,
+	5321, -1, -1, 2702, 5421, 5981, 4405, -1, -1, 2985, -1, 437, -1, -1, -1, 1166,
+	-1, 5158, 1019, -1, 7464, -1, 511, -1, 500, -1, -1, -1, -1, 701, 7349, 305,
+	-1, -1, 2004, -1, 347, 13, 4920, 6908, -1, -1, 6942, 5781, -1, 6790, 428, -1,
+	4795, 5128, 5489, -1, 2744, 5106, 6171, -1, -1, -1, -1, 293, -1, 146, 7703, -1,
+	-1, 4190, -1, -1, -1, -1, 6358, -1, -1, 3858, -1, -1, -1, 7618, -1, -1,
+	-1, -1, 1407, -1, -1, -1, 7656, -1, 7438, -1, 7577, -1, -1, -1, -1, 5432,
+	4312, 1745, -1, -1, -1, 5157, 245, -1, -1, -1, 3899, 2760, 5657, 258, 2280, -1,
+	-1, 5166, 539, 4784, -1, 5183, 2472, 5688, 2238, 363, -1, 5557, 2882, -1, -1, 5840,
+	5911, -1, -1, -1, 6448, 6696, -1, 7660, -1, -1, 109, -1, 3853, -1, -1, 5680,
+	-1, -1, -1, -1, -1, 528, -1, 421, -1, -1, -1, -1, 6846, 1111, -1, 4294,
+	-1, -1, -1, 4808, 1889, 7019, 3201, 5023, -1, -1, -1, -1, 4025, -1, -1, -1,
+	-1, -1, -1, -1, 365, 7105, -1, 6431, 3641, 2719, -1, 5119, -1, 8015, 5671, 4708,
+	7734, 2470, 1314, 3576, 3815, -1, -1, 974, -1, -1, 5693, 3660, 4570, 4693, -1, -1,
+	-1, -1, 3715, 5020, 2306, 4441, -1, 6328, -1, -1, 7486, -1, 3751, -1, -1, 927,
+	5800, 7188, -1, -1, 103, -1, -1, -1, -1, 6267, 399, -1, -1, 7615, 5690, 4499,
+	-1, 7582, 7710, -1, 4538, -1, 5210, 5966, -1, -1, 4667, 6486, 4487, -1, -1, 6760,
+	5599, -1, 7035, -1, -1, 916, -1, -1, -1, 517, 5450, 6229, 3023, -1, 5011, 538,
+	5860, -1, -1, 6040, 4118, -1, 2895, 6785, 3255, 5404, 963, -1, 1357, -1, 2266, 549,
+	6506, -1, 6310, -1, -1, -1, -1, 2268, 2803, 251, 6639, -1, 3738, -1, -1, -1,
+	624, -1, 7407, -1, -1, 2148, -1, 24, -1, 5205, 7702, -1, -1, 6868, 5885, 6921,
+	-1, -1, -1, -1, -1, -1, -1, 1375, -1, 1331, 6626, -1, -1, -1, 135, 4817,
+	-1, -1, -1, -1, -1, -1, 6830, -1, 6403, -1, -1, 2136, 4394, 4153, 3557, -1,
+	-1, 7368, 3802, -1, 987, -1, -1, -1, -1, 3490, 7770, -1, -1, -1, 3833, 2488,
+	-1, -1, 3388, -1, 7775, 6231, -1, -1, -1, 4385, 6354, -1, -1, -1, 4544, -1,
+	-1, 7764, 7677, -1, 3437, 3598, 4210, -1, 2405, 5702, 6505, 1914, -1, -1, 2358, -1,
+	-1, 212, -1, 4948, 7112, -1, 875, 4928, 3671, 1569, -1, -1, 4861, -1, 2784, -1,
+	5429, -1, -1, -1, -1, 2628, 1328, -1, 1488, 6179, 4236, -1, 3561, -1, 1429, 3951,
+	-1, -1, -1, 4076, -1, 6872, -1, 4403, 1585, 6190, -1, -1, -1, -1, 7033, 6533,
+	-1, -1, -1, -1, 6362, 2456, -1, -1, 806, -1, 2955, -1, 661, -1, 2669, -1,
+	5713, 6051, 5745, -1, -1, 4223, 5130, 1280, 6657, 4565, 2028, -1, -1, 7411, 1163, 4543,
+	-1, -1, 1006, -1, -1, -1, 6761, 3366, 3704, -1, 5807, -1, -1, -1, 189, 2856,
+	-1, 6875, 3983, 4173, 7432, 448, 95, 5000, -1, -1, -1, -1, 2124, -1, 3179, -1,
+	-1, -1, 2888, 4083, 6791, 3867, -1, -1, 4175, -1, -1, -1, -1, 1816, 3334, 7631,
+	7241, -1, 7799, 2043, 2426, -1, -1, -1, -1, 2171, -1, 2523, -1, -1, -1, -1,
+	-1, -1, 6141, -1, 79, 4207, -1, 6589, -1, 2213, -1, -1, 2961, 1492, -1, 5224,
+	4633, 5769, 364, 7721, 5367, 7490, -1, -1, 1770, 5629, 1539, 665, -1, -1, -1, 1441,
+	-1, 721, -1, -1, -1, -1, -1, 4869, 1670, 5522, -1, -1, -1, -1, 7831, 3243,
+	2305, -1, -1, 4332, -1, 6998, 1274, -1, 3823, 411, -1, 3725, -1, -1, -1, -1,
+	3886, -1, 5104, -1, -1, 3036, -1, 2417, 878, -1, 1477, 7091, -1, 6771, -1, -1,
+	3282, -1, 6096, 1468, -1, -1, -1, -1, 7574, -1, -1, 3012, -1, -1, -1, -1,
 	-1, 2710, -1, 4946, 476, 4436, 3222, 5356, -1, 481, 2939, -1, -1, 1288, -1, -1,
-	-1, 1469, -1, 7812, 5334, -1, -1, -1, -1, -1, -1, 3795, 1012, -1, 6334, -1,
-	-1, -1, -1, -1, 7098, -1, 3661, 1170, 4520, 3775, 5067, 6952, -1, -1, 2530, 748,
-	463, -1, 3831, -1, -1, -1, -1, -1, -1, 4206, 7850, 7193, -1, 2318, 6694, -1,
-	4834, -1, 3104, 5522, 5206, 6093, 1596, 1753, -1, 1934, 2427, -1, 3051, -1, -1, -1,
-	7823, 1180, 8003, 5225, 7407, -1, -1, 7833, -1, 6931, -1, 4137, -1, -1, -1, -1,
-	1106, -1, -1, -1, 7358, 3493, 2076, -1, 2916, -1, -1, -1, 3233, 558, 475, -1,
-	-1, 6496, 3880, 3615, -1, 3544, -1, -1, -1, -1, 1297, -1, 6479, -1, -1, -1,
-	2746, -1, 445, -1, -1, 827, 6515, -1, -1, 4645, 1205, 5400, 1895, 2964, 4558, -1,
-	141, 7352, 3819, 3851, -1, 1520, -1, -1, -1, -1, 1606, -1, 4288, -1, 4539, -1,
-	859, 7235, 3982, 4683, 4670, -1, -1, -1, 7738, -1, 7319, -1, 7391, 1083, 784, 4011,
-	6802, -1, 4155, -1, 1722, -1, 3114, 2873, -1, -1, 5256, -1, 3323, 4347, -1, 5879,
-	7148, -1, 891, -1, -1, 2145, 1913, -1, 6329, 1568, -1, -1, -1, -1, 3565, 1686,
-	4584, -1, -1, 7582, 5748, 2206, 6279, -1, -1, 1754, -1, 7930, -1, -1, 6991, 4559,
-	-1, -1, 1075, 3171, 4614, 2287, -1, 7228, 7254, 119, 1740, 435, -1, 4573, -1, 2451,
-	5535, 3622, 485, -1, -1, -1, -1, -1, 7465, 4103, 6539, 2967, -1, 2015, 2612, 4530,
+	-1, 1469, -1, 7813, 5334, -1, -1, -1, -1, -1, -1, 3795, 1012, -1, 6335, -1,
+	-1, -1, -1, -1, 7099, -1, 3661, 1170, 4520, 3775, 5067, 6953, -1, -1, 2530, 748,
+	463, -1, 3831, -1, -1, -1, -1, -1, -1, 4206, 7851, 7194, -1, 2318, 6695, -1,
+	4834, -1, 3104, 5523, 5206, 6094, 1596, 1753, -1, 1934, 2427, -1, 3051, -1, -1, -1,
+	7824, 1180, 8004, 5225, 7408, -1, -1, 7834, -1, 6932, -1, 4137, -1, -1, -1, -1,
+	1106, -1, -1, -1, 7359, 3493, 2076, -1, 2916, -1, -1, -1, 3233, 558, 475, -1,
+	-1, 6497, 3880, 3615, -1, 3544, -1, -1, -1, -1, 1297, -1, 6480, -1, -1, -1,
+	2746, -1, 445, -1, -1, 827, 6516, -1, -1, 4645, 1205, 5401, 1895, 2964, 4558, -1,
+	141, 7353, 3819, 3851, -1, 1520, -1, -1, -1, -1, 1606, -1, 4288, -1, 4539, -1,
+	859, 7236, 3982, 4683, 4670, -1, -1, -1, 7739, -1, 7320, -1, 7392, 1083, 784, 4011,
+	6803, -1, 4155, -1, 1722, -1, 3114, 2873, -1, -1, 5256, -1, 3323, 4347, -1, 5880,
+	7149, -1, 891, -1, -1, 2145, 1913, -1, 6330, 1568, -1, -1, -1, -1, 3565, 1686,
+	4584, -1, -1, 7583, 5749, 2206, 6280, -1, -1, 1754, -1, 7931, -1, -1, 6992, 4559,
+	-1, -1, 1075, 3171, 4614, 2287, -1, 7229, 7255, 119, 1740, 435, -1, 4573, -1, 2451,
+	5536, 3622, 485, -1, -1, -1, -1, -1, 7466, 4103, 6540, 2967, -1, 2015, 2612, 4530,
 };
 
 #endif							/* SMSKPI_SENTIMENT_LEXICON_H */

@@ -79,7 +79,8 @@ SMS = {
     # thanks / politeness
     "tysm": 2.2, "tyvm": 2.2, "thanx": 1.9, "thnx": 1.9, "thnks": 1.9, "thks": 1.9,
     "tks": 1.5, "thankyou": 1.9, "thanku": 1.9, "yw": 1.4,
-    "please": 0.3,          # politeness marker, not sentiment (VADER 1.3); = "pls", "plz"
+    # politeness markers of requests, not sentiment (VADER: 1.3, 0.3, 0.3)
+    "please": 0.0, "pls": 0.0, "plz": 0.0, "plse": 0.0,
     "sorry": -0.5, "sry": -0.5, "srry": -0.5, "soz": -0.5,
     # agreement / acknowledgement
     "yup": 1.2, "yea": 1.2, "k": 0.0, "okie": 1.2, "okey": 1.2, "kk": 1.5,
