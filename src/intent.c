@@ -105,6 +105,7 @@
 	W(an, F_SKIP) \
 	W(and, 0) \
 	W(annoying, F_SKIP) \
+	W(another, 0) \
 	W(any, F_SKIP) \
 	W(anymore, F_FILL|F_SKIP) \
 	W(are, F_AUX) \
@@ -114,7 +115,7 @@
 	W(away, 0) \
 	W(awesome, F_AFF) \
 	W(ayuda, F_KWHELP) \
-	W(back, F_OFFV) \
+	W(back, F_OFFV|F_TIMEG) \
 	W(baja, F_KWOUT) \
 	W(be, 0) \
 	W(before, F_TIMEG) \
@@ -156,6 +157,7 @@
 	W(deals, F_OBJ|F_OBJPL) \
 	W(definitely, F_AFF|F_AFF2) \
 	W(delete, F_REMOVEV|F_LOSEV) \
+	W(desist, F_UNSUB) \
 	W(details, F_NUMBER|F_HELPFILL) \
 	W(detener, F_KWOUT) \
 	W(did, F_AUX) \
@@ -212,7 +214,7 @@
 	W(have, F_AUX) \
 	W(he, F_PRON) \
 	W(hello, F_GREET) \
-	W(help, F_KWHELP) \
+	W(help, F_KWHELP|F_CTX) \
 	W(hey, F_GREET) \
 	W(hi, F_GREET) \
 	W(hiya, F_GREET) \
@@ -225,9 +227,9 @@
 	W(im, 0) \
 	W(immediately, F_FILL) \
 	W(in, 0) \
-	W(info, F_KWHELP|F_NUMBER) \
+	W(info, F_KWHELP|F_NUMBER|F_CTX) \
 	W(information, F_KWHELP|F_NUMBER) \
-	W(interested, 0) \
+	W(interested, F_CTX) \
 	W(is, F_AUX) \
 	W(isnt, F_NEG) \
 	W(it, F_PRON|F_PRONOBJ|F_CTX) \
@@ -238,6 +240,7 @@
 	W(later, F_TIMEG) \
 	W(leave, 0) \
 	W(lets, 0) \
+	W(like, 0) \
 	W(list, F_LIST) \
 	W(lists, F_LIST) \
 	W(lol, F_GREET) \
@@ -249,6 +252,7 @@
 	W(mailing, F_LISTMOD) \
 	W(marketing, F_OBJ|F_OBJPL|F_LISTMOD) \
 	W(may, F_AUX) \
+	W(maybe, 0) \
 	W(me, F_SKIP|F_HELPFILL) \
 	W(message, F_CONTACT|F_OBJ) \
 	W(messages, F_OBJ|F_OBJPL) \
@@ -266,6 +270,7 @@
 	W(need, F_WANTV|F_HELPFILL) \
 	W(negative, F_NEGW) \
 	W(never, F_NEG|F_NEGW) \
+	W(next, 0) \
 	W(nmbr, F_NUMBER|F_WRONGOBJ) \
 	W(no, F_NEGW|F_CTX) \
 	W(nop, F_NEGW) \
@@ -317,6 +322,7 @@
 	W(promotions, F_OBJ|F_OBJPL) \
 	W(put, 0) \
 	W(quit, F_KWOUT|F_STOPV) \
+	W(r, F_AUX) \
 	W(re, 0) \
 	W(really, F_SKIP) \
 	W(receive, F_SKIP) \
@@ -331,7 +337,7 @@
 	W(revoke, F_UNSUB|F_KWOUT|F_STRONG) \
 	W(right, F_TIMEG|F_FILL) \
 	W(see, 0) \
-	W(send, F_CONTACT) \
+	W(send, F_CONTACT|F_HELPFILL) \
 	W(sending, F_OBJ|F_SKIP) \
 	W(set, 0) \
 	W(shall, F_AUX|F_SELF) \
@@ -405,6 +411,7 @@
 	W(updates, F_OBJ|F_OBJPL) \
 	W(ur, F_SKIP|F_PRON|F_DET|F_LISTMOD) \
 	W(us, F_SKIP) \
+	W(wait, F_GREET) \
 	W(want, F_WANTV|F_HELPFILL) \
 	W(was, F_AUX) \
 	W(wasnt, F_NEG) \
@@ -778,6 +785,16 @@ unicode_cluster(TokState *st, const unsigned char *s, int n)
 		st->clause = true;		/* ... and so does the next token */
 		return clen;
 	}
+	/* Latin-1 letters fold to ASCII ("sí" -> "si"), except the signs x and / */
+	if (cp >= 0x00C0 && cp <= 0x00FF && cp != 0x00D7 && cp != 0x00F7)
+	{
+		static const char latin1_fold[] =
+			"aaaaaaaceeeeiiiidnooooo?ouuuuyts"
+			"aaaaaaaceeeeiiiidnooooo?ouuuuyty";
+
+		word_char(st, latin1_fold[cp - 0x00C0]);
+		return clen;
+	}
 	/* fullwidth ASCII letters and digits fold to ASCII */
 	if ((cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
 		(cp >= 0xFF41 && cp <= 0xFF5A))
@@ -955,13 +972,14 @@ negated_near(const IntentMsg *m, int i)
 	return false;
 }
 
-/* token j may pad a keyword: please, now, thanks... ; "it"/"all" after STOP */
+/* token j may pad a keyword: please, now, thanks... ; "it"/"all" after STOP/QUIT */
 static inline bool
 fill_ok(const IntentMsg *m, int j)
 {
 	if (FL(j) & F_FILL)
 		return true;
-	return (ID(j) == W_it || ID(j) == W_all) && j > 0 && (FL(j - 1) & F_STRONG);
+	return (ID(j) == W_it || ID(j) == W_all) && j > 0 &&
+		((FL(j - 1) & F_STRONG) || ID(j - 1) == W_quit);
 }
 
 /*
@@ -1020,7 +1038,7 @@ opt_out_at(const IntentMsg *m, int i)
 				k;
 
 	if (f == 0 && id != W_opt && id != W_opting && id != W_opted && id != W_off &&
-		id != W_leave && id != W_no && id != W_wrong && id != W_go)
+		id != W_leave && id != W_no && id != W_wrong && id != W_go && id != W_interested)
 		return false;
 
 	/* unsubscribe*, stopall, optout, revoke, dnc: anywhere */
@@ -1247,7 +1265,7 @@ yes_at(const IntentMsg *m, int i, int nwords)
 	switch (id)
 	{
 		case W_sounds:			/* sounds good / great / like a plan */
-			return c1 && (n1 == W_good || n1 == W_great || n1 == W_perfect ||
+			return c1 && (n1 == W_good || n1 == W_like || n1 == W_great || n1 == W_perfect ||
 						  n1 == W_fine || n1 == W_awesome || n1 == W_cool ||
 						  n1 == W_love || n1 == W_deal);
 		case W_count:			/* count me in */
@@ -1269,8 +1287,9 @@ yes_at(const IntentMsg *m, int i, int nwords)
 			return c1 && n1 == W_do && CL(i + 2);
 		case W_that:			/* that works */
 			return c1 && n1 == W_works;
-		case W_works:			/* works for me */
-			return c2 && n1 == W_for && n2 == W_me;
+		case W_works:			/* works for me; "Thursday works" */
+			return (c2 && n1 == W_for && n2 == W_me) ||
+				(CL(i + 1) && nwords <= 4 && i > 0);
 		case W_of:				/* of course (not "of course not") */
 			return c1 && n1 == W_course && !(c2 && n2 == W_not);
 		case W_no:				/* no problem / no worries */
@@ -1302,8 +1321,12 @@ no_at(const IntentMsg *m, int i)
 
 	if (id == E_NO)
 		return true;
-	/* no/nope/nah/never/pass starting any clause; "but no" */
-	if ((FL(i) & F_NEGW) && (CL(i) || ID(i - 1) == W_but))
+	/* no/nope/nah/pass starting any clause, "but no"; "never" on its own */
+	if ((FL(i) & F_NEGW) && (CL(i) || ID(i - 1) == W_but) &&
+		(id != W_never || CL(i + 1)))
+		return true;
+	/* maybe later / maybe next time */
+	if (id == W_maybe && c1 && (n1 == W_later || n1 == W_next || n1 == W_another))
 		return true;
 	switch (id)
 	{
