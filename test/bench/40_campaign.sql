@@ -1,0 +1,64 @@
+-- Benchmark: campaign analytics in C (smskpi.message_log -> reply_attribution /
+-- campaign_falloff) against the plain-SQL window-function formulation of the same
+-- definitions (doc/campaign.md), over bench.messages.  Prints both times and ratios.
+\set ON_ERROR_STOP 1
+SET max_parallel_workers_per_gather = 2;
+SET work_mem = '256MB';
+
+-- plain SQL: the attribution core (the window over the whole history)
+CREATE OR REPLACE VIEW bench.cm_sql_attr AS
+WITH o AS (
+  SELECT m.message_id, m.contact_id, m.conversation_id, m.direction, m.sent_at, m.status,
+         m.body, m.campaign_id, m.campaign_step,
+         count(*) FILTER (WHERE m.direction = 'outbound'
+                          AND coalesce(m.status, '') NOT IN ('failed', 'undelivered'))
+           OVER (PARTITION BY m.contact_id, m.conversation_id
+                 ORDER BY m.sent_at, m.direction = 'outbound', m.message_id
+                 ROWS UNBOUNDED PRECEDING) AS grp
+  FROM bench.messages m),
+rep AS (
+  SELECT contact_id, conversation_id, grp, count(*) AS n, min(sent_at) AS first_at,
+         bool_or(upper(btrim(body)) IN ('STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT')) AS stop
+  FROM o WHERE direction = 'inbound' AND grp > 0
+  GROUP BY 1, 2, 3)
+SELECT o.message_id, o.contact_id, o.campaign_id, o.campaign_step, o.sent_at,
+       coalesce(o.status IN ('delivered', 'read'), false) AS delivered,
+       coalesce(r.n, 0) AS replies, r.first_at - o.sent_at AS reply_delay,
+       coalesce(r.stop, false) AS opted_out
+FROM o LEFT JOIN rep r
+  ON r.contact_id = o.contact_id AND r.conversation_id IS NOT DISTINCT FROM o.conversation_id
+ AND r.grp = o.grp AND coalesce(o.status, '') NOT IN ('failed', 'undelivered')
+WHERE o.direction = 'outbound';
+
+SELECT count(*) AS messages FROM bench.messages;
+
+SELECT bench.time('campaign: attribution, plain SQL', $q$
+  SELECT count(*), sum(replies), sum(opted_out::int) FROM bench.cm_sql_attr $q$, 1) AS sql_ms,
+       bench.time('campaign: attribution, smskpi', $q$
+  SELECT count(*), sum(replies), sum(opted_out::int) FROM smskpi.reply_attribution((
+    SELECT smskpi.message_log(contact_id, conversation_id, message_id, direction, sent_at,
+                              status, body, media_count, campaign_id, campaign_step)
+    FROM bench.messages)) $q$, 1) AS c_ms \gset
+SELECT :sql_ms::int AS attribution_sql_ms, :c_ms::int AS attribution_smskpi_ms,
+       round((:sql_ms / :c_ms)::numeric, 1) AS attribution_speedup;
+
+SELECT bench.time('campaign: falloff, plain SQL', $q$
+  WITH per AS (
+    SELECT campaign_id, campaign_step, contact_id, bool_or(delivered) AS d,
+           bool_or(replies > 0) AS rp, bool_or(opted_out) AS oo,
+           min(reply_delay) FILTER (WHERE replies > 0) AS delay
+    FROM bench.cm_sql_attr WHERE campaign_id IS NOT NULL AND campaign_step IS NOT NULL
+    GROUP BY 1, 2, 3)
+  SELECT campaign_id, campaign_step, count(*), count(*) FILTER (WHERE d),
+         count(*) FILTER (WHERE rp), count(*) FILTER (WHERE oo),
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY delay)
+  FROM per GROUP BY 1, 2 $q$, 1) AS sql_ms,
+       bench.time('campaign: falloff, smskpi', $q$
+  SELECT * FROM smskpi.campaign_falloff((
+    SELECT smskpi.message_log(contact_id, conversation_id, message_id, direction, sent_at,
+                              status, body, media_count, campaign_id, campaign_step)
+    FROM bench.messages)) $q$, 1) AS c_ms \gset
+SELECT :sql_ms::int AS falloff_sql_ms, :c_ms::int AS falloff_smskpi_ms,
+       round((:sql_ms / :c_ms)::numeric, 1) AS falloff_speedup;
+
+DROP VIEW bench.cm_sql_attr;
