@@ -1022,7 +1022,8 @@ smskpi_sentiment(const char *utf8, int len)
 				i += l;			/* stray emoji modifiers: ignore */
 				continue;
 			}
-			p = uni_punct(cp, &rep);
+			/* invalid UTF-8 (and U+FFFD itself) separates words */
+			p = (cp == 0xFFFD) ? (rep = 1, 0) : uni_punct(cp, &rep);
 			if (p == '\'')
 			{
 				if (st.wlen > 0 && !st.wjoin)
