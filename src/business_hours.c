@@ -481,6 +481,8 @@ bh_build_finish(BhBuild *b, bool sort_holidays, int errc)
 	}
 	memcpy(p, b->holidays, sizeof(int32) * nh);
 	memcpy((char *) BH_TZNAME(bh), b->tzname, tzlen + 1);
+	/* cheap self-check: what we build is what validate() accepts */
+	smskpi_business_hours_validate(bh, size);
 	return bh;
 }
 
