@@ -317,12 +317,52 @@ count_cp(SmsCounter *c, pg_wchar cp)
 	}
 }
 
-/* is ASCII byte b replaced by smart encoding? */
-static inline bool
-smart_ascii(unsigned char b)
+/*
+ * Byte classes for the ASCII fast path: septets (0..2), NONGSM, EXT, and STOP
+ * (ends a fast run: non-ASCII byte, CR, or in smart mode a replaced
+ * character).  Built once from gsm_ascii and the smart table.
+ */
+#define CLS_SEPTETS 0x03
+#define CLS_STOP	0x04
+#define CLS_NONGSM	0x08
+#define CLS_EXT		0x10
+
+static uint8 cls_plain[256];
+static uint8 cls_smart[256];
+static bool cls_ready = false;
+
+static void
+cls_init(void)
 {
-	return b < 0x20 ? (b != '\n' && b != '\r' && b != 0x0C &&
-					   smskpi_smart_replacement(b) != NULL) : b == 0x60;
+	for (int b = 0; b < 256; b++)
+	{
+		uint8		v;
+
+		if (b >= 0x80 || b == '\r')
+			v = CLS_STOP;
+		else
+			v = gsm_ascii[b] | (gsm_ascii[b] == 0 ? CLS_NONGSM : 0) |
+				(gsm_ascii[b] == 2 ? CLS_EXT : 0);
+		cls_plain[b] = v;
+		cls_smart[b] = (b < 0x80 && smskpi_smart_replacement(b) != NULL) ? CLS_STOP : v;
+	}
+	cls_ready = true;
+}
+
+/* place k clusters of 1 unit each, greedily */
+static inline void
+pack_units(Packer *p, int64 k, int cap)
+{
+	int64		room = cap - p->used;
+
+	if (k <= room)
+	{
+		p->used += k;
+		return;
+	}
+	k -= room;
+	p->parts += (k + cap - 1) / cap;
+	p->used = (k - 1) % cap + 1;
 }
 
 int
@@ -332,6 +372,11 @@ smskpi_sms_count(const unsigned char *s, int len, bool smart,
 	SmsCounter c;
 	int			i = 0;
 	int			budget = 1 << 20;
+	const uint8 *cls;
+
+	if (unlikely(!cls_ready))
+		cls_init();
+	cls = smart ? cls_smart : cls_plain;
 
 	c.open = false;
 	c.gsm = true;
@@ -352,42 +397,68 @@ smskpi_sms_count(const unsigned char *s, int len, bool smart,
 		}
 
 		/*
-		 * Fast path: an ASCII character (not CR) followed by ASCII or the
-		 * end is a whole grapheme cluster, unless the open cluster ends in a
-		 * Prepend character (GB9b) or CR (CR LF, GB3).  In smart mode neither it nor the next
-		 * byte may be a replaced character.
+		 * Fast path: a run of ASCII characters, none of them CR (nor, in
+		 * smart mode, replaced).  Each but the last is a whole grapheme
+		 * cluster of 1 UTF-16 unit; the last one is left to the slow path
+		 * unless CR or the end follows (a combining mark may follow it).
+		 * The run may not start while the open cluster ends in Prepend
+		 * (GB9b) or CR (CR LF, GB3).
 		 */
-		if (b < 0x80 && b != '\r' &&
-			(i + 1 == len || s[i + 1] < 0x80) &&
-			(!smart || (!smart_ascii(b) &&
-						(i + 1 == len || !smart_ascii(s[i + 1])))) &&
+		if (!(cls[b] & CLS_STOP) &&
 			(!c.open || ((c.g.prev & SMSKPI_GCB_MASK) != SMSKPI_GCB_PREPEND &&
 						 (c.g.prev & SMSKPI_GCB_MASK) != SMSKPI_GCB_CR)))
 		{
-			int			sept = gsm_ascii[b];
+			int			j = i;
+			int64		sept = 0;
+			uint8		acc = 0;
 
+			while (j < len && !(cls[s[j]] & CLS_STOP))
+			{
+				uint8		v = cls[s[j]];
+
+				sept += v & CLS_SEPTETS;
+				acc |= v;
+				j++;
+			}
+			if (j < len && s[j] != '\r')
+			{
+				/* the last character might take a following mark: slow path */
+				sept -= cls[s[j - 1]] & CLS_SEPTETS;
+				j--;
+				if (j == i)
+					goto slow;
+				acc = 0;
+				for (int k = i; k < j; k++)
+					acc |= cls[s[k]];
+			}
 			if (c.open)
 			{
 				pack_close(&c.pg, GSM_PART);
 				pack_close(&c.pu, UCS_PART);
 				c.open = false;
 			}
-			c.units++;
-			pack_place(&c.pu, 1, UCS_PART);
+			c.units += j - i;
+			pack_units(&c.pu, j - i, UCS_PART);
 			if (c.gsm)
 			{
-				if (sept == 0)
+				if (acc & CLS_NONGSM)
 					c.gsm = false;
+				else if (acc & CLS_EXT)
+				{
+					for (int k = i; k < j; k++)
+						pack_place(&c.pg, cls[s[k]] & CLS_SEPTETS, GSM_PART);
+					c.septets += sept;
+				}
 				else
 				{
+					pack_units(&c.pg, j - i, GSM_PART);
 					c.septets += sept;
-					pack_place(&c.pg, sept, GSM_PART);
 				}
 			}
-			i++;
+			i = j;
 			continue;
 		}
-		else
+slow:
 		{
 			pg_wchar	cp;
 			const char *rep;
