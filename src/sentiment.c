@@ -77,6 +77,7 @@
 #define T_LONG		0x0040		/* longer than SENT_TOKLEN - 1: never matches */
 #define T_ELONG		0x0080		/* elongated ("sooo", "goood") */
 #define T_NEG		0x0100		/* negator (lexicon flag or "...n't") */
+#define T_IRREALIS	0x0200		/* after if/could/should/might in its clause */
 
 typedef struct SentTok
 {
@@ -86,6 +87,7 @@ typedef struct SentTok
 	uint8		nq;				/* ... and '?' */
 	uint16		tflags;
 	int16		entry;			/* index in sent_entries, -1 = none */
+	uint32		ef;				/* its flags (0 if none), cached */
 } SentTok;
 
 typedef struct SentState
@@ -98,6 +100,7 @@ typedef struct SentState
 	int			wletters;
 	int			wupper;
 	bool		wlong;
+	bool		wrun3;			/* has a run of >= 3 equal bytes ("sooo") */
 	char		wjoin;			/* pending inner ' or - (0 = none) */
 	/* punctuation seen since the last token */
 	bool		p_clause;
@@ -148,20 +151,20 @@ static int
 sent_lookup(const char *s, int len)
 {
 	uint64		h;
-	int			slot;
+	uint32		sv;
 	int			e;
-	const SentEntry *ent;
 
-	if (len <= 0 || len >= SENT_TOKLEN * 3 + 2)
+	if (len <= 0 || len > 31)
 		return -1;
 	h = fnv1a64(s, len);
-	slot = (int) (fmix64(h ^ ((uint64) sent_disp[(h >> 40) & (SENT_NBUCKETS - 1)] *
-							  UINT64CONST(0x9E3779B97F4A7C15))) & (SENT_NSLOTS - 1));
-	e = sent_slot[slot];
-	if (e < 0)
+	sv = sent_slot[fmix64(h ^ ((uint64) sent_disp[(h >> 40) & (SENT_NBUCKETS - 1)] *
+							   UINT64CONST(0x9E3779B97F4A7C15))) & (SENT_NSLOTS - 1)];
+	/* fingerprint and length first: most words are not in the lexicon */
+	if (sv == 0xFFFFFFFF || (sv >> 18) != ((h >> 20) & 0x3FFF) ||
+		(int) ((sv >> 13) & 31) != len)
 		return -1;
-	ent = &sent_entries[e];
-	if (ent->len != len || memcmp(sent_pool + ent->off, s, len) != 0)
+	e = (int) (sv & 0x1FFF);
+	if (memcmp(sent_pool + sent_entries[e].off, s, len) != 0)
 		return -1;
 	return e;
 }
@@ -169,7 +172,14 @@ sent_lookup(const char *s, int len)
 static inline uint32
 tok_flags(const SentTok *t)
 {
-	return t->entry >= 0 ? sent_entries[t->entry].flags : 0;
+	return t->ef;
+}
+
+static inline void
+set_entry(SentTok *t, int e)
+{
+	t->entry = (int16) e;
+	t->ef = e >= 0 ? sent_entries[e].flags : 0;
 }
 
 /* ---------------------------------------------------------------------
@@ -204,7 +214,8 @@ match_idioms(SentTok *t, int n)
 
 	for (int i = 0; i + 1 < n; i++)
 	{
-		if (!(tok_flags(&t[i]) & SENT_F_IDIOM_START) || (t[i].tflags & T_CONSUMED))
+		if (!(tok_flags(&t[i]) & SENT_F_IDIOM_START) || (t[i].tflags & T_CONSUMED) ||
+			!(tok_flags(&t[i + 1]) & SENT_F_IDIOM_2ND))
 			continue;
 		for (int span = 3; span >= 2; span--)
 		{
@@ -236,9 +247,9 @@ match_idioms(SentTok *t, int n)
 				{
 					t[j].tflags |= T_CONSUMED;
 					t[j].tflags &= ~T_NEG;
-					t[j].entry = -1;
+					set_entry(&t[j], -1);
 				}
-				t[k].entry = (int16) e;
+				set_entry(&t[k], e);
 				t[k].tflags &= ~T_NEG;
 				i = k - 1;		/* continue after the idiom */
 				break;
@@ -343,14 +354,8 @@ token_valence(const SentTok *t, int n, int i, bool capdiff, bool question)
 	if (question && v > 0)
 		v *= QUESTION_DAMP;
 	/* irrealis: "if it works", "could be better" */
-	for (int j = i - 1; j >= 0 && !boundary_after(t, j); j--)
-	{
-		if (tok_flags(&t[j]) & SENT_F_IRREALIS)
-		{
-			v *= IRREALIS_DAMP;
-			break;
-		}
-	}
+	if (t[i].tflags & T_IRREALIS)
+		v *= IRREALIS_DAMP;
 	return v;
 }
 
@@ -384,11 +389,17 @@ score_tokens(SentState *st, bool whole_message)
 				last = i;
 			}
 		if (nw == 1 && (tok_flags(&t[last]) & SENT_F_OPTOUT))
-			t[last].entry = -1;
+			set_entry(&t[last], -1);
 	}
 
-	for (int i = 0; i < n; i++)
+	for (int i = 0, irr = 0; i < n; i++)
 	{
+		if (irr)
+			t[i].tflags |= T_IRREALIS;
+		if (t[i].ef & SENT_F_IRREALIS)
+			irr = 1;
+		if (boundary_after(t, i))
+			irr = 0;
 		if (t[i].tflags & T_WORD)
 		{
 			nwords++;
@@ -514,7 +525,7 @@ push_token(SentState *st)
 	t->len = 0;
 	t->nexcl = t->nq = 0;
 	t->tflags = 0;
-	t->entry = -1;
+	set_entry(t, -1);
 	return t;
 }
 
@@ -590,46 +601,43 @@ end_word(SentState *st)
 	else
 	{
 		e = sent_lookup(t->s, t->len);
-		if (e < 0 && t->len >= 3)
+		if (e >= 0)
+			;
+		/* "hahahaha" -> "hahaha", "lolol" -> "lol" */
+		else if (t->len > 6 && memcmp(t->s, "haha", 4) == 0 && all_in(t->s, t->len, "ha"))
+			e = sent_lookup("hahaha", 6);
+		else if (t->len > 3 && memcmp(t->s, "lol", 3) == 0 && all_in(t->s, t->len, "lo"))
+			e = sent_lookup("lol", 3);
+		else if (st->wrun3)
 		{
+			/* elongation: "goooood" -> "good", "sooo" -> "so" */
 			char		buf[SENT_TOKLEN];
-			int			l;
+			int			l = collapse_runs(t->s, t->len, buf, 2);
 
-			/* "hahahaha" -> "hahaha", "lolol" -> "lol" */
-			if (t->len > 6 && memcmp(t->s, "haha", 4) == 0 && all_in(t->s, t->len, "ha"))
-				e = sent_lookup("hahaha", 6);
-			else if (t->len > 3 && memcmp(t->s, "lol", 3) == 0 && all_in(t->s, t->len, "lo"))
-				e = sent_lookup("lol", 3);
-			else
+			e = sent_lookup(buf, l);
+			if (e < 0)
 			{
-				/* elongation: "goooood" -> "good", "sooo" -> "so" */
-				l = collapse_runs(t->s, t->len, buf, 2);
-				if (l < t->len)
-				{
-					e = sent_lookup(buf, l);
-					if (e < 0)
-					{
-						l = collapse_runs(t->s, t->len, buf, 1);
-						e = sent_lookup(buf, l);
-					}
-					if (e >= 0)
-						t->tflags |= T_ELONG;
-				}
+				l = collapse_runs(t->s, t->len, buf, 1);
+				e = sent_lookup(buf, l);
 			}
+			if (e >= 0)
+				t->tflags |= T_ELONG;
 		}
-		t->entry = (int16) e;
+		set_entry(t, e);
 		if ((e >= 0 && (sent_entries[e].flags & SENT_F_NEG)) ||
 			(t->len >= 4 && memcmp(t->s + t->len - 3, "n't", 3) == 0))
 			t->tflags |= T_NEG;
 	}
 	st->wlen = st->wletters = st->wupper = 0;
-	st->wlong = false;
+	st->wlong = st->wrun3 = false;
 	st->wjoin = 0;
 }
 
 static inline void
 word_byte(SentState *st, char c)
 {
+	if (st->wlen >= 2 && st->w[st->wlen - 1] == c && st->w[st->wlen - 2] == c)
+		st->wrun3 = true;
 	if (st->wlen < SENT_TOKLEN - 1)
 		st->w[st->wlen++] = c;
 	else
@@ -652,7 +660,7 @@ end_run(SentState *st)
 			memcpy(t->s, st->run, st->runlen);
 			t->len = (uint8) st->runlen;
 			t->tflags |= T_EMO;
-			t->entry = (int16) e;
+			set_entry(t, e);
 		}
 	}
 	st->runlen = 0;
@@ -744,7 +752,7 @@ chunk_emoticon(SentState *st, const unsigned char *s, int len)
 		memcpy(t->s, s, n);
 		t->len = (uint8) n;
 		t->tflags |= T_EMO;
-		t->entry = (int16) e;
+		set_entry(t, e);
 	}
 	return n;
 }
@@ -822,7 +830,7 @@ emoji_token(SentState *st, const unsigned char *s, int n)
 	memcpy(t->s, key, klen);
 	t->len = (uint8) klen;
 	t->tflags |= T_EMO;
-	t->entry = (int16) ((e >= 0 && (sent_entries[e].flags & SENT_F_EMOJI)) ? e : -1);
+	set_entry(t, (e >= 0 && (sent_entries[e].flags & SENT_F_EMOJI)) ? e : -1);
 }
 
 /* Unicode white space (besides ASCII) */
@@ -943,7 +951,7 @@ smskpi_sentiment(const char *utf8, int len)
 		return 0.0;
 	st.ntok = 0;
 	st.wlen = st.wletters = st.wupper = 0;
-	st.wlong = false;
+	st.wlong = st.wrun3 = false;
 	st.wjoin = 0;
 	st.p_clause = st.p_sent = st.p_dot = false;
 	st.p_excl = st.p_q = 0;

@@ -46,6 +46,7 @@ F_ATVERY = 1 << 17       # "at", "very" (at least)
 F_ADVADJ = 1 << 18       # degree adverb before a sentiment word ("pretty good"), else own valence
 F_ORNOR = 1 << 19
 F_IRREALIS = 1 << 20     # if/unless/whether/could/should/might: damps the rest of the clause
+F_IDIOM_2ND = 1 << 21    # second word of some idiom (cheap pre-filter before a lookup)
 
 # --- VADER's booster dictionary (vaderSentiment.py), kept as is ---------------------
 BOOSTERS_UP = """absolutely amazingly awfully completely considerable considerably decidedly
@@ -241,6 +242,7 @@ def main():
         else:
             e[0] = v
         get(words[0])[2] |= F_IDIOM_START
+        get(words[1])[2] |= F_IDIOM_2ND
         # "can't" etc. are normalised to a straight apostrophe before lookup
     # emoticons as they appear HTML-escaped in text copied from the web ("&lt;3")
     for k in [k for k in ent if ent[k][2] & F_EMOJI and any(c in k for c in "<>&")]:
@@ -325,6 +327,7 @@ def main():
 #define SENT_F_ADVADJ 0x%x
 #define SENT_F_ORNOR 0x%x
 #define SENT_F_IRREALIS 0x%x
+#define SENT_F_IDIOM_2ND 0x%x
 
 typedef struct SentEntry
 {
@@ -337,7 +340,7 @@ typedef struct SentEntry
 
 """ % (n, nslots, n, nslots, nbuckets, F_VAL, F_BOOST, F_NEG, F_CONTRAST, F_IDIOM_START,
        F_IDIOM, F_LIKE, F_LIKE_SUBJ, F_OPTOUT, F_CONVCAPS, F_LEAST, F_NO, F_EMOJI, F_NEVER,
-       F_SOTHIS, F_WITHOUT, F_DOUBT, F_ATVERY, F_ADVADJ, F_ORNOR, F_IRREALIS))
+       F_SOTHIS, F_WITHOUT, F_DOUBT, F_ATVERY, F_ADVADJ, F_ORNOR, F_IRREALIS, F_IDIOM_2ND))
     pool = bytearray()
     offs = []
     for k in keys:
@@ -359,9 +362,20 @@ typedef struct SentEntry
     out.write("};\n\nstatic const uint16 sent_disp[SENT_NBUCKETS] = {\n")
     for i in range(0, nbuckets, 16):
         out.write("\t" + ", ".join(str(x) for x in disp[i:i + 16]) + ",\n")
-    out.write("};\n\nstatic const int16 sent_slot[SENT_NSLOTS] = {\n")
-    for i in range(0, nslots, 16):
-        out.write("\t" + ", ".join(str(x) for x in slot[i:i + 16]) + ",\n")
+    # slot word: fingerprint (14 bits of the hash) << 18 | key length << 13 | entry,
+    # so most misses are decided without touching sent_entries; empty = 0xFFFFFFFF
+    assert n < 8192
+    out.write("};\n\nstatic const uint32 sent_slot[SENT_NSLOTS] = {\n")
+    words = []
+    for x in slot:
+        if x < 0:
+            words.append("0xFFFFFFFF")
+        else:
+            k = keys[x]
+            words.append("0x%08X" % ((((hashes[k] >> 20) & 0x3FFF) << 18) |
+                                     (len(key_bytes(k)) << 13) | x))
+    for i in range(0, nslots, 8):
+        out.write("\t" + ", ".join(words[i:i + 8]) + ",\n")
     out.write("};\n\n#endif\t\t\t\t\t\t\t/* SMSKPI_SENTIMENT_LEXICON_H */\n")
 
 
