@@ -178,12 +178,16 @@ bh_zone_offsets_ok(pg_tz *tz)
  * Resolve a zone name as SET TIME ZONE does (pg_tzset: IANA names, case
  * insensitive, or POSIX-style specifications; never an abbreviation), check
  * it, and return it.  The canonical spelling is pg_get_timezone_name(tz).
- * errcode is used for the "unknown zone" error.
+ * Zones that passed the checks are remembered, so repeated input is cheap.
  */
 static pg_tz *
 bh_zone_resolve(const char *name)
 {
+	static pg_tz *checked[16];
+	static int	nchecked = 0;
+	static int	nchecked_next = 0;
 	pg_tz	   *tz;
+	int			i;
 
 	if (name[0] == '\0')
 		ereport(ERROR,
@@ -205,6 +209,9 @@ bh_zone_resolve(const char *name)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("time zone \"%s\" appears to use leap seconds", name),
 				 errdetail("PostgreSQL does not support leap seconds.")));
+	for (i = 0; i < nchecked; i++)
+		if (checked[i] == tz)
+			return tz;
 	if (!bh_zone_offsets_ok(tz))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -212,6 +219,11 @@ bh_zone_resolve(const char *name)
 				 errdetail("business_hours supports zones whose UTC offsets are below 24 hours.")));
 	if (strlen(pg_get_timezone_name(tz)) > TZ_STRLEN_MAX)
 		elog(ERROR, "time zone name too long");
+	/* remember zones that passed (pg_tz structs live as long as the backend) */
+	checked[nchecked_next] = tz;
+	nchecked_next = (nchecked_next + 1) % lengthof(checked);
+	if (nchecked < lengthof(checked))
+		nchecked++;
 	return tz;
 }
 
