@@ -115,7 +115,6 @@ typedef struct SentState
 	/* result */
 	double		total;
 	int			nflush;
-	int64		nwords;			/* word tokens (not emoji / emoticons) */
 } SentState;
 
 /* ---------------------------------------------------------------------
@@ -589,7 +588,6 @@ end_word(SentState *st)
 	t = push_token(st);
 	memcpy(t->s, st->w, st->wlen);
 	t->len = (uint8) st->wlen;
-	st->nwords++;
 	if (st->wletters >= 2)
 	{
 		t->tflags |= T_WORD;
@@ -958,7 +956,6 @@ smskpi_sentiment(const char *utf8, int len)
 	st.runlen = 0;
 	st.total = 0.0;
 	st.nflush = 0;
-	st.nwords = 0;
 
 	while (i < len)
 	{
@@ -1070,13 +1067,6 @@ smskpi_sentiment(const char *utf8, int len)
 	}
 	score_tokens(&st, st.nflush == 0);
 
-#ifdef EXP_DIL
-	if (st.nwords > EXP_DIL)
-		st.total *= sqrt((double) EXP_DIL / st.nwords);
-#endif
-#ifdef EXP_DZ
-	st.total = st.total > EXP_DZ ? st.total - EXP_DZ : (st.total < -EXP_DZ ? st.total + EXP_DZ : 0);
-#endif
 	x = st.total / sqrt(st.total * st.total + ALPHA);
 	if (x > 1.0)
 		x = 1.0;
