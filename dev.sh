@@ -44,17 +44,17 @@ case "$cmd" in
 demo)
 	need_pkgs $BUILD_PKGS
 	build_install
-	exec pg_virtualenv -v $PG_MAJOR sh test/demo.sh "$@"
+	exec pg_virtualenv -t -v $PG_MAJOR sh test/demo.sh "$@"
 	;;
 test)
 	need_pkgs $BUILD_PKGS $TEST_PKGS
 	build_install
-	exec pg_virtualenv -v $PG_MAJOR sh test/run-suite.sh "$@"
+	exec pg_virtualenv -t -v $PG_MAJOR sh test/run-suite.sh "$@"
 	;;
 bench)
 	need_pkgs $BUILD_PKGS
 	build_install
-	exec pg_virtualenv -v $PG_MAJOR \
+	exec pg_virtualenv -t -v $PG_MAJOR \
 		-o shared_buffers=4GB -o work_mem=256MB -o max_parallel_workers_per_gather=2 \
 		-o max_wal_size=8GB -o checkpoint_timeout=30min \
 		sh test/bench/run.sh "$@"

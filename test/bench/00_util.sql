@@ -5,6 +5,7 @@ CREATE SCHEMA IF NOT EXISTS bench;
 CREATE TABLE IF NOT EXISTS bench.timings (label text PRIMARY KEY, ms float8);
 CREATE OR REPLACE FUNCTION bench.time(label text, query text, runs int DEFAULT 3)
 RETURNS float8 LANGUAGE plpgsql AS $$
+#variable_conflict use_column
 DECLARE t0 timestamptz; best float8 := 'infinity'; ms float8;
 BEGIN
   EXECUTE query;                       -- warm-up

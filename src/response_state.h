@@ -1,0 +1,166 @@
+/*-------------------------------------------------------------------------
+ *
+ * response_state.h
+ *	  The transition state of smskpi's response-time aggregates: a flat
+ *	  varlena (SQL type smskpi.response_state), so that partial states can
+ *	  be shipped between parallel workers or Citus nodes and combined.
+ *
+ *	  It is log-structured: rows are appended to a log (sequential writes,
+ *	  no hash probe per row); when the log is full it is radix-sorted by key
+ *	  hash and merged into the compacted part, an array of one record per
+ *	  conversation sorted by (hash, key).  Every step is a sequential pass
+ *	  over memory, which is what makes a group of millions of conversations
+ *	  fast when the rows arrive in random order.
+ *
+ * Layout (offsets from the start of the varlena, regions MAXALIGNed):
+ *
+ *	ResponseState header
+ *	RsOpts   opts					percentile fraction, windows, business hours
+ *	RsEntry  entries[nentries]		compacted: one per conversation, sorted
+ *	int64    events[nevents]		compacted: per entry, in entry order, its
+ *									stored times (see RsEntry)
+ *	char     arena[arena_used]		compacted: keys of pass-by-reference
+ *									types, int32 length + bytes, 4-aligned
+ *	RsLogRow log[log_cap]			rows not merged yet (nlog used)
+ *	char     log_arena[log_arena_cap]	their pass-by-reference keys
+ *
+ * The binary (send/recv) and text (hex of the binary) forms carry the
+ * compacted data only (the log is merged first); every count, length and
+ * order read there is checked.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef SMSKPI_RESPONSE_STATE_H
+#define SMSKPI_RESPONSE_STATE_H
+
+#include "business_hours.h"
+#include "datatype/timestamp.h"
+#include "fmgr.h"
+
+/* what the state collects */
+#define RS_KIND_FIRST	1		/* first response: first inbound, first answer */
+#define RS_KIND_REPLY	2		/* every customer turn: all messages */
+
+/* how conversation keys are stored */
+#define RS_KEY_NONE		0		/* no key: the whole group is one conversation */
+#define RS_KEY_BYVAL	1		/* pass-by-value type of 1, 2, 4 or 8 bytes */
+#define RS_KEY_BYTES	2		/* any other type: its bytes in the arena */
+
+#define RS_NO_TIME		DT_NOEND	/* "none" marker for timestamps */
+
+/*
+ * One conversation.  RS_KIND_FIRST: first_in is its earliest inbound
+ * message, first_out the earliest outbound message at or after first_in,
+ * and its events are the outbound messages earlier than first_in (one of
+ * them becomes the answer if an earlier inbound message turns up).
+ * RS_KIND_REPLY: its events are all its messages, the n_inbound inbound
+ * ones first.
+ */
+typedef struct RsEntry
+{
+	uint64		key;			/* by-value key, or arena offset of the key */
+	TimestampTz first_in;		/* RS_NO_TIME if none */
+	union
+	{
+		TimestampTz first_out;	/* RS_KIND_FIRST; RS_NO_TIME if none */
+		int64		n_inbound;	/* RS_KIND_REPLY */
+	}			u;
+	uint32		hash;			/* hash of the key */
+	int32		nevents;
+} RsEntry;
+
+/* A row not merged yet. */
+typedef struct RsLogRow
+{
+	uint64		key;			/* by-value key, or log_arena offset */
+	TimestampTz ts;
+	uint32		hash;
+	int32		inbound;
+} RsLogRow;
+
+/*
+ * Options of the aggregate call, fixed for a group: taken from the first
+ * row and checked on the others; stored because a final function sees
+ * only the state.
+ */
+typedef struct RsOpts
+{
+	float8		fraction;		/* percentile to compute, or -1 */
+	int32		nwindows;		/* answered-within windows */
+	int32		bh_len;			/* bytes of the business_hours value, or 0 */
+	int64		windows[FLEXIBLE_ARRAY_MEMBER]; /* microseconds */
+	/* then, MAXALIGNed, the business_hours varlena */
+} RsOpts;
+
+#define RS_OPTS_BH_OFFSET(nwindows) \
+	MAXALIGN(offsetof(RsOpts, windows) + sizeof(int64) * (nwindows))
+#define RS_OPTS_SIZE(nwindows, bh_len) \
+	(RS_OPTS_BH_OFFSET(nwindows) + MAXALIGN(bh_len))
+#define RS_OPTS_BH_RAW(o) \
+	((char *) (o) + RS_OPTS_BH_OFFSET((o)->nwindows))
+#define RS_OPTS_BH(o) \
+	((o)->bh_len > 0 ? (const BusinessHours *) RS_OPTS_BH_RAW(o) : NULL)
+
+typedef struct ResponseState
+{
+	int32		vl_len_;		/* varlena header (do not touch directly) */
+	uint32		magic;			/* RS_MAGIC: layout version */
+	uint8		kind;			/* RS_KIND_* */
+	uint8		keykind;		/* RS_KEY_* */
+	int16		keylen;			/* typlen of the key type */
+	Oid			keytype;		/* type of the conversation key */
+	int32		nentries;
+	int32		nevents;
+	int32		arena_used;
+	int32		nlog;
+	int32		log_cap;
+	int32		log_arena_used;
+	int32		log_arena_cap;
+	int32		opts_off;
+	int32		entries_off;
+	int32		events_off;
+	int32		arena_off;
+	int32		log_off;
+	int32		log_arena_off;
+} ResponseState;
+
+#define RS_MAGIC			0x32535253	/* "SRS2" */
+
+#define RS_OPTS(s)		((RsOpts *) ((char *) (s) + (s)->opts_off))
+#define RS_ENTRIES(s)	((RsEntry *) ((char *) (s) + (s)->entries_off))
+#define RS_EVENTS(s)	((int64 *) ((char *) (s) + (s)->events_off))
+#define RS_ARENA(s)		((char *) (s) + (s)->arena_off)
+#define RS_LOG(s)		((RsLogRow *) ((char *) (s) + (s)->log_off))
+#define RS_LOG_ARENA(s) ((char *) (s) + (s)->log_arena_off)
+
+#define DatumGetResponseStateP(X)	((ResponseState *) PG_DETOAST_DATUM(X))
+
+/* A conversation key as handed to rs_add_message(). */
+typedef struct RsKey
+{
+	uint64		value;			/* RS_KEY_BYVAL: the value */
+	const char *bytes;			/* RS_KEY_BYTES: the bytes */
+	int32		len;
+	uint32		hash;
+} RsKey;
+
+extern ResponseState *rs_create(int kind, int keykind, int16 keylen, Oid keytype,
+								const RsOpts *opts);
+extern ResponseState *rs_add_message(ResponseState *s, const RsKey *key,
+									 bool inbound, TimestampTz ts);
+extern ResponseState *rs_combine(const ResponseState *a, const ResponseState *b);
+extern ResponseState *rs_compact(const ResponseState *s);
+extern void rs_key_from_datum(RsKey *key, int keykind, int16 keylen, Datum d);
+
+/* Callback for every answered turn: start (customer) and answer times. */
+typedef void (*rs_turn_cb) (void *arg, TimestampTz asked, TimestampTz answered);
+
+/*
+ * Walk a compacted state (nlog = 0): for each conversation call cb for its
+ * answered turn(s) (RS_KIND_FIRST: the first response only; RS_KIND_REPLY:
+ * every turn); count turns asked and turns left unanswered.
+ */
+extern void rs_walk(const ResponseState *s, rs_turn_cb cb, void *arg,
+					int64 *asked, int64 *unanswered);
+
+#endif							/* SMSKPI_RESPONSE_STATE_H */

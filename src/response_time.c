@@ -1,0 +1,686 @@
+/*-------------------------------------------------------------------------
+ *
+ * response_time.c
+ *	  Response-time aggregates: first response time (FRT) and reply time.
+ *
+ *	  First response time of a conversation: the earliest outbound message
+ *	  sent at or after the conversation's earliest inbound message, minus
+ *	  that inbound message's time.  Conversations without an inbound message
+ *	  do not count; those never answered count as unanswered.
+ *
+ *	  Reply time: the messages of a conversation in time order (at the same
+ *	  instant inbound before outbound); a customer turn starts at an inbound
+ *	  message when no turn is open, and is answered by the next outbound
+ *	  message, which closes it.  Further inbound messages of an open turn
+ *	  (a burst) do not restart it; outbound messages with no open turn
+ *	  answer nothing.
+ *
+ *	  Rows whose conversation, direction or time is NULL are skipped; a
+ *	  time of +-infinity is an error.  With a smskpi.business_hours
+ *	  schedule, a response time counts only working time.
+ *
+ *	  Every aggregate has the same transition state (response_state.c), a
+ *	  combine function, and a final function that leaves the state as it
+ *	  is, so they run in parallel, on Citus workers, and as window
+ *	  aggregates.  Percentiles are exact: the final function collects the
+ *	  response times and selects the order statistics (introselect),
+ *	  interpolating as percentile_cont does.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "access/htup_details.h"
+#include "access/nbtree.h"
+#include "catalog/pg_type.h"
+#include "common/int.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "response_state.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/datetime.h"
+#include "utils/lsyscache.h"
+#include "utils/timestamp.h"
+#include "utils/typcache.h"
+
+/* What a transition function learns once per call site (fn_extra). */
+typedef struct RsCallInfo
+{
+	int			kind;
+	int			keykind;
+	int16		keylen;
+	Oid			keytype;
+	int			argi_inbound;	/* argument positions */
+	int			argi_ts;
+	int			argi_fraction;	/* -1 if absent */
+	int			argi_windows;
+	int			argi_bh;
+	Datum		last_windows;	/* option datums seen last, to skip rechecks */
+	Datum		last_bh;
+} RsCallInfo;
+
+static const int64 default_windows[] = {
+	15 * USECS_PER_MINUTE, USECS_PER_HOUR, 24 * USECS_PER_HOUR
+};
+
+/* ----------------------------------------------------------------------
+ * Transition
+ * ----------------------------------------------------------------------
+ */
+
+/*
+ * Conversation keys are compared by their binary image, which is right only
+ * for types whose equality is image equality (integers, text with a
+ * deterministic collation, uuid, date, ...): btree's "equalimage" support
+ * function says which.  numeric (1.0 = 1.00) and float (0 = -0) are not.
+ */
+static void
+rs_check_key_type(Oid keytype, Oid collation)
+{
+	TypeCacheEntry *tce = lookup_type_cache(keytype, TYPECACHE_BTREE_OPFAMILY);
+	bool		ok = false;
+
+	if (OidIsValid(tce->btree_opf))
+	{
+		Oid			proc = get_opfamily_proc(tce->btree_opf, tce->btree_opintype,
+											 tce->btree_opintype, BTEQUALIMAGE_PROC);
+
+		if (OidIsValid(proc))
+			ok = DatumGetBool(OidFunctionCall1Coll(proc, collation,
+												   ObjectIdGetDatum(tce->btree_opintype)));
+	}
+	if (!ok)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("conversation keys of type %s cannot be compared by value",
+						format_type_be(keytype)),
+				 errdetail("smskpi compares conversation keys by their binary image, which needs a type (and collation) whose equal values have equal images."),
+				 errhint("Use an integer, uuid or text (with a deterministic collation) conversation key, e.g. cast it to bigint or text.")));
+}
+
+static RsCallInfo *
+rs_call_info(FunctionCallInfo fcinfo, int kind, bool keyed)
+{
+	RsCallInfo *ci = (RsCallInfo *) fcinfo->flinfo->fn_extra;
+	int			nargs = PG_NARGS();
+	int			i;
+
+	if (ci != NULL)
+		return ci;
+	ci = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(RsCallInfo));
+	ci->kind = kind;
+	ci->argi_fraction = ci->argi_windows = ci->argi_bh = -1;
+	if (keyed)
+	{
+		int16		typlen;
+		bool		typbyval;
+
+		ci->keytype = get_fn_expr_argtype(fcinfo->flinfo, 1);
+		if (!OidIsValid(ci->keytype))
+			elog(ERROR, "could not determine the conversation key type");
+		rs_check_key_type(ci->keytype, PG_GET_COLLATION());
+		get_typlenbyval(ci->keytype, &typlen, &typbyval);
+		ci->keylen = typlen;
+		ci->keykind = (typbyval && (typlen == 1 || typlen == 2 || typlen == 4 || typlen == 8))
+			? RS_KEY_BYVAL : RS_KEY_BYTES;
+		i = 2;
+	}
+	else
+	{
+		ci->keykind = RS_KEY_NONE;
+		i = 1;
+	}
+	ci->argi_inbound = i++;
+	ci->argi_ts = i++;
+	for (; i < nargs; i++)
+	{
+		Oid			t = get_fn_expr_argtype(fcinfo->flinfo, i);
+
+		if (t == FLOAT8OID)
+			ci->argi_fraction = i;
+		else if (t == INTERVALARRAYOID)
+			ci->argi_windows = i;
+		else
+			ci->argi_bh = i;	/* smskpi.business_hours */
+	}
+	fcinfo->flinfo->fn_extra = ci;
+	return ci;
+}
+
+static float8
+rs_arg_fraction(FunctionCallInfo fcinfo, int argi)
+{
+	float8		f;
+
+	if (PG_ARGISNULL(argi))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("percentile fraction must not be null")));
+	f = PG_GETARG_FLOAT8(argi);
+	if (isnan(f) || f < 0 || f > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("percentile fraction %g is not between 0 and 1", f)));
+	return f;
+}
+
+/* interval -> microseconds, counting a month as 30 days as interval_cmp does */
+static int64
+rs_interval_usecs(const Interval *iv)
+{
+	int128		v = (int128) iv->month * DAYS_PER_MONTH * USECS_PER_DAY
+		+ (int128) iv->day * USECS_PER_DAY + iv->time;
+
+	if (v < 0 || v > PG_INT64_MAX)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("response-time window must be a non-negative interval")));
+	return (int64) v;
+}
+
+static RsOpts *
+rs_build_opts(FunctionCallInfo fcinfo, RsCallInfo *ci)
+{
+	RsOpts	   *o;
+	int32		nwindows = 0;
+	int64	   *windows = NULL;
+	struct varlena *bh = NULL;
+	int32		bh_len = 0;
+
+	if (ci->argi_windows >= 0)
+	{
+		ArrayType  *arr;
+		Datum	   *elems;
+		bool	   *nulls;
+		int			n;
+
+		if (PG_ARGISNULL(ci->argi_windows))
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("response-time windows must not be null")));
+		arr = PG_GETARG_ARRAYTYPE_P(ci->argi_windows);
+		if (ARR_NDIM(arr) > 1)
+			ereport(ERROR,
+					(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+					 errmsg("response-time windows must be a one-dimensional array")));
+		deconstruct_array(arr, INTERVALOID, sizeof(Interval), false, TYPALIGN_DOUBLE,
+						  &elems, &nulls, &n);
+		windows = palloc(sizeof(int64) * Max(n, 1));
+		for (int i = 0; i < n; i++)
+		{
+			if (nulls[i])
+				ereport(ERROR,
+						(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+						 errmsg("response-time windows must not contain nulls")));
+			windows[i] = rs_interval_usecs(DatumGetIntervalP(elems[i]));
+		}
+		nwindows = n;
+	}
+	else
+	{
+		nwindows = lengthof(default_windows);
+		windows = (int64 *) default_windows;
+	}
+	if (ci->argi_bh >= 0 && !PG_ARGISNULL(ci->argi_bh))
+	{
+		bh = PG_DETOAST_DATUM(PG_GETARG_DATUM(ci->argi_bh));
+		bh_len = VARSIZE(bh);
+	}
+	o = palloc0(RS_OPTS_SIZE(nwindows, bh_len));
+	o->fraction = ci->argi_fraction >= 0 ? rs_arg_fraction(fcinfo, ci->argi_fraction) : -1;
+	o->nwindows = nwindows;
+	memcpy(o->windows, windows, sizeof(int64) * nwindows);
+	o->bh_len = bh_len;
+	if (bh_len > 0)
+		memcpy(RS_OPTS_BH_RAW(o), bh, bh_len);
+	return o;
+}
+
+/* Options given on a later row must be the ones the state was built with. */
+static void
+rs_check_same_opts(FunctionCallInfo fcinfo, RsCallInfo *ci, ResponseState *s)
+{
+	RsOpts	   *have = RS_OPTS(s);
+
+	if (ci->argi_fraction >= 0 &&
+		rs_arg_fraction(fcinfo, ci->argi_fraction) != have->fraction)
+		goto differ;
+	if (ci->argi_windows >= 0 && !PG_ARGISNULL(ci->argi_windows) &&
+		PG_GETARG_DATUM(ci->argi_windows) != ci->last_windows)
+	{
+		RsOpts	   *o = rs_build_opts(fcinfo, ci);
+
+		if (o->nwindows != have->nwindows ||
+			memcmp(o->windows, have->windows, sizeof(int64) * o->nwindows) != 0)
+			goto differ;
+		ci->last_windows = PG_GETARG_DATUM(ci->argi_windows);
+	}
+	if (ci->argi_bh >= 0 &&
+		(PG_ARGISNULL(ci->argi_bh) ? have->bh_len != 0 :
+		 PG_GETARG_DATUM(ci->argi_bh) != ci->last_bh))
+	{
+		struct varlena *bh;
+
+		if (PG_ARGISNULL(ci->argi_bh))
+			goto differ;
+		bh = PG_DETOAST_DATUM(PG_GETARG_DATUM(ci->argi_bh));
+		if (VARSIZE(bh) != have->bh_len || memcmp(bh, RS_OPTS_BH_RAW(have), have->bh_len) != 0)
+			goto differ;
+		ci->last_bh = PG_GETARG_DATUM(ci->argi_bh);
+	}
+	return;
+differ:
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("the options of a response-time aggregate must be the same for every row of a group"),
+			 errdetail("The percentile fraction, windows and business hours are taken from the first row.")));
+}
+
+static Datum
+rs_trans(FunctionCallInfo fcinfo, int kind, bool keyed)
+{
+	MemoryContext aggcontext;
+	RsCallInfo *ci = rs_call_info(fcinfo, kind, keyed);
+	ResponseState *s = PG_ARGISNULL(0) ? NULL : (ResponseState *) PG_GETARG_POINTER(0);
+	RsKey		key;
+	TimestampTz ts;
+	bool		inbound;
+	Datum		keyd = (Datum) 0;
+
+	if (!AggCheckCallContext(fcinfo, &aggcontext))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("smskpi response-time transition function called in non-aggregate context")));
+
+	if (s == NULL)
+	{
+		RsOpts	   *o = rs_build_opts(fcinfo, ci);
+
+		/* built in the per-call context: nodeAgg copies it into aggcontext */
+		s = rs_create(kind, ci->keykind, ci->keylen, ci->keytype, o);
+		if (ci->argi_windows >= 0)
+			ci->last_windows = PG_GETARG_DATUM(ci->argi_windows);
+		if (ci->argi_bh >= 0 && !PG_ARGISNULL(ci->argi_bh))
+			ci->last_bh = PG_GETARG_DATUM(ci->argi_bh);
+	}
+	else
+	{
+		if (VARATT_IS_EXTENDED(s) || s->magic != RS_MAGIC)
+			elog(ERROR, "unexpected smskpi response-time state");
+		rs_check_same_opts(fcinfo, ci, s);
+	}
+
+	if ((keyed && PG_ARGISNULL(1)) || PG_ARGISNULL(ci->argi_inbound) ||
+		PG_ARGISNULL(ci->argi_ts))
+		PG_RETURN_POINTER(s);	/* NULLs are skipped */
+
+	inbound = PG_GETARG_BOOL(ci->argi_inbound);
+	ts = PG_GETARG_TIMESTAMPTZ(ci->argi_ts);
+	if (TIMESTAMP_NOT_FINITE(ts))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("message time must be finite, not %s",
+						TIMESTAMP_IS_NOBEGIN(ts) ? "-infinity" : "infinity"),
+				 errhint("Filter the rows with isfinite(sent_at).")));
+	if (keyed)
+	{
+		keyd = PG_GETARG_DATUM(1);
+		if (ci->keylen == -1)
+			keyd = PointerGetDatum(PG_DETOAST_DATUM_PACKED(keyd));
+	}
+	rs_key_from_datum(&key, ci->keykind, ci->keylen, keyd);
+	s = rs_add_message(s, &key, inbound, ts);
+	PG_RETURN_POINTER(s);
+}
+
+/* first_response_trans(state, conversation, inbound, sent_at [, options...]) returns the state. */
+PG_FUNCTION_INFO_V1(first_response_trans);
+Datum
+first_response_trans(PG_FUNCTION_ARGS)
+{
+	return rs_trans(fcinfo, RS_KIND_FIRST, true);
+}
+
+/* first_response_trans_nokey(state, inbound, sent_at [, hours]) returns the state of one conversation. */
+PG_FUNCTION_INFO_V1(first_response_trans_nokey);
+Datum
+first_response_trans_nokey(PG_FUNCTION_ARGS)
+{
+	return rs_trans(fcinfo, RS_KIND_FIRST, false);
+}
+
+/* reply_time_trans(state, conversation, inbound, sent_at [, options...]) returns the state. */
+PG_FUNCTION_INFO_V1(reply_time_trans);
+Datum
+reply_time_trans(PG_FUNCTION_ARGS)
+{
+	return rs_trans(fcinfo, RS_KIND_REPLY, true);
+}
+
+/* response_state_combine(state, state) returns the two states merged. */
+PG_FUNCTION_INFO_V1(response_state_combine);
+Datum
+response_state_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext;
+	ResponseState *a;
+	ResponseState *b;
+
+	if (!AggCheckCallContext(fcinfo, &aggcontext))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("smskpi response-time combine function called in non-aggregate context")));
+	/* strict: the executor copies the first non-null state into aggcontext */
+	a = DatumGetResponseStateP(PG_GETARG_DATUM(0));
+	b = DatumGetResponseStateP(PG_GETARG_DATUM(1));
+	if (a->magic != RS_MAGIC || b->magic != RS_MAGIC)
+		elog(ERROR, "unexpected smskpi response-time state");
+	if (b->nentries == 0 && b->nlog == 0)
+		PG_RETURN_POINTER(a);
+	PG_RETURN_POINTER(rs_combine(a, b));
+}
+
+/* ----------------------------------------------------------------------
+ * Final functions
+ * ----------------------------------------------------------------------
+ */
+typedef struct RsTimes
+{
+	const BusinessHours *bh;
+	int64	   *v;
+	int64		n;
+	int64		cap;
+} RsTimes;
+
+static void
+rs_collect(void *arg, TimestampTz asked, TimestampTz answered)
+{
+	RsTimes    *t = (RsTimes *) arg;
+	int64		d;
+
+	if (t->bh)
+		d = smskpi_business_usecs(t->bh, asked, answered);
+	else if (pg_sub_s64_overflow(answered, asked, &d))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("interval out of range")));
+	if (t->n == t->cap)
+	{
+		t->cap = Max(1024, t->cap * 2);
+		t->v = t->v ? repalloc_huge(t->v, sizeof(int64) * t->cap)
+			: palloc_extended(sizeof(int64) * t->cap, MCXT_ALLOC_HUGE);
+	}
+	t->v[t->n++] = d;
+}
+
+static void
+rs_times(const ResponseState *s, RsTimes *t, int64 *asked, int64 *unanswered)
+{
+	memset(t, 0, sizeof(*t));
+	t->bh = RS_OPTS_BH(RS_OPTS(s));
+	rs_walk(rs_compact(s), rs_collect, t, asked, unanswered);
+}
+
+static inline void
+swap64(int64 *a, int64 *b)
+{
+	int64		x = *a;
+
+	*a = *b;
+	*b = x;
+}
+
+static int
+cmp64(const void *a, const void *b)
+{
+	int64		x = *(const int64 *) a;
+	int64		y = *(const int64 *) b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * Rearrange v[lo..hi] so that v[k] holds the value it would have if sorted,
+ * smaller-or-equal values before it and greater-or-equal after.  Hoare
+ * partitioning around a median of three; falls back to sorting the range
+ * when partitioning stops making progress (bounded O(n log n) worst case).
+ */
+static void
+select_kth(int64 *v, int64 lo, int64 hi, int64 k)
+{
+	int			budget = 64;
+
+	while (hi > lo)
+	{
+		int64		i,
+					j,
+					mid,
+					pivot;
+
+		if (hi - lo < 16 || --budget == 0)
+		{
+			qsort(v + lo, hi - lo + 1, sizeof(int64), cmp64);
+			return;
+		}
+		mid = lo + (hi - lo) / 2;
+		if (v[mid] < v[lo])
+			swap64(&v[mid], &v[lo]);
+		if (v[hi] < v[lo])
+			swap64(&v[hi], &v[lo]);
+		if (v[hi] < v[mid])
+			swap64(&v[hi], &v[mid]);
+		pivot = v[mid];
+		i = lo;
+		j = hi;
+		while (i <= j)
+		{
+			while (v[i] < pivot)
+				i++;
+			while (v[j] > pivot)
+				j--;
+			if (i <= j)
+			{
+				swap64(&v[i], &v[j]);
+				i++;
+				j--;
+			}
+		}
+		if (k <= j)
+			hi = j;
+		else if (k >= i)
+			lo = i;
+		else
+			return;				/* v[j+1..i-1] all equal the pivot */
+	}
+}
+
+/*
+ * The fraction-th percentile of v[lo..n-1] as percentile_cont computes it,
+ * where v[0..lo-1] are known to be the smallest (already selected).
+ */
+static int64
+rs_percentile(int64 *v, int64 n, float8 fraction, int64 *from)
+{
+	float8		pos = fraction * (n - 1);
+	int64		k = (int64) floor(pos);
+	int64		a,
+				b;
+
+	select_kth(v, *from, n - 1, k);
+	a = v[k];
+	*from = k;
+	if ((float8) k == pos || k + 1 >= n)
+		return a;
+	/* the next order statistic is the least of the values after k */
+	b = v[k + 1];
+	for (int64 i = k + 2; i < n; i++)
+		if (v[i] < b)
+			b = v[i];
+	return a + (int64) rint((float8) (b - a) * (pos - k));
+}
+
+/*
+ * An interval like timestamptz subtraction gives (days and time, no months),
+ * or plain hours and minutes for working time.
+ */
+static Interval *
+rs_interval(int64 usecs, bool working_time)
+{
+	Interval   *r = palloc(sizeof(Interval));
+
+	r->month = 0;
+	if (working_time)
+	{
+		r->day = 0;
+		r->time = usecs;
+	}
+	else
+	{
+		r->day = (int32) (usecs / USECS_PER_DAY);
+		r->time = usecs % USECS_PER_DAY;
+	}
+	return r;
+}
+
+static Datum
+rs_final_percentile(FunctionCallInfo fcinfo, float8 fraction)
+{
+	ResponseState *s;
+	RsTimes		t;
+	int64		asked,
+				unanswered,
+				from = 0;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	s = DatumGetResponseStateP(PG_GETARG_DATUM(0));
+	rs_times(s, &t, &asked, &unanswered);
+	if (t.n == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_INTERVAL_P(rs_interval(rs_percentile(t.v, t.n, fraction, &from),
+									 t.bh != NULL));
+}
+
+/* response_median(state) returns the median response time of the state. */
+PG_FUNCTION_INFO_V1(response_median);
+Datum
+response_median(PG_FUNCTION_ARGS)
+{
+	return rs_final_percentile(fcinfo, 0.5);
+}
+
+/* response_percentile_final(state) returns the percentile the aggregate was called with. */
+PG_FUNCTION_INFO_V1(response_percentile_final);
+Datum
+response_percentile_final(PG_FUNCTION_ARGS)
+{
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	return rs_final_percentile(fcinfo,
+							   RS_OPTS(DatumGetResponseStateP(PG_GETARG_DATUM(0)))->fraction);
+}
+
+/* response_percentile(state, fraction) returns that percentile of the state. */
+PG_FUNCTION_INFO_V1(response_percentile);
+Datum
+response_percentile(PG_FUNCTION_ARGS)
+{
+	return rs_final_percentile(fcinfo, rs_arg_fraction(fcinfo, 1));
+}
+
+/*
+ * The smskpi.response_stats row: asked, answered, unanswered, median, p90,
+ * mean, max, windows, answered_within, share_within.
+ */
+static Datum
+rs_stats(FunctionCallInfo fcinfo, ResponseState *s, const int64 *windows, int nwindows)
+{
+	TupleDesc	tupdesc;
+	Datum		values[10];
+	bool		nulls[10] = {0};
+	RsTimes		t;
+	int64		asked = 0,
+				unanswered = 0,
+				from = 0;
+	Datum	   *wd = palloc(sizeof(Datum) * Max(nwindows, 1));
+	Datum	   *cd = palloc(sizeof(Datum) * Max(nwindows, 1));
+	Datum	   *sd = palloc(sizeof(Datum) * Max(nwindows, 1));
+	int64	   *within = palloc0(sizeof(int64) * Max(nwindows, 1));
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	tupdesc = BlessTupleDesc(tupdesc);
+
+	memset(&t, 0, sizeof(t));
+	if (s != NULL)
+		rs_times(s, &t, &asked, &unanswered);
+	values[0] = Int64GetDatum(asked);
+	values[1] = Int64GetDatum(t.n);
+	values[2] = Int64GetDatum(unanswered);
+	if (t.n == 0)
+		nulls[3] = nulls[4] = nulls[5] = nulls[6] = true;
+	else
+	{
+		int128		sum = 0;
+		int64		max = PG_INT64_MIN;
+
+		for (int64 i = 0; i < t.n; i++)
+		{
+			sum += t.v[i];
+			if (t.v[i] > max)
+				max = t.v[i];
+			for (int w = 0; w < nwindows; w++)
+				if (t.v[i] <= windows[w])
+					within[w]++;
+		}
+		values[3] = IntervalPGetDatum(rs_interval(rs_percentile(t.v, t.n, 0.5, &from), t.bh != NULL));
+		values[4] = IntervalPGetDatum(rs_interval(rs_percentile(t.v, t.n, 0.9, &from), t.bh != NULL));
+		values[5] = IntervalPGetDatum(rs_interval((int64) (sum / t.n), t.bh != NULL));
+		values[6] = IntervalPGetDatum(rs_interval(max, t.bh != NULL));
+	}
+	for (int w = 0; w < nwindows; w++)
+	{
+		wd[w] = IntervalPGetDatum(rs_interval(windows[w], false));
+		cd[w] = Int64GetDatum(within[w]);
+		sd[w] = Float8GetDatum(asked > 0 ? (float8) within[w] / asked : 0.0);
+	}
+	values[7] = PointerGetDatum(construct_array(wd, nwindows, INTERVALOID, sizeof(Interval), false, TYPALIGN_DOUBLE));
+	values[8] = PointerGetDatum(construct_array(cd, nwindows, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+	values[9] = PointerGetDatum(construct_array(sd, nwindows, FLOAT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+	if (asked == 0)
+		nulls[9] = true;
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
+
+/* response_stats_final(state) returns the response_stats row (windows of the aggregate call). */
+PG_FUNCTION_INFO_V1(response_stats_final);
+Datum
+response_stats_final(PG_FUNCTION_ARGS)
+{
+	ResponseState *s;
+
+	if (PG_ARGISNULL(0))
+		return rs_stats(fcinfo, NULL, default_windows, lengthof(default_windows));
+	s = DatumGetResponseStateP(PG_GETARG_DATUM(0));
+	return rs_stats(fcinfo, s, RS_OPTS(s)->windows, RS_OPTS(s)->nwindows);
+}
+
+/* response_stats(state, windows) returns the response_stats row of a state. */
+PG_FUNCTION_INFO_V1(response_stats);
+Datum
+response_stats(PG_FUNCTION_ARGS)
+{
+	ResponseState *s = DatumGetResponseStateP(PG_GETARG_DATUM(0));
+	RsCallInfo	ci;
+	RsOpts	   *o;
+
+	memset(&ci, 0, sizeof(ci));
+	ci.argi_fraction = ci.argi_bh = -1;
+	ci.argi_windows = 1;
+	o = rs_build_opts(fcinfo, &ci);
+	return rs_stats(fcinfo, s, o->windows, o->nwindows);
+}
