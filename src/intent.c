@@ -858,7 +858,8 @@ unicode_cluster(TokState *st, const unsigned char *s, int n)
 }
 
 /*
- * Tokenise s[0..len): the first INTENT_WINDOW bytes fully, the rest only
+ * Tokenise s[0..len): after leading ASCII spaces and punctuation, the
+ * first INTENT_WINDOW bytes fully, the rest only
  * for whether it holds more than ASCII spaces and punctuation (truncated)
  * and whether its last ASCII mark that is not a space is '?'.
  */
@@ -867,7 +868,7 @@ tokenise(IntentMsg *m, const unsigned char *s, int len)
 {
 	TokState	st;
 	int			i = 0;
-	int			lim = Min(len, INTENT_WINDOW);
+	int			lim;
 
 	m->n = 0;
 	m->truncated = false;
@@ -878,6 +879,16 @@ tokenise(IntentMsg *m, const unsigned char *s, int len)
 	st.unknown = false;
 	st.pend = 0;
 	st.clause = true;
+
+	/* leading ASCII spaces and punctuation do not count against the window */
+	while (i < len && s[i] < 0x80 && ascii_class[s[i]] != C_WORD &&
+		   ascii_class[s[i]] != C_HASH)
+	{
+		if (s[i] == '?')
+			m->question = true;
+		i++;
+	}
+	lim = (len - i > INTENT_WINDOW) ? i + INTENT_WINDOW : len;
 
 	while (i < lim)
 	{
