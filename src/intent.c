@@ -336,6 +336,7 @@
 	W(resume, F_STARTV|F_KWIN) \
 	W(revoke, F_UNSUB|F_KWOUT|F_STRONG) \
 	W(right, F_TIMEG|F_FILL) \
+	W(said, F_CTX) \
 	W(see, 0) \
 	W(send, F_CONTACT|F_HELPFILL) \
 	W(sending, F_OBJ|F_SKIP) \
@@ -453,17 +454,17 @@
 	W(yas, F_AFF) \
 	W(ye, F_AFF) \
 	W(yea, F_AFF|F_AFF2) \
-	W(yeah, F_AFF|F_AFF2) \
+	W(yeah, F_AFF|F_AFF2|F_CTX) \
 	W(yeh, F_AFF|F_AFF2) \
-	W(yep, F_AFF|F_AFF2) \
+	W(yep, F_AFF|F_AFF2|F_CTX) \
 	W(yer, F_LISTMOD) \
-	W(yes, F_AFF|F_AFF2) \
+	W(yes, F_AFF|F_AFF2|F_CTX) \
 	W(yessir, F_AFF) \
 	W(yet, 0) \
 	W(yo, F_GREET) \
 	W(you, F_PRON|F_FILL) \
 	W(your, F_SKIP|F_PRON|F_DET|F_LISTMOD) \
-	W(yup, F_AFF|F_AFF2) \
+	W(yup, F_AFF|F_AFF2|F_CTX) \
 	/* end of INTENT_WORDS */
 
 typedef enum IntentWord
@@ -1049,7 +1050,8 @@ opt_out_at(const IntentMsg *m, int i)
 				k;
 
 	if (f == 0 && id != W_opt && id != W_opting && id != W_opted && id != W_off &&
-		id != W_leave && id != W_no && id != W_wrong && id != W_go && id != W_interested)
+		id != W_leave && id != W_no && id != W_wrong && id != W_go && id != W_interested &&
+		id != W_want)
 		return false;
 
 	/* unsubscribe*, stopall, optout, revoke, dnc: anywhere */
@@ -1162,7 +1164,8 @@ opt_out_at(const IntentMsg *m, int i)
 				return CL(j + 1) || !(FL(j + 1) & F_TIMEG);
 			if (ID(j) == W_this || ID(j) == W_again || ID(j) == W_anymore ||
 				ID(j) == W_any || ID(j) == W_ever || ID(j) == W_my || ID(j) == W_these ||
-				ID(j) == W_ur || ID(j) == W_your || (FL(j) & F_FILL))
+				ID(j) == W_ur || ID(j) == W_your ||
+				((FL(j) & F_FILL) && ID(j) != W_just))	/* "don't call, just text" */
 				return true;
 		}
 	}
@@ -1195,6 +1198,10 @@ opt_out_at(const IntentMsg *m, int i)
 				return true;
 		}
 	}
+	/* i want out (of this) */
+	if (id == W_want && ID(i + 1) == W_out && !CL(i + 1) && !negated(m, i) &&
+		(CL(i + 2) || ID(i + 2) == W_of))
+		return true;
 	/* wrong number / wrong # / wrong person */
 	if (id == W_wrong && !CL(i + 1) && (FL(i + 1) & F_WRONGOBJ))
 		return true;
@@ -1379,10 +1386,11 @@ no_at(const IntentMsg *m, int i)
 
 /*
  * Classify one reply.  The tokens live in a stack buffer (about 4.5 kB);
- * nothing is allocated.
+ * nothing is allocated.  With opt_out_only, anything but an opt-out is
+ * reported as SMS_INTENT_OTHER (is_opt_out() needs no more).
  */
-SmsIntent
-smskpi_intent(const char *utf8, int len)
+static SmsIntent
+classify(const char *utf8, int len, bool opt_out_only)
 {
 	IntentMsg	msg;
 	IntentMsg  *m = &msg;
@@ -1406,6 +1414,8 @@ smskpi_intent(const char *utf8, int len)
 	for (i = 0; i < m->n; i++)
 		if (opt_out_at(m, i))
 			return SMS_INTENT_OPT_OUT;
+	if (opt_out_only)
+		return SMS_INTENT_OTHER;
 
 	/* opt-in */
 	if (!m->truncated && span_only(m, 0, m->n, F_KWIN, F_AFF))
@@ -1472,6 +1482,12 @@ smskpi_intent(const char *utf8, int len)
 	return SMS_INTENT_OTHER;
 }
 
+SmsIntent
+smskpi_intent(const char *utf8, int len)
+{
+	return classify(utf8, len, false);
+}
+
 static const char *const intent_names[] = {
 	"opt_out", "opt_in", "help", "yes", "no", "question", "other"
 };
@@ -1508,7 +1524,7 @@ smskpi_is_opt_out(PG_FUNCTION_ARGS)
 	text	   *t = PG_GETARG_TEXT_PP(0);
 	int			len;
 	const char *s = smskpi_text_utf8(t, &len);
-	SmsIntent	r = smskpi_intent(s, len);
+	SmsIntent	r = classify(s, len, true);
 
 	PG_FREE_IF_COPY(t, 0);
 	PG_RETURN_BOOL(r == SMS_INTENT_OPT_OUT);
