@@ -961,6 +961,11 @@ smskpi_sentiment(const char *utf8, int len)
 	{
 		unsigned char c = s[i];
 
+#ifndef SMSKPI_FUZZ
+		if (unlikely((i & 0xFFFFF) == 0) && i > 0)
+			CHECK_FOR_INTERRUPTS();	/* about every MB (not exact: harmless) */
+#endif
+
 		if (c < 0x80)
 		{
 			if (c <= ' ' || c == 0x7F)
