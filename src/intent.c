@@ -111,6 +111,7 @@
 	W(are, F_AUX) \
 	W(arent, F_NEG) \
 	W(asap, F_FILL) \
+	W(asked, 0) \
 	W(at, F_TIMEG) \
 	W(away, 0) \
 	W(awesome, F_AFF) \
@@ -126,7 +127,9 @@
 	W(bloody, F_SKIP) \
 	W(bother, F_CONTACT) \
 	W(bothering, F_OBJ|F_CONTACT) \
+	W(bs, F_OBJ) \
 	W(bugger, F_OFFV) \
+	W(bullshit, F_OBJ) \
 	W(but, 0) \
 	W(buzz, F_OFFV) \
 	W(bye, F_CTX|F_FILL) \
@@ -151,6 +154,7 @@
 	W(couldnt, F_NEG) \
 	W(count, 0) \
 	W(course, 0) \
+	W(crap, F_OBJ) \
 	W(damn, F_SKIP) \
 	W(database, F_LIST) \
 	W(deal, F_AFF) \
@@ -197,6 +201,7 @@
 	W(fuck, F_OFFV) \
 	W(fucking, F_SKIP) \
 	W(fuk, F_OFFV) \
+	W(garbage, F_OBJ) \
 	W(get, F_TAKEV|F_SKIP) \
 	W(getting, F_SKIP) \
 	W(girl, F_WRONGOBJ) \
@@ -209,10 +214,12 @@
 	W(hah, F_GREET) \
 	W(haha, F_GREET) \
 	W(harassing, F_OBJ) \
+	W(harassment, F_OBJ) \
 	W(hard, 0) \
 	W(has, F_AUX) \
 	W(have, F_AUX) \
 	W(he, F_PRON) \
+	W(hell, 0) \
 	W(hello, F_GREET) \
 	W(help, F_KWHELP|F_CTX) \
 	W(hey, F_GREET) \
@@ -233,6 +240,7 @@
 	W(is, F_AUX) \
 	W(isnt, F_NEG) \
 	W(it, F_PRON|F_PRONOBJ|F_CTX) \
+	W(junk, F_OBJ) \
 	W(just, F_FILL|F_SKIP) \
 	W(k, F_AFF) \
 	W(kk, F_AFF) \
@@ -273,6 +281,7 @@
 	W(next, 0) \
 	W(nmbr, F_NUMBER|F_WRONGOBJ) \
 	W(no, F_NEGW|F_CTX) \
+	W(nonsense, F_OBJ) \
 	W(nop, F_NEGW) \
 	W(nope, F_NEGW|F_CTX) \
 	W(not, F_NEG) \
@@ -343,6 +352,7 @@
 	W(set, 0) \
 	W(shall, F_AUX|F_SELF) \
 	W(she, F_PRON) \
+	W(shit, F_OBJ) \
 	W(should, F_AUX) \
 	W(shouldnt, F_NEG) \
 	W(si, F_AFF|F_AFF2) \
@@ -386,6 +396,7 @@
 	W(there, F_PRON) \
 	W(these, F_SKIP|F_PRONOBJ|F_DET) \
 	W(they, F_PRON) \
+	W(think, 0) \
 	W(this, F_SKIP|F_PRON|F_PRONOBJ|F_DET|F_LISTMOD|F_CTX) \
 	W(thnx, F_FILL|F_GREET|F_CTX) \
 	W(those, F_SKIP|F_PRONOBJ|F_DET) \
@@ -394,6 +405,7 @@
 	W(till, F_TIMEG) \
 	W(to, F_SKIP) \
 	W(today, F_TIMEG) \
+	W(told, 0) \
 	W(tomorrow, F_TIMEG) \
 	W(tonight, F_TIMEG) \
 	W(ttyl, 0) \
@@ -1092,7 +1104,12 @@ opt_out_at(const IntentMsg *m, int i)
 		}
 		if (j == ce && pron)
 			return true;
-		if (i + 1 == ce && i > cs && (FL(i - 1) & F_CTX))
+		/* "... not interested STOP", "make these texts stop" */
+		if (i + 1 == ce && i > cs && (FL(i - 1) & (F_CTX | F_OBJPL)))
+			return true;
+		/* "I asked you to stop", "told u to stop" */
+		if (i + 1 == ce && i - 2 >= cs && ID(i - 1) == W_to &&
+			(ID(i - 2) == W_you || ID(i - 2) == W_u || ID(i - 2) == W_ya))
 			return true;
 	}
 	/* remove me, remove from, delete me */
@@ -1128,10 +1145,13 @@ opt_out_at(const IntentMsg *m, int i)
 		if (!CL(j) && (FL(j) & F_LIST))
 			return true;
 	}
-	/* leave me alone */
-	if (id == W_leave && (ID(i + 1) == W_me || ID(i + 1) == W_us) && ID(i + 2) == W_alone &&
-		!CL(i + 1) && !CL(i + 2))
-		return true;
+	/* leave me alone, leave me the hell alone */
+	if (id == W_leave && (ID(i + 1) == W_me || ID(i + 1) == W_us) && !CL(i + 1))
+	{
+		for (j = i + 2; j <= i + 4 && !CL(j); j++)
+			if (ID(j) == W_alone)
+				return true;
+	}
 	/* don't / do not / never + text/call/contact/message + me/again/... */
 	if (f & F_CONTACT)
 	{
@@ -1377,6 +1397,8 @@ no_at(const IntentMsg *m, int i)
 		case W_ill:				/* i'll pass */
 		case W_hard:			/* hard pass */
 			return c1 && n1 == W_pass;
+		case W_think:			/* i don't think so */
+			return c1 && n1 == W_so && negated(m, i);
 		case W_want:			/* don't want / don't need */
 		case W_need:
 			return negated(m, i) || (ID(i - 1) == W_longer && ID(i - 2) == W_no);
