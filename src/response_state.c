@@ -113,7 +113,7 @@ rs_too_big(void)
 static ResponseState *
 rs_alloc(int kind, int keykind, int16 keylen, Oid keytype, const RsOpts *opts,
 		 int64 nentries, int64 nevents, int64 arena_used,
-		 int64 log_cap, int64 log_arena_cap)
+		 int64 log_cap, int64 log_arena_cap, bool final)
 {
 	int64		opts_len = RS_OPTS_SIZE(opts->nwindows, opts->bh_len);
 	ResponseState *s;
@@ -135,10 +135,10 @@ rs_alloc(int kind, int keykind, int16 keylen, Oid keytype, const RsOpts *opts,
 	off += MAXALIGN(log_cap * sizeof(RsLogRow));
 	log_arena_off = off;
 	off += MAXALIGN(log_arena_cap);
-	if (off > (int64) MaxAllocSize)
+	if (final ? off > (int64) MaxAllocSize : off > (int64) MaxAllocHugeSize / 2)
 		rs_too_big();
 
-	s = (ResponseState *) palloc(off);
+	s = (ResponseState *) palloc_extended(off, MCXT_ALLOC_HUGE);
 	memset(s, 0, sizeof(ResponseState));
 	SET_VARSIZE(s, off);
 	s->magic = RS_MAGIC;
@@ -162,7 +162,8 @@ rs_alloc(int kind, int keykind, int16 keylen, Oid keytype, const RsOpts *opts,
 	if (opts->bh_len > 0)
 		memcpy(RS_OPTS_BH_RAW(RS_OPTS(s)), RS_OPTS_BH_RAW(opts), opts->bh_len);
 	/* keep padding and the empty log defined: the state is copied and shipped */
-	memset((char *) s + arena_off + arena_used, 0, off - arena_off - arena_used);
+	if (final)
+		memset((char *) s + arena_off + arena_used, 0, off - arena_off - arena_used);
 	return s;
 }
 
@@ -170,7 +171,7 @@ ResponseState *
 rs_create(int kind, int keykind, int16 keylen, Oid keytype, const RsOpts *opts)
 {
 	return rs_alloc(kind, keykind, keylen, keytype, opts, 0, 0, 0,
-					RS_MIN_LOG, keykind == RS_KEY_BYTES ? 256 : 0);
+					RS_MIN_LOG, keykind == RS_KEY_BYTES ? 256 : 0, true);
 }
 
 /* ----------------------------------------------------------------------
@@ -215,23 +216,18 @@ rs_row_cmp(const void *a, const void *b)
 	return rs_key_cmp(rs_sort_keykind, x->key, y->key);
 }
 
-/* LSD radix sort by hash (8-bit digits), then order equal-hash runs by key */
+/*
+ * LSD radix sort of rows[0..n) by the low "bits" bits of the hash (8-bit
+ * digits), using tmp (n rows) as the other buffer; passes where every row
+ * has the same digit are skipped.  The result ends in rows.
+ */
 static void
-rs_sort_rows(RsLogRow *rows, int64 n, int keykind)
+rs_lsd_sort(RsLogRow *rows, RsLogRow *tmp, int64 n, int bits)
 {
-	RsLogRow   *tmp;
 	RsLogRow   *src = rows;
-	RsLogRow   *dst;
+	RsLogRow   *dst = tmp;
 
-	rs_sort_keykind = keykind;
-	if (n < 64)
-	{
-		qsort(rows, n, sizeof(RsLogRow), rs_row_cmp);
-		return;
-	}
-	tmp = palloc_extended(sizeof(RsLogRow) * n, MCXT_ALLOC_HUGE);
-	dst = tmp;
-	for (int shift = 0; shift < 32; shift += 8)
+	for (int shift = 0; shift < bits; shift += 8)
 	{
 		int64		count[256] = {0};
 		int64		sum = 0;
@@ -258,15 +254,85 @@ rs_sort_rows(RsLogRow *rows, int64 n, int keykind)
 			src = dst;
 			dst = t;
 		}
-		CHECK_FOR_INTERRUPTS();
 	}
 	if (src != rows)
 		memcpy(rows, src, sizeof(RsLogRow) * n);
+}
+
+/*
+ * Gather the log rows of a and b (b may be NULL) into rows[], sorted by
+ * (hash, key), with pass-by-reference keys turned into absolute pointers.
+ * One scatter pass by the top 8 bits of the hash, then each bucket (small
+ * enough to stay in cache) sorted on the low 24 bits; last, runs of equal
+ * hash are put in key order (collisions are rare).
+ */
+static void
+rs_gather_sorted(const ResponseState *a, const ResponseState *b,
+				 RsLogRow *rows, int keykind)
+{
+	const ResponseState *src[2] = {a, b};
+	int64		count[256] = {0};
+	int64		start[257];
+	int64		n = 0,
+				maxb = 0;
+	RsLogRow   *tmp;
+
+	for (int k = 0; k < 2; k++)
+	{
+		const RsLogRow *log;
+
+		if (src[k] == NULL)
+			continue;
+		log = RS_LOG(src[k]);
+		for (int32 i = 0; i < src[k]->nlog; i++)
+			count[log[i].hash >> 24]++;
+	}
+	for (int d = 0; d < 256; d++)
+	{
+		start[d] = n;
+		n += count[d];
+		maxb = Max(maxb, count[d]);
+		count[d] = start[d];
+	}
+	start[256] = n;
+	for (int k = 0; k < 2; k++)
+	{
+		const RsLogRow *log;
+		const char *arena;
+
+		if (src[k] == NULL)
+			continue;
+		log = RS_LOG(src[k]);
+		arena = RS_LOG_ARENA(src[k]);
+		for (int32 i = 0; i < src[k]->nlog; i++)
+		{
+			RsLogRow   *r = &rows[count[log[i].hash >> 24]++];
+
+			*r = log[i];
+			if (keykind == RS_KEY_BYTES)
+				r->key = (uint64) (uintptr_t) (arena + log[i].key);
+		}
+	}
+	CHECK_FOR_INTERRUPTS();
+	if (keykind == RS_KEY_NONE || n < 2)
+		return;					/* all hashes are 0 */
+
+	tmp = palloc_extended(sizeof(RsLogRow) * maxb, MCXT_ALLOC_HUGE);
+	rs_sort_keykind = keykind;
+	for (int d = 0; d < 256; d++)
+	{
+		RsLogRow   *r = rows + start[d];
+		int64		m = start[d + 1] - start[d];
+
+		if (m < 2)
+			continue;
+		if (m < 32)
+			qsort(r, m, sizeof(RsLogRow), rs_row_cmp);
+		else
+			rs_lsd_sort(r, tmp, m, 24);
+	}
 	pfree(tmp);
 
-	/* runs of equal hash: group equal keys (collisions are rare) */
-	if (keykind == RS_KEY_NONE)
-		return;
 	for (int64 i = 0; i < n;)
 	{
 		int64		j = i + 1;
@@ -331,27 +397,56 @@ rs_cursor_init(RsCursor *c, const ResponseState *s)
 	}
 }
 
-/* append the log rows of s to rows[*n], keys as absolute pointers */
-static void
-rs_collect_log(const ResponseState *s, RsLogRow *rows, int64 *n)
-{
-	const RsLogRow *log = RS_LOG(s);
-
-	for (int32 i = 0; i < s->nlog; i++)
-	{
-		rows[*n] = log[i];
-		if (s->keykind == RS_KEY_BYTES)
-			rows[*n].key = (uint64) (uintptr_t) (RS_LOG_ARENA(s) + log[i].key);
-		(*n)++;
-	}
-}
-
 static int64
 rs_log_cap_for(int64 nentries, int64 nevents)
 {
 	int64		cap = nentries + nevents;
 
 	return Max(RS_MIN_LOG, Min(cap, (int64) (MaxAllocSize / 4 / sizeof(RsLogRow))));
+}
+
+/*
+ * Close the gaps of a state written with room to spare: move the events and
+ * the arena down behind the ne entries, add an empty log of log_cap rows and
+ * log_arena_cap key bytes, and zero every byte not written.
+ */
+static ResponseState *
+rs_finish(ResponseState *s, int64 ne, int64 nev, int64 na,
+		  int64 log_cap, int64 log_arena_cap)
+{
+	int64		events_off = s->entries_off + MAXALIGN(ne * sizeof(RsEntry));
+	int64		arena_off = events_off + MAXALIGN(nev * sizeof(int64));
+	int64		log_off = arena_off + MAXALIGN(na);
+	int64		log_arena_off = log_off + MAXALIGN(log_cap * sizeof(RsLogRow));
+	int64		total = log_arena_off + MAXALIGN(log_arena_cap);
+	int64		have = VARSIZE(s);
+
+	if (total > (int64) MaxAllocSize)
+		rs_too_big();
+	/* destinations lie at or below their sources, events before the arena */
+	memmove((char *) s + events_off, RS_EVENTS(s), nev * sizeof(int64));
+	memmove((char *) s + arena_off, RS_ARENA(s), na);
+	if (total > have)
+		s = repalloc_huge(s, total);
+	s->nentries = ne;
+	s->nevents = nev;
+	s->arena_used = na;
+	s->nlog = 0;
+	s->log_cap = log_cap;
+	s->log_arena_used = 0;
+	s->log_arena_cap = log_arena_cap;
+	s->events_off = events_off;
+	s->arena_off = arena_off;
+	s->log_off = log_off;
+	s->log_arena_off = log_arena_off;
+	/* padding after the entries and the events, then everything after the arena */
+	memset((char *) s + s->entries_off + ne * sizeof(RsEntry), 0,
+		   events_off - s->entries_off - ne * sizeof(RsEntry));
+	memset((char *) s + events_off + nev * sizeof(int64), 0,
+		   arena_off - events_off - nev * sizeof(int64));
+	memset((char *) s + arena_off + na, 0, total - arena_off - na);
+	SET_VARSIZE(s, total);
+	return s;
 }
 
 /*
@@ -370,10 +465,10 @@ rs_merge(const ResponseState *a, const ResponseState *b, int64 min_log,
 	int64		cap_arena = (int64) a->arena_used + a->log_arena_used +
 		(b ? (int64) b->arena_used + b->log_arena_used : 0);
 	RsLogRow   *rows;
-	int64		nrows = 0;
+	int64		nrows = nrows_in;
 	RsEntry    *oe;
 	int64	   *oev;
-	char	   *oa = NULL;
+	char	   *oa;
 	int64		ne = 0,
 				nev = 0,
 				na = 0;
@@ -384,19 +479,19 @@ rs_merge(const ResponseState *a, const ResponseState *b, int64 min_log,
 	int64		log_cap,
 				log_arena_cap;
 
-	if (cap_entries * sizeof(RsEntry) > MaxAllocSize ||
-		cap_events * sizeof(int64) > MaxAllocSize)
-		rs_too_big();
 	rows = palloc_extended(sizeof(RsLogRow) * Max(nrows_in, 1), MCXT_ALLOC_HUGE);
-	rs_collect_log(a, rows, &nrows);
-	if (b)
-		rs_collect_log(b, rows, &nrows);
-	rs_sort_rows(rows, nrows, keykind);
+	rs_gather_sorted(a, b, rows, keykind);
 
-	oe = palloc_extended(sizeof(RsEntry) * Max(cap_entries, 1), MCXT_ALLOC_HUGE);
-	oev = palloc_extended(sizeof(int64) * Max(cap_events, 1), MCXT_ALLOC_HUGE);
-	if (keykind == RS_KEY_BYTES)
-		oa = palloc_extended(Max(cap_arena, 1), MCXT_ALLOC_HUGE);
+	/*
+	 * Write straight into the new state, laid out for the most entries,
+	 * events and key bytes there can be; rs_finish() closes the gaps.  (Pages
+	 * never written are never touched.)
+	 */
+	out = rs_alloc(a->kind, keykind, a->keylen, a->keytype, RS_OPTS(a),
+				   cap_entries, cap_events, cap_arena, 0, 0, false);
+	oe = RS_ENTRIES(out);
+	oev = RS_EVENTS(out);
+	oa = RS_ARENA(out);
 	rs_cursor_init(&ca, a);
 	rs_cursor_init(&cb, b);
 
@@ -565,18 +660,9 @@ rs_merge(const ResponseState *a, const ResponseState *b, int64 min_log,
 	log_arena_cap = 0;
 	if (keykind == RS_KEY_BYTES)
 		log_arena_cap = Max(min_log_arena,
-							log_cap * Max(16, (ne > 0 ? na / ne : 0)));
-	out = rs_alloc(a->kind, keykind, a->keylen, a->keytype, RS_OPTS(a),
-				   ne, nev, na, log_cap, Min(log_arena_cap, MaxAllocSize / 4));
-	memcpy(RS_ENTRIES(out), oe, sizeof(RsEntry) * ne);
-	memcpy(RS_EVENTS(out), oev, sizeof(int64) * nev);
-	if (na > 0)
-		memcpy(RS_ARENA(out), oa, na);
-	pfree(oe);
-	pfree(oev);
-	if (oa)
-		pfree(oa);
-	return out;
+							Min(log_cap * Max(16, (ne > 0 ? na / ne : 0)),
+								(int64) MaxAllocSize / 4));
+	return rs_finish(out, ne, nev, na, log_cap, log_arena_cap);
 }
 
 /* A compacted copy of s (empty log), for final functions and output. */
@@ -977,7 +1063,7 @@ rs_read(StringInfo buf)
 	pq_getmsgend(buf);
 
 	/* a log-only state holding the rows, then merged */
-	s = rs_alloc(kind, keykind, keylen, keytype, opts, 0, 0, 0, nrows, na);
+	s = rs_alloc(kind, keykind, keylen, keytype, opts, 0, 0, 0, nrows, na, true);
 	memcpy(RS_LOG(s), rows, sizeof(RsLogRow) * nrows);
 	s->nlog = nrows;
 	if (na > 0)
