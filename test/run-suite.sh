@@ -14,10 +14,11 @@ failed=0
 
 echo "== pg_regress"
 make -s installcheck PG_CONFIG="${PG_CONFIG:-pg_config}" > build/regress.log 2>&1
+rc=$?
 cat build/regress.log
 p=$(grep -cE '\.\.\. ok' build/regress.log)
 f=$(grep -cE '\.\.\. FAILED' build/regress.log)
-if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then f=1; fi	# pg_regress itself failed
+if [ $rc -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi	# pg_regress itself failed
 [ -s build/regress/regression.diffs ] && head -c 20000 build/regress/regression.diffs
 passed=$((passed + p)); failed=$((failed + f))
 
