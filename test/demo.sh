@@ -4,5 +4,11 @@
 set -eu
 cd "$(dirname "$0")/.."
 n=${1:-100000}
-psql -qX -v ON_ERROR_STOP=1 -d postgres -c 'CREATE EXTENSION smskpi'
-psql -qX -v ON_ERROR_STOP=1 -d postgres -c 'SELECT smskpi.version() AS smskpi_version'
+export PGDATABASE=postgres
+psql -qX -v ON_ERROR_STOP=1 -c 'CREATE EXTENSION IF NOT EXISTS smskpi'
+psql -qX -v ON_ERROR_STOP=1 -c 'SELECT smskpi.version() AS smskpi_version'
+echo "== generating $n messages (seed 42) into schema demo"
+start=$(date +%s)
+sh test/datagen/generate.sh demo "$n" 42
+echo "   generated in $(( $(date +%s) - start )) s"
+psql -qX -v ON_ERROR_STOP=1 -v schema=demo -f test/demo_report.sql

@@ -193,9 +193,12 @@ JOIN _tpl tp ON tp.kind = 'fu' AND tp.i = f.tpl_i;
 --     undelivered 30003 1.5% (+1% for MMS), undelivered 30007 0.6% (1.2% with a link),
 --     failed 30008 0.3%, sent (no delivery receipt) 0.3%, else delivered
 --   reply probability: drip step 1..6 = .30 .24 .18 .05 .04 .03, blast .08, 1:1 .45;
---     x1.4 MMS, x1.1 emoji, x responsiveness; only if delivered
+--     x1.4 MMS, x1.1 emoji, x responsiveness, at most .95; only if delivered or sent
 --   reply delay: 900 s * exp(1.8 z), at least 5 s, at most 4 days
---   reply kind: see the CASE (STOP and natural opt-outs twice as likely at step 4+)
+--   reply kind (positive, question, thanks, negative, complaint, STOP, natural opt-out,
+--   other):  1:1 follow-ups .40 .25 .12 .08 .03 .03 .02 .07
+--            campaign steps 1-3 and blasts .37 .21 .12 .15 .05 .035 .015 .05
+--            campaign steps 4-6 .28 .15 .09 .17 .07 .10 .05 .09
 CREATE TABLE _u1 AS
 SELECT *,
        CASE WHEN ckind = 'landline' THEN 'undelivered' WHEN ckind = 'invalid' THEN 'undelivered'
@@ -225,10 +228,10 @@ SELECT *,
                  CASE WHEN uq < .40 THEN 1 WHEN uq < .65 THEN 2 WHEN uq < .77 THEN 3 WHEN uq < .85 THEN 4
                       WHEN uq < .88 THEN 5 WHEN uq < .91 THEN 6 WHEN uq < .93 THEN 7 ELSE 8 END
             WHEN step < 4 THEN
-                 CASE WHEN uq < .34 THEN 1 WHEN uq < .53 THEN 2 WHEN uq < .64 THEN 3 WHEN uq < .77 THEN 4
-                      WHEN uq < .82 THEN 5 WHEN uq < .90 THEN 6 WHEN uq < .94 THEN 7 ELSE 8 END
-            ELSE CASE WHEN uq < .24 THEN 1 WHEN uq < .37 THEN 2 WHEN uq < .45 THEN 3 WHEN uq < .60 THEN 4
-                      WHEN uq < .67 THEN 5 WHEN uq < .85 THEN 6 WHEN uq < .93 THEN 7 ELSE 8 END
+                 CASE WHEN uq < .37 THEN 1 WHEN uq < .58 THEN 2 WHEN uq < .70 THEN 3 WHEN uq < .85 THEN 4
+                      WHEN uq < .90 THEN 5 WHEN uq < .935 THEN 6 WHEN uq < .95 THEN 7 ELSE 8 END
+            ELSE CASE WHEN uq < .28 THEN 1 WHEN uq < .43 THEN 2 WHEN uq < .52 THEN 3 WHEN uq < .69 THEN 4
+                      WHEN uq < .76 THEN 5 WHEN uq < .86 THEN 6 WHEN uq < .91 THEN 7 ELSE 8 END
        END AS rkind
 FROM (SELECT *, ostat IN ('delivered', 'sent') AND ur < p_reply AS replied FROM _u1) x;
 
