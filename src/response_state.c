@@ -656,12 +656,25 @@ rs_merge(const ResponseState *a, const ResponseState *b, int64 min_log,
 	}
 	pfree(rows);
 
-	log_cap = Max(min_log, rs_log_cap_for(ne, nev));
-	log_arena_cap = 0;
-	if (keykind == RS_KEY_BYTES)
-		log_arena_cap = Max(min_log_arena,
-							Min(log_cap * Max(16, (ne > 0 ? na / ne : 0)),
-								(int64) MaxAllocSize / 4));
+	/*
+	 * The next log: as many rows as the state holds items (so merging costs
+	 * O(1) per row), but never more than the room left under 1 GB, so that
+	 * a group can grow until its compacted part alone fills the limit.
+	 */
+	{
+		int64		compacted = out->entries_off + MAXALIGN(ne * sizeof(RsEntry)) +
+			MAXALIGN(nev * sizeof(int64)) + MAXALIGN(na);
+		int64		room = (int64) MaxAllocSize - compacted - 1024;
+		int64		avg_key = keykind == RS_KEY_BYTES ? Max(16, (ne > 0 ? na / ne : 0)) : 0;
+
+		if (room < 65536 * (int64) (sizeof(RsLogRow) + avg_key))
+			rs_too_big();		/* rather than merging 1 GB every few rows */
+		log_cap = rs_log_cap_for(ne, nev);
+		if (log_cap * (int64) (sizeof(RsLogRow) + avg_key) > room)
+			log_cap = Max(RS_MIN_LOG, room / (int64) (sizeof(RsLogRow) + avg_key));
+		log_cap = Max(min_log, log_cap);
+		log_arena_cap = keykind == RS_KEY_BYTES ? Max(min_log_arena, log_cap * avg_key) : 0;
+	}
 	return rs_finish(out, ne, nev, na, log_cap, log_arena_cap);
 }
 
