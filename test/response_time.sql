@@ -144,6 +144,12 @@ SELECT smskpi.response_percentile(smskpi.reply_time_state(conv, inbound, ts), 2)
 SELECT smskpi.response_state_merge(s) FROM (VALUES
   ((SELECT smskpi.first_response_state(conv, inbound, ts) FROM rt)),
   ((SELECT smskpi.reply_time_state(conv, inbound, ts) FROM rt))) v(s);
+-- binary form: COPY BINARY out and in (send/recv) keeps the answer
+CREATE TABLE rs_bin (s smskpi.response_state);
+COPY (SELECT smskpi.reply_time_state(conv::text, inbound, ts) FROM rt) TO '/tmp/smskpi_rs_test.bin' (FORMAT binary);
+COPY rs_bin FROM '/tmp/smskpi_rs_test.bin' (FORMAT binary);
+SELECT smskpi.response_median(s) = '10 min' AS binary_roundtrip FROM rs_bin;
+DROP TABLE rs_bin;
 -- damaged or hand-made states: clear errors, and no crash
 SELECT '\x00'::smskpi.response_state;
 SELECT 'abc'::smskpi.response_state;
