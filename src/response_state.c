@@ -259,6 +259,31 @@ rs_lsd_sort(RsLogRow *rows, RsLogRow *tmp, int64 n, int bits)
 		memcpy(rows, src, sizeof(RsLogRow) * n);
 }
 
+/* a buffer of at least n rows: from the scratch, or else freshly allocated */
+static RsLogRow *
+rs_scratch_rows(RsScratch *sc, bool tmp, int64 n)
+{
+	RsLogRow  **buf;
+	int64	   *cap;
+
+	n = Max(n, 1);
+	if (sc == NULL)
+		return palloc_extended(sizeof(RsLogRow) * n, MCXT_ALLOC_HUGE);
+	buf = tmp ? &sc->tmp : &sc->rows;
+	cap = tmp ? &sc->tmp_cap : &sc->rows_cap;
+	if (*cap < n)
+	{
+		if (*buf)
+			pfree(*buf);
+		*buf = NULL;			/* in case the allocation fails */
+		*cap = 0;
+		*buf = MemoryContextAllocExtended(sc->cxt, sizeof(RsLogRow) * (n + n / 2),
+										  MCXT_ALLOC_HUGE);
+		*cap = n + n / 2;
+	}
+	return *buf;
+}
+
 /*
  * Gather the log rows of a and b (b may be NULL) into rows[], sorted by
  * (hash, key), with pass-by-reference keys turned into absolute pointers.
@@ -268,7 +293,7 @@ rs_lsd_sort(RsLogRow *rows, RsLogRow *tmp, int64 n, int bits)
  */
 static void
 rs_gather_sorted(const ResponseState *a, const ResponseState *b,
-				 RsLogRow *rows, int keykind)
+				 RsLogRow *rows, int keykind, RsScratch *sc)
 {
 	const ResponseState *src[2] = {a, b};
 	int64		count[256] = {0};
@@ -317,7 +342,7 @@ rs_gather_sorted(const ResponseState *a, const ResponseState *b,
 	if (keykind == RS_KEY_NONE || n < 2)
 		return;					/* all hashes are 0 */
 
-	tmp = palloc_extended(sizeof(RsLogRow) * maxb, MCXT_ALLOC_HUGE);
+	tmp = rs_scratch_rows(sc, true, maxb);
 	rs_sort_keykind = keykind;
 	for (int d = 0; d < 256; d++)
 	{
@@ -331,7 +356,8 @@ rs_gather_sorted(const ResponseState *a, const ResponseState *b,
 		else
 			rs_lsd_sort(r, tmp, m, 24);
 	}
-	pfree(tmp);
+	if (sc == NULL)
+		pfree(tmp);
 
 	for (int64 i = 0; i < n;)
 	{
@@ -412,7 +438,7 @@ rs_log_cap_for(int64 nentries, int64 nevents)
  */
 static ResponseState *
 rs_finish(ResponseState *s, int64 ne, int64 nev, int64 na,
-		  int64 log_cap, int64 log_arena_cap)
+		  int64 log_cap, int64 log_arena_cap, int64 total_size)
 {
 	int64		events_off = s->entries_off + MAXALIGN(ne * sizeof(RsEntry));
 	int64		arena_off = events_off + MAXALIGN(nev * sizeof(int64));
@@ -420,6 +446,14 @@ rs_finish(ResponseState *s, int64 ne, int64 nev, int64 na,
 	int64		log_arena_off = log_off + MAXALIGN(log_cap * sizeof(RsLogRow));
 	int64		total = log_arena_off + MAXALIGN(log_arena_cap);
 	int64		have = VARSIZE(s);
+
+	/* a fixed total size: the slack goes to the log's key arena */
+	if (total_size > 0)
+	{
+		Assert(total <= total_size);
+		log_arena_cap = total_size - log_arena_off;
+		total = total_size;
+	}
 
 	if (total > (int64) MaxAllocSize)
 		rs_too_big();
@@ -455,7 +489,7 @@ rs_finish(ResponseState *s, int64 ne, int64 nev, int64 na,
  */
 static ResponseState *
 rs_merge(const ResponseState *a, const ResponseState *b, int64 min_log,
-		 int64 min_log_arena)
+		 int64 min_log_arena, int64 keep_size, RsScratch *sc)
 {
 	int			keykind = a->keykind;
 	int64		nrows_in = (int64) a->nlog + (b ? b->nlog : 0);
@@ -479,8 +513,8 @@ rs_merge(const ResponseState *a, const ResponseState *b, int64 min_log,
 	int64		log_cap,
 				log_arena_cap;
 
-	rows = palloc_extended(sizeof(RsLogRow) * Max(nrows_in, 1), MCXT_ALLOC_HUGE);
-	rs_gather_sorted(a, b, rows, keykind);
+	rows = rs_scratch_rows(sc, false, nrows_in);
+	rs_gather_sorted(a, b, rows, keykind, sc);
 
 	/*
 	 * Write straight into the new state, laid out for the most entries,
@@ -654,7 +688,8 @@ rs_merge(const ResponseState *a, const ResponseState *b, int64 min_log,
 			rs_cursor_next(&cb);
 		r = r_end;
 	}
-	pfree(rows);
+	if (sc == NULL)
+		pfree(rows);
 
 	/*
 	 * The next log: as many rows as the state holds items (so merging costs
@@ -674,8 +709,27 @@ rs_merge(const ResponseState *a, const ResponseState *b, int64 min_log,
 			log_cap = Max(RS_MIN_LOG, room / (int64) (sizeof(RsLogRow) + avg_key));
 		log_cap = Max(min_log, log_cap);
 		log_arena_cap = keykind == RS_KEY_BYTES ? Max(min_log_arena, log_cap * avg_key) : 0;
+
+		/*
+		 * When the merged state, with a log of at least half the usual size,
+		 * fits in keep_size bytes (the size of the state being replaced),
+		 * give it exactly that size: the caller copies it back in place.
+		 */
+		if (keep_size > 0)
+		{
+			int64		log_off = compacted;	/* MAXALIGNed already */
+			int64		fit = (keep_size - log_off - (int64) MAXALIGN(min_log_arena) - 16) /
+				(int64) (sizeof(RsLogRow) + avg_key);
+
+			if (fit >= Max(min_log, log_cap / 2))
+			{
+				log_cap = Min(fit, rs_log_cap_for(ne, nev) * 2);
+				log_arena_cap = keykind == RS_KEY_BYTES ? Max(min_log_arena, log_cap * avg_key) : 0;
+				return rs_finish(out, ne, nev, na, log_cap, log_arena_cap, keep_size);
+			}
+		}
 	}
-	return rs_finish(out, ne, nev, na, log_cap, log_arena_cap);
+	return rs_finish(out, ne, nev, na, log_cap, log_arena_cap, 0);
 }
 
 /* A compacted copy of s (empty log), for final functions and output. */
@@ -684,7 +738,7 @@ rs_compact(const ResponseState *s)
 {
 	if (s->nlog == 0)
 		return (ResponseState *) s;
-	return rs_merge(s, NULL, 0, 0);
+	return rs_merge(s, NULL, 0, 0, 0, NULL);
 }
 
 /*
@@ -692,16 +746,27 @@ rs_compact(const ResponseState *s)
  * returns a merged copy (allocated in CurrentMemoryContext) instead.
  */
 ResponseState *
-rs_add_message(ResponseState *s, const RsKey *key, bool inbound, TimestampTz ts)
+rs_add_message(ResponseState *s, const RsKey *key, bool inbound, TimestampTz ts,
+			   RsScratch *sc, bool owned)
 {
 	RsLogRow   *row;
 	int64		need = s->keykind == RS_KEY_BYTES ? INTALIGN(sizeof(int32) + key->len) : 0;
 
 	if (s->nlog >= s->log_cap || s->log_arena_used + need > s->log_arena_cap)
 	{
+		ResponseState *n;
+
 		if (need > MaxAllocSize / 4)
 			rs_too_big();
-		s = rs_merge(s, NULL, RS_MIN_LOG, need);
+		n = rs_merge(s, NULL, RS_MIN_LOG, need, owned ? VARSIZE(s) : 0, sc);
+		if (owned && VARSIZE(n) == VARSIZE(s))
+		{
+			/* same size: reuse our allocation (no new pages, no copy by nodeAgg) */
+			memcpy(s, n, VARSIZE(n));
+			pfree(n);
+		}
+		else
+			s = n;
 	}
 	row = &RS_LOG(s)[s->nlog++];
 	row->hash = key->hash;
@@ -745,7 +810,7 @@ ResponseState *
 rs_combine(const ResponseState *a, const ResponseState *b)
 {
 	rs_check_compatible(a, b);
-	return rs_merge(a, b, RS_MIN_LOG, 0);
+	return rs_merge(a, b, RS_MIN_LOG, 0, 0, NULL);
 }
 
 /* ----------------------------------------------------------------------
@@ -1082,7 +1147,7 @@ rs_read(StringInfo buf)
 	if (na > 0)
 		memcpy(RS_LOG_ARENA(s), arena, na);
 	s->log_arena_used = na;
-	out = rs_merge(s, NULL, 0, 0);
+	out = rs_merge(s, NULL, 0, 0, 0, NULL);
 	pfree(s);
 	pfree(rows);
 	pfree(arena);

@@ -144,10 +144,24 @@ typedef struct RsKey
 	uint32		hash;
 } RsKey;
 
+/*
+ * Scratch buffers a transition function keeps across merges (in its
+ * fn_mcxt), so that merging does not allocate fresh memory every time.
+ */
+typedef struct RsScratch
+{
+	MemoryContext cxt;
+	RsLogRow   *rows;
+	int64		rows_cap;
+	RsLogRow   *tmp;
+	int64		tmp_cap;
+} RsScratch;
+
 extern ResponseState *rs_create(int kind, int keykind, int16 keylen, Oid keytype,
 								const RsOpts *opts);
 extern ResponseState *rs_add_message(ResponseState *s, const RsKey *key,
-									 bool inbound, TimestampTz ts);
+									 bool inbound, TimestampTz ts,
+									 RsScratch *scratch, bool owned);
 extern ResponseState *rs_combine(const ResponseState *a, const ResponseState *b);
 extern ResponseState *rs_compact(const ResponseState *s);
 extern void rs_key_from_datum(RsKey *key, int keykind, int16 keylen, Datum d);

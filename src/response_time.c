@@ -61,6 +61,7 @@ typedef struct RsCallInfo
 	int			argi_bh;
 	Datum		last_windows;	/* option datums seen last, to skip rechecks */
 	Datum		last_bh;
+	RsScratch	scratch;		/* merge buffers, kept for the whole query */
 } RsCallInfo;
 
 static const int64 default_windows[] = {
@@ -112,6 +113,7 @@ rs_call_info(FunctionCallInfo fcinfo, int kind, bool keyed)
 	if (ci != NULL)
 		return ci;
 	ci = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(RsCallInfo));
+	ci->scratch.cxt = fcinfo->flinfo->fn_mcxt;
 	ci->kind = kind;
 	ci->argi_fraction = ci->argi_windows = ci->argi_bh = -1;
 	if (keyed)
@@ -333,7 +335,8 @@ rs_trans(FunctionCallInfo fcinfo, int kind, bool keyed)
 			keyd = PointerGetDatum(PG_DETOAST_DATUM_PACKED(keyd));
 	}
 	rs_key_from_datum(&key, ci->keykind, ci->keylen, keyd);
-	s = rs_add_message(s, &key, inbound, ts);
+	/* the state is ours to change in place once nodeAgg holds it */
+	s = rs_add_message(s, &key, inbound, ts, &ci->scratch, !PG_ARGISNULL(0));
 	PG_RETURN_POINTER(s);
 }
 
