@@ -43,6 +43,39 @@
 #include "campaign.h"
 #include "intent.h"
 #include "sentiment.h"
+#include "unicode.h"
+
+/*
+ * Classification memo of message_log: intent and sentiment are pure
+ * functions of a body's bytes, and replies repeat ("STOP", "Yes", answers
+ * to the same template), so each distinct short body is classified once per
+ * transition state.  Keyed by the body's bytes as stored (before any
+ * conversion to UTF-8).  Bounded: at most CM_MEMO_MAX bodies of at most
+ * CM_MEMO_MAXLEN bytes (about 600 kB); when full it is emptied and refills.
+ * A cache only: it is not part of the serialized state.
+ */
+#define CM_MEMO_SLOTS		16384	/* power of two, at most half used */
+#define CM_MEMO_MAX			(CM_MEMO_SLOTS / 2)
+#define CM_MEMO_MAXLEN		160
+#define CM_MEMO_ARENA		(256 * 1024)
+
+typedef struct CmMemoSlot
+{
+	uint32		hash;
+	uint32		off;			/* of the body's bytes in the arena */
+	uint16		len;
+	uint8		intent;
+	bool		used;
+	float4		sentiment;
+} CmMemoSlot;
+
+typedef struct CmMemo
+{
+	CmMemoSlot *slots;
+	char	   *arena;
+	uint32		nbodies;
+	uint32		arena_used;
+} CmMemo;
 
 /* growing array of fixed-size records, the transition state of both aggregates */
 typedef struct CmBuild
@@ -53,6 +86,7 @@ typedef struct CmBuild
 	int64		n;
 	int64		cap;
 	char	   *recs;
+	CmMemo	   *memo;			/* message_log only, created on first use */
 } CmBuild;
 
 static CmBuild *
@@ -66,6 +100,7 @@ cm_build_new(MemoryContext cxt, Size elemsize, int64 max)
 	b->n = 0;
 	b->cap = 64;
 	b->recs = MemoryContextAllocHuge(cxt, b->cap * elemsize);
+	b->memo = NULL;
 	return b;
 }
 
@@ -116,8 +151,8 @@ cm_agg_context(FunctionCallInfo fcinfo, const char *fname)
  * outbound, message_id (NULL last), conversation_id (NULL last), then the
  * remaining bytes so that equal keys still order deterministically.
  */
-int
-cm_msg_cmp(const CmMsg *a, const CmMsg *b)
+static inline int
+cm_msg_cmp_inline(const CmMsg *a, const CmMsg *b)
 {
 	CMP(a->contact_id, b->contact_id);
 	CMP(a->sent_at, b->sent_at);
@@ -129,11 +164,19 @@ cm_msg_cmp(const CmMsg *a, const CmMsg *b)
 	return memcmp(a, b, sizeof(CmMsg));
 }
 
-static int
-cm_msg_qsort_cmp(const void *a, const void *b)
+int
+cm_msg_cmp(const CmMsg *a, const CmMsg *b)
 {
-	return cm_msg_cmp((const CmMsg *) a, (const CmMsg *) b);
+	return cm_msg_cmp_inline(a, b);
 }
+
+/* cm_sort_msgs(CmMsg *, size_t): sort_template.h with the order inlined */
+#define ST_SORT cm_sort_msgs
+#define ST_ELEMENT_TYPE CmMsg
+#define ST_COMPARE(a, b) cm_msg_cmp_inline(a, b)
+#define ST_SCOPE static
+#define ST_DEFINE
+#include "lib/sort_template.h"
 
 static int
 cm_event_cmp(const void *pa, const void *pb)
@@ -239,7 +282,7 @@ cm_read_log(bytea *b, CmLog *log)
 		if ((i & 0xffff) == 0)
 			CHECK_FOR_INTERRUPTS();
 		cm_check_msg(&m[i]);
-		if (i > 0 && cm_msg_cmp(&m[i - 1], &m[i]) > 0)
+		if (i > 0 && cm_msg_cmp_inline(&m[i - 1], &m[i]) > 0)
 			cm_bad_log("message log", "The records are not in order.");
 	}
 	log->msgs = m;
@@ -326,6 +369,92 @@ text_eq(text *t, const char *s)
 	return VARSIZE_ANY_EXHDR(t) == n && memcmp(VARDATA_ANY(t), s, n) == 0;
 }
 
+/* empty the memo (or create it) */
+static void
+cm_memo_reset(CmBuild *b)
+{
+	if (b->memo == NULL)
+	{
+		b->memo = MemoryContextAlloc(b->cxt, sizeof(CmMemo));
+		b->memo->slots = MemoryContextAlloc(b->cxt, CM_MEMO_SLOTS * sizeof(CmMemoSlot));
+		b->memo->arena = MemoryContextAlloc(b->cxt, CM_MEMO_ARENA);
+	}
+	memset(b->memo->slots, 0, CM_MEMO_SLOTS * sizeof(CmMemoSlot));
+	b->memo->nbodies = 0;
+	b->memo->arena_used = 0;
+}
+
+/*
+ * Set m's intent and sentiment from an inbound body: the classifiers read
+ * the body as UTF-8 (converted from the server encoding if need be);
+ * short bodies go through the memo.
+ */
+static void
+cm_classify(CmBuild *b, text *body, CmMsg *m)
+{
+	const char *raw = VARDATA_ANY(body);
+	int			rawlen = VARSIZE_ANY_EXHDR(body);
+	CmMemoSlot *slot = NULL;
+	uint32		h = 0;
+	const char *s;
+	int			len;
+	double		sent;
+
+	if (rawlen <= CM_MEMO_MAXLEN)
+	{
+		CmMemo	   *memo;
+		uint32		i;
+
+		if (b->memo == NULL)
+			cm_memo_reset(b);
+		memo = b->memo;
+		h = hash_bytes((const unsigned char *) raw, rawlen);
+		for (i = h & (CM_MEMO_SLOTS - 1);; i = (i + 1) & (CM_MEMO_SLOTS - 1))
+		{
+			slot = &memo->slots[i];
+			if (!slot->used)
+				break;
+			if (slot->hash == h && slot->len == rawlen &&
+				memcmp(memo->arena + slot->off, raw, rawlen) == 0)
+			{
+				m->intent = slot->intent;
+				m->u.sentiment = slot->sentiment;
+				return;
+			}
+		}
+	}
+
+	s = smskpi_text_utf8(body, &len);
+	m->intent = (uint8) smskpi_intent(s, len);
+	sent = smskpi_sentiment(s, len);
+	if (isnan(sent))
+		sent = 0.0;
+	m->u.sentiment = (float4) Max(-1.0, Min(1.0, sent));
+	if (s != raw)
+		pfree((void *) s);
+
+	if (slot != NULL)
+	{
+		CmMemo	   *memo = b->memo;
+
+		if (memo->nbodies >= CM_MEMO_MAX ||
+			memo->arena_used + rawlen > CM_MEMO_ARENA)
+		{
+			cm_memo_reset(b);
+			slot = &memo->slots[h & (CM_MEMO_SLOTS - 1)];
+		}
+		memcpy(memo->arena + memo->arena_used, raw, rawlen);
+		slot->hash = h;
+		slot->off = memo->arena_used;
+		slot->len = (uint16) rawlen;
+		slot->intent = m->intent;
+		slot->used = true;
+		slot->sentiment = m->u.sentiment;
+		memo->arena_used += rawlen;
+		memo->nbodies++;
+	}
+}
+
 /* message_log_sfunc(...) returns the state with one more message appended. */
 PG_FUNCTION_INFO_V1(smskpi_message_log_sfunc);
 Datum
@@ -394,17 +523,7 @@ smskpi_message_log_sfunc(PG_FUNCTION_ARGS)
 		if (PG_ARGISNULL(7))
 			m.flags |= CM_BODY_NULL;
 		else
-		{
-			text	   *body = PG_GETARG_TEXT_PP(7);
-			const char *s = VARDATA_ANY(body);
-			int			len = VARSIZE_ANY_EXHDR(body);
-			double		sent = smskpi_sentiment(s, len);
-
-			m.intent = (uint8) smskpi_intent(s, len);
-			if (isnan(sent))
-				sent = 0.0;
-			m.u.sentiment = (float4) Max(-1.0, Min(1.0, sent));
-		}
+			cm_classify(b, PG_GETARG_TEXT_PP(7), &m);
 	}
 	else
 		ereport(ERROR,
@@ -547,20 +666,19 @@ typedef struct CmGroup
 	uint32		id;
 } CmGroup;
 
-static int
-cm_group_cmp(const void *pa, const void *pb)
-{
-	const CmGroup *a = pa;
-	const CmGroup *b = pb;
-
-	CMP(a->key, b->key);
-	return 0;
-}
+/* cm_sort_groups(CmGroup *, size_t): groups by contact_id */
+#define ST_SORT cm_sort_groups
+#define ST_ELEMENT_TYPE CmGroup
+#define ST_COMPARE(a, b) (((a)->key > (b)->key) - ((a)->key < (b)->key))
+#define ST_SCOPE static
+#define ST_DEFINE
+#include "lib/sort_template.h"
 
 /*
  * Sort the messages of a state into a finished log without sorting the whole
- * array: hash contacts to groups, scatter the records group by group (groups
- * in contact_id order), then sort each group's few records by time.
+ * array: hash contacts to groups, number the groups in contact_id order,
+ * scatter the records group by group (counting sort), then sort each group's
+ * few records on their own (usually already in time order: one pass).
  */
 static bytea *
 cm_finish_messages(const CmBuild *b)
@@ -571,16 +689,20 @@ cm_finish_messages(const CmBuild *b)
 	bytea	   *out = cm_log_bytes(CM_LOG_MAGIC, CM_LOG_SORTED, n, sizeof(CmMsg), &recs);
 	CmMsg	   *sorted = (CmMsg *) recs;
 	uint32	   *gid;
+	uint32	   *rank;
 	uint32	   *start;
 	CmGroup    *groups;
 	int64		ngroups = 0,
 				gcap = 1024,
 				i;
+	int64		prev_key = 0;
+	uint32		prev_gid = PG_UINT32_MAX;
 	cmgrp_hash *h;
 
 	if (n == 0)
 		return out;
 
+	/* group id of every record, groups numbered as first seen */
 	gid = palloc_extended(n * sizeof(uint32), MCXT_ALLOC_HUGE);
 	groups = palloc_extended(gcap * sizeof(CmGroup), MCXT_ALLOC_HUGE);
 	h = cmgrp_create(CurrentMemoryContext, 1024, NULL);
@@ -591,6 +713,11 @@ cm_finish_messages(const CmBuild *b)
 
 		if ((i & 0xffff) == 0)
 			CHECK_FOR_INTERRUPTS();
+		if (in[i].contact_id == prev_key && prev_gid != PG_UINT32_MAX)
+		{
+			gid[i] = prev_gid;
+			continue;
+		}
 		e = cmgrp_insert(h, in[i].contact_id, &found);
 		if (!found)
 		{
@@ -604,44 +731,44 @@ cm_finish_messages(const CmBuild *b)
 			groups[ngroups].id = (uint32) ngroups;
 			ngroups++;
 		}
-		gid[i] = e->group;
+		gid[i] = prev_gid = e->group;
+		prev_key = in[i].contact_id;
 	}
 	cmgrp_destroy(h);
 
-	/* counts, then start offsets in contact_id order */
+	/* renumber the groups in contact_id order */
+	cm_sort_groups(groups, ngroups);
+	rank = palloc_extended(ngroups * sizeof(uint32), MCXT_ALLOC_HUGE);
+	for (i = 0; i < ngroups; i++)
+		rank[groups[i].id] = (uint32) i;
+	pfree(groups);
+
+	/* counts, start offsets, scatter: start[g] ends as the end of group g */
 	start = palloc_extended((ngroups + 1) * sizeof(uint32), MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
 	for (i = 0; i < n; i++)
-		start[gid[i]]++;
-	qsort(groups, ngroups, sizeof(CmGroup), cm_group_cmp);
 	{
-		uint32		off = 0;
-		uint32	   *cnt = palloc_extended(ngroups * sizeof(uint32), MCXT_ALLOC_HUGE);
-
-		memcpy(cnt, start, ngroups * sizeof(uint32));
-		for (i = 0; i < ngroups; i++)
-		{
-			start[groups[i].id] = off;
-			off += cnt[groups[i].id];
-		}
-		pfree(cnt);
+		gid[i] = rank[gid[i]];
+		start[gid[i] + 1]++;
 	}
+	pfree(rank);
+	for (i = 1; i <= ngroups; i++)
+		start[i] += start[i - 1];
 	for (i = 0; i < n; i++)
 		sorted[start[gid[i]]++] = in[i];
 	pfree(gid);
 
-	/* start[g] is now the end of group g; sort each group in place */
+	/* sort each group in place */
 	for (i = 0; i < ngroups; i++)
 	{
-		uint32		end = start[groups[i].id];
-		uint32		beg = (i == 0) ? 0 : start[groups[i - 1].id];
+		uint32		beg = (i == 0) ? 0 : start[i - 1];
+		uint32		end = start[i];
 
 		if ((i & 0x3fff) == 0)
 			CHECK_FOR_INTERRUPTS();
 		if (end - beg > 1)
-			qsort(sorted + beg, end - beg, sizeof(CmMsg), cm_msg_qsort_cmp);
+			cm_sort_msgs(sorted + beg, end - beg);
 	}
 	pfree(start);
-	pfree(groups);
 	return out;
 }
 
