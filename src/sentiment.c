@@ -20,12 +20,13 @@
  *	  2. Each token gets a valence: lexicon value, CAPS emphasis (only when
  *		 the message also has non-capital words), elongation emphasis,
  *		 boosters/dampeners up to 3 words back, negation up to 3 words back
- *		 within the clause, idioms at any position, "like" only as a verb
+ *		 within the clause (x -0.74; x -0.3 for a negative word), idioms at any position, "like" only as a verb
  *		 of liking, "no" as a negator only before a sentiment word,
  *		 positive words in a question halved.
  *	  3. Per sentence: contrast ("but", "however": before x0.5, after
  *		 x1.5), then ! and ? emphasis in the direction of the sentence sum.
- *	  4. compound = x / sqrt(x^2 + 15), x = sum over sentences.
+ *	  4. compound = x / sqrt(x^2 + 15), x = (sum over sentences) / sqrt(n),
+ *		 n = number of tokens with a non-zero valence (at least 1).
  *
  *	  The scorer (smskpi_sentiment) allocates nothing and is server-
  *	  independent: test/fuzz/sentiment_fuzz.c builds it with -DSMSKPI_FUZZ.
@@ -63,6 +64,7 @@
 /* ours */
 #define QUESTION_DAMP 0.5		/* positive words in a question */
 #define IRREALIS_DAMP 0.5		/* words after if/could/should/might in the clause */
+#define N_SCALAR_NEG (-0.3)		/* negation of a negative word ("not bad") */
 
 #define SENT_MAXTOK 128			/* tokens scored together (a message) */
 #define SENT_TOKLEN 32			/* bytes kept of a token (keys are <= 31) */
@@ -114,6 +116,7 @@ typedef struct SentState
 	int			runlen;
 	/* result */
 	double		total;
+	int			nval;			/* tokens with a non-zero valence */
 	int			nflush;
 } SentState;
 
@@ -340,7 +343,7 @@ token_valence(const SentTok *t, int n, int i, bool capdiff, bool question)
 		{
 			/* "no" reaches 3 words back only through "or"/"nor" */
 			if (!(k == 2 && (fj & SENT_F_NO) && !(tok_flags(&t[i - 1]) & SENT_F_ORNOR)))
-				v *= N_SCALAR;
+				v *= e->val < 0 ? N_SCALAR_NEG : N_SCALAR;
 		}
 	}
 	/* "least": negates, except in "at least" / "very least" */
@@ -348,7 +351,7 @@ token_valence(const SentTok *t, int n, int i, bool capdiff, bool question)
 	{
 		if (!(i > 1 && !boundary_after(t, i - 2) &&
 			  (tok_flags(&t[i - 2]) & SENT_F_ATVERY)))
-			v *= N_SCALAR;
+			v *= e->val < 0 ? N_SCALAR_NEG : N_SCALAR;
 	}
 	if (question && v > 0)
 		v *= QUESTION_DAMP;
@@ -444,7 +447,11 @@ score_tokens(SentState *st, bool whole_message)
 			}
 		}
 		for (int i = start; i <= end; i++)
+		{
 			sum += vals[i];
+			if (vals[i] != 0.0)
+				st->nval++;
+		}
 
 		emph = Min(nexcl, 4) * EXCL_STEP;
 		if (nq > 1)
@@ -955,6 +962,7 @@ smskpi_sentiment(const char *utf8, int len)
 	st.p_excl = st.p_q = 0;
 	st.runlen = 0;
 	st.total = 0.0;
+	st.nval = 0;
 	st.nflush = 0;
 
 	while (i < len)
@@ -1072,6 +1080,9 @@ smskpi_sentiment(const char *utf8, int len)
 	}
 	score_tokens(&st, st.nflush == 0);
 
+	/* evidence, not volume: n sentiment tokens count sqrt(n) times their mean */
+	if (st.nval > 1)
+		st.total /= sqrt((double) st.nval);
 	x = st.total / sqrt(st.total * st.total + ALPHA);
 	if (x > 1.0)
 		x = 1.0;

@@ -3,7 +3,9 @@
 -- (../shared/data/sentiment/vader_lexicon.txt: good 1.9, bad -2.5, love 3.2, great 3.1,
 -- happy 2.7, terrible -2.1, lol 1.8 (last duplicate), :) 2.0), smskpi's own tables
 -- (test/gen/gen_sentiment_lexicon.py) and the rules of doc/sentiment.md;
--- compound(x) = x / sqrt(x^2 + 15).  UTF-8 only (emoji): other encodings skip.
+-- compound(x) = x / sqrt(x^2 + 15), x = (sum of the valences) / sqrt(n), n = the
+-- number of tokens that carry a non-zero valence, at least 1 (a negator, a booster or
+-- an idiom's inner word carries none).  UTF-8 only (emoji): other encodings skip.
 SELECT getdatabaseencoding() <> 'UTF8' AS skip_test \gset
 \if :skip_test
 \echo skipped: database encoding is not UTF8
@@ -33,17 +35,20 @@ FROM (VALUES
   ('pretty good', 1.9 + 0.293, '"pretty" before a sentiment word is a booster'),
   ('never so good', (1.9 + 0.293) * 1.25, 'never so: x1.25'),
   ('least good', 1.9 * -0.74, 'least negates'),
-  ('not bad', -2.5 * -0.74, 'not bad'),
-  ('good but bad', 1.9 * 0.5 - 2.5 * 1.5, 'but: before x0.5, after x1.5'),
-  ('bad but good', -2.5 * 0.5 + 1.9 * 1.5, 'but'),
-  ('Bad. But good', -2.5 * 0.5 + 1.9 * 1.5, 'But starting a sentence halves the previous one'),
-  ('The food was good but the service was terrible', 1.9 * 0.5 - 2.1 * 1.5, 'but'),
+  ('not bad', -2.5 * -0.3, 'negated negative word: x -0.3 (litotes: mildly positive)'),
+  ('not terrible', -2.1 * -0.3, 'negated negative word'),
+  ('never bad', -2.5 * -0.3, 'negated negative word'),
+  ('good good', (1.9 + 1.9) / sqrt(2.0), 'two sentiment tokens: sum / sqrt(2.0)'),
+  ('good but bad', (1.9 * 0.5 - 2.5 * 1.5) / sqrt(2.0), 'but: before x0.5, after x1.5; 2 tokens'),
+  ('bad but good', (-2.5 * 0.5 + 1.9 * 1.5) / sqrt(2.0), 'but'),
+  ('Bad. But good', (-2.5 * 0.5 + 1.9 * 1.5) / sqrt(2.0), 'But starting a sentence halves the previous one'),
+  ('The food was good but the service was terrible', (1.9 * 0.5 - 2.1 * 1.5) / sqrt(2.0), 'but'),
   ('No problem', 1.5, 'idiom'),
   ('no problem!', 1.5 + 0.292, 'idiom + !'),
   ('no worries', 1.5, 'idiom'),
   ('No.', -1.2, '"no" alone keeps its valence, also with a period'),
   ('no good', 1.9 * -0.74, '"no" before a sentiment word negates it'),
-  ('No, not happy', -1.2 + 2.7 * -0.74, 'comma: "no" stands alone'),
+  ('No, not happy', (-1.2 + 2.7 * -0.74) / sqrt(2.0), 'comma: "no" stands alone; 2 tokens'),
   ('no thanks', -0.8, 'idiom: polite decline'),
   ('yeah right', -1.5, 'idiom at position 0 (VADER: only at >= 3)'),
   ('can''t wait', 2.0, 'idiom'),
@@ -77,14 +82,14 @@ FROM (VALUES
   ('sooo good', 1.9 + 0.293, 'elongated booster'),
   ('hahahahaha', 2.6, 'long laughter = hahaha'),
   (':)', 2.0, 'emoticon'),
-  ('thanks:)', 1.9 + 2.0, 'emoticon glued to a word'),
+  ('thanks:)', (1.9 + 2.0) / sqrt(2.0), 'emoticon glued to a word'),
   ('&lt;3', 1.9, 'HTML-escaped <3 (lexicon 1.9)'),
   ('👍', 1.8, 'emoji'),
   ('👍🏽', 1.8, 'skin tone'),
   ('❤', 2.8, 'heart'),
   ('❤️', 2.8, 'heart + VS16'),
-  ('😡😡😡', -3 * 2.8, 'repeated emoji add up'),
-  ('great👍', 3.1 + 1.8, 'emoji glued to a word'),
+  ('😡😡😡', -3 * 2.8 / sqrt(3.0), 'repeated emoji: 3 tokens, sum / sqrt(3.0)'),
+  ('great👍', (3.1 + 1.8) / sqrt(2.0), 'emoji glued to a word'),
   ('🤦‍♀️', -1.2, 'ZWJ sequence: first component'),
   ('❤️‍🔥', 2.5, 'ZWJ sequence with its own entry'),
   ('👨‍👩‍👧', 0, 'family: neutral'),
@@ -122,7 +127,11 @@ SELECT check_name, ok FROM (VALUES
   ('Unicode punctuation = ASCII', smskpi.sentiment_score('«good»!') = smskpi.sentiment_score('"good"!')),
   ('fullwidth ！ counts', smskpi.sentiment_score('good！') = smskpi.sentiment_score('good!')),
   ('NBSP is a space', smskpi.sentiment_score(E'not\u00A0good') = smskpi.sentiment_score('not good')),
-  ('new line ends a sentence', smskpi.sentiment_score(E'no\ngood') > 0)
+  ('new line ends a sentence', smskpi.sentiment_score(E'no\ngood') > 0),
+  ('not bad: mildly positive, below good', smskpi.sentiment_score('not bad') > 0
+                           AND smskpi.sentiment_score('not bad') < smskpi.sentiment_score('good')),
+  ('more of the same: stronger, not n times', smskpi.sentiment_score('good good good') > smskpi.sentiment_score('good')
+                           AND smskpi.sentiment_score('good good good') < pg_temp.compound(3 * 1.9))
 ) AS c(check_name, ok);
 
 -- 3. labels: VADER's thresholds 0.05 / -0.05

@@ -10,8 +10,11 @@
 # Per set: Pearson r of the score against the human mean (corr), and 3-class macro-F1
 # (human > 0.5 positive, < -0.5 negative, else neutral; score >= 0.05 positive,
 # <= -0.05 negative, else neutral -- sentiment_label()), beside VADER's figures measured
-# with vaderSentiment 3.3.2 (../shared/data/README.md).  Not run by test/bench/run.sh
-# (that runs NN_*.sql only).
+# with vaderSentiment 3.3.2 (../shared/data/README.md).  The tweets are also reported
+# on the two folds of the fixed development split (A = odd ids, B = even ids; a rule
+# is kept only if it helps on both, see doc/sentiment.md).  Not run by
+# test/bench/run.sh (that runs NN_*.sql only).  For fast iteration without a server:
+# sh test/bench/sentiment_eval.sh (same figures from the C scorer).
 set -eu
 cd "$(dirname "$0")/../.."
 data=../shared/data/sentiment
@@ -36,11 +39,16 @@ for f in tweets_dev movieReviewSnippets amazonReviewSnippets nytEditorialSnippet
 done
 
 $P <<'SQL'
-CREATE TEMP TABLE e AS
-SELECT set_name,
+CREATE TEMP TABLE e0 AS
+SELECT set_name, split_part(line, E'\t', 1) AS id,
        split_part(line, E'\t', 2)::float8 AS human,
        substr(line, length(split_part(line, E'\t', 1)) + length(split_part(line, E'\t', 2)) + 3) AS body
 FROM sentiment_eval_raw;
+CREATE TEMP TABLE e AS
+SELECT set_name, human, body FROM e0
+UNION ALL
+SELECT set_name || CASE WHEN id::int % 2 = 1 THEN ' fold A' ELSE ' fold B' END, human, body
+FROM e0 WHERE set_name = 'tweets_dev';
 CREATE TEMP TABLE s AS
 SELECT set_name, human, smskpi.sentiment_score(body) AS score,
        CASE WHEN human > 0.5 THEN 'positive' WHEN human < -0.5 THEN 'negative' ELSE 'neutral' END AS truth,
@@ -60,7 +68,8 @@ WITH c AS (SELECT set_name, k.cls,
      r AS (SELECT set_name, count(*) AS n, corr(score, human) AS r,
                   avg(((pred = truth))::int) AS accuracy FROM s GROUP BY set_name),
      v(set_name, ord, vader_r, vader_f1) AS (VALUES
-        ('tweets_dev', 1, 0.866, '0.69'), ('movieReviewSnippets', 2, 0.43, ''),
+        ('tweets_dev', 1, 0.866, '0.69'), ('tweets_dev fold A', 1.1, NULL, ''),
+        ('tweets_dev fold B', 1.2, NULL, ''), ('movieReviewSnippets', 2, 0.43, ''),
         ('amazonReviewSnippets', 3, 0.59, ''), ('nytEditorialSnippets', 4, 0.50, ''))
 SELECT r.set_name AS "set", r.n, round(r.r::numeric, 3) AS "Pearson r", v.vader_r AS "VADER r",
        round(m.macro_f1::numeric, 3) AS "macro-F1", v.vader_f1 AS "VADER F1",
