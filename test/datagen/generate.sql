@@ -5,8 +5,9 @@
 -- with seed*1000 + stream) mapped to [0,1) (53 bits); normal draws use the Box-Muller
 -- transform of two such uniforms.
 -- Nothing uses random(), now() or the physical order of rows, so the same seed gives
--- the same rows under any plan, serial or parallel.  The scratch objects (_*) live in
--- the target schema and are dropped at the end; the schema keeps only the six tables.
+-- the same rows under any plan, serial or parallel.  The scratch objects (_*, unlogged
+-- tables) live in the target schema and are dropped at the end; the schema keeps only
+-- the six (ordinary) tables.
 \set ON_ERROR_STOP 1
 SET client_min_messages = warning;
 SET work_mem = '256MB';
@@ -64,23 +65,23 @@ SELECT format($f$CREATE FUNCTION %I._amed(agent bigint) RETURNS float8
   AS 'SELECT 240.0 * pg_catalog.exp(0.6 * %I._z($1, 40))'$f$, :'schema', :'schema') \gexec
 
 -- ---------------------------------------------------------------- sizes
--- About 12.3 messages per contact (measured; see doc/datagen.md).  The window is 91 days
+-- About 11.2 messages per contact (measured; see doc/datagen.md).  The window is 91 days
 -- from Monday 2025-01-06 00:00 local (UTC-6).
-SELECT greatest(20, round(:n / 10.65))::bigint AS nc,
-       greatest(2, least(40, round(sqrt(:n / 10.65) / 12)))::int AS nl,
-       greatest(3, least(60, round(sqrt(:n / 10.65) / 8)))::int AS na,
+SELECT greatest(20, round(:n / 11.2))::bigint AS nc,
+       greatest(2, least(40, round(sqrt(:n / 11.2) / 12)))::int AS nl,
+       greatest(3, least(60, round(sqrt(:n / 11.2) / 8)))::int AS na,
        extract(epoch FROM timestamptz '2025-01-06 06:00:00+00')::bigint AS w0
 \gset
 SELECT round(:nc * 0.35)::bigint AS nsup, round(:nc * 0.25)::bigint AS nfu, :nl * 4 AS ncamp \gset
 
 -- ---------------------------------------------------------------- templates and names
-CREATE TABLE _tpl (kind text, i int, body text);
+CREATE UNLOGGED TABLE _tpl (kind text, i int, body text);
 \ir templates.sql
-CREATE TABLE _tplk AS SELECT kind, count(*)::int AS n FROM _tpl GROUP BY kind;
+CREATE UNLOGGED TABLE _tplk AS SELECT kind, count(*)::int AS n FROM _tpl GROUP BY kind;
 ALTER TABLE _tpl ADD has_link bool, ADD has_emoji bool;
 UPDATE _tpl SET has_link = body LIKE '%{link}%',
                 has_emoji = body ~ '[\U0001F300-\U0001FAFF\u2600-\u27BF]';
-CREATE TABLE _names AS
+CREATE UNLOGGED TABLE _names AS
 SELECT o::int - 1 AS i, nm FROM unnest(ARRAY[
  'Emma','Liam','Olivia','Noah','Ava','Elijah','Sophia','James','Mia','Lucas','Isabella',
  'Mason','Amelia','Ethan','Harper','Logan','Evelyn','Jacob','Abigail','Michael','Emily',
@@ -88,7 +89,7 @@ SELECT o::int - 1 AS i, nm FROM unnest(ARRAY[
  'Björn','Łukasz','Nguyễn','Renée','Sean','Priya','Mohammed','Wei','Fatima','Kai','John',
  'Jennifer','Robert','Linda','David','Maria','Chris','Ashley','Brian'
 ]) WITH ORDINALITY AS t(nm, o);
-CREATE TABLE _agents AS
+CREATE UNLOGGED TABLE _agents AS
 SELECT a AS agent_id,
        (ARRAY['Maya','Sam','Jordan','Alex','Taylor','Riley','Casey','Morgan','Jamie','Dana',
               'Chris','Pat'])[1 + (a - 1) % 12] AS nm
@@ -98,7 +99,7 @@ FROM generate_series(1::bigint, :na) a;
 -- kind: 2% landlines (every send fails 30006, never reply), 1% invalid numbers (30005);
 -- resp: responsiveness multiplier on reply probabilities, uniform 0.3..1.7 (mean 1);
 -- list1: primary list, skewed towards low list ids (u^1.6); 20% are also on list2.
-CREATE TABLE _contacts AS
+CREATE UNLOGGED TABLE _contacts AS
 SELECT c AS contact_id,
        CASE WHEN _u(c, 1) < 0.02 THEN 'landline' WHEN _u(c, 1) < 0.03 THEN 'invalid' ELSE 'mobile' END AS kind,
        0.3 + 1.4 * _u(c, 2) AS resp,
@@ -110,7 +111,7 @@ FROM generate_series(1::bigint, :nc) c;
 -- memberships: joined between 365 days before the window and day 80 of it; opt-in
 -- source web_form 50%, keyword 25%, checkout 15%, import 10%; 0.5% later opt out on
 -- the web preference page at a uniform time in the window.
-CREATE TABLE _members AS
+CREATE UNLOGGED TABLE _members AS
 SELECT contact_id, list_id, mk,
        :w0 + round((_u(mk, 6) * 445 - 365) * 86400) AS joined_t,
        CASE WHEN _u(mk, 7) < 0.50 THEN 'web_form' WHEN _u(mk, 7) < 0.75 THEN 'keyword'
@@ -129,7 +130,7 @@ UPDATE _members SET web_out_t = NULL WHERE web_out_t IS NOT NULL AND web_out_t <
 -- days 0-69 at 10:00 or 14:00 local; each targets a share 0.4-0.9 of the list members
 -- who joined before the start; 5% of those targets are the holdout (receive nothing).
 -- Sends are spread at 30 messages/second from the start, so many sends share a second.
-CREATE TABLE _campaigns AS
+CREATE UNLOGGED TABLE _campaigns AS
 SELECT campaign_id, list_id, kind, nsteps, share,
        :w0 + (d + CASE WHEN d % 7 >= 5 THEN 7 - d % 7 ELSE 0 END) * 86400
            + CASE WHEN _u(campaign_id, 13) < 0.5 THEN 36000 ELSE 50400 END AS start_t,
@@ -143,7 +144,7 @@ FROM (SELECT cid AS campaign_id, (cid - 1) / 4 + 1 AS list_id,
 
 -- steps: cumulative offset in whole days; one template per step (all recipients of a
 -- step get the same text); 25% of steps are MMS (1 picture, 20% of those 2).
-CREATE TABLE _steps AS
+CREATE UNLOGGED TABLE _steps AS
 SELECT s.campaign_id, s.step, s.off_t, t.i AS tpl_i, t.has_link, t.has_emoji,
        CASE WHEN _u(s.sk, 16) < 0.25 THEN 1 + (_u(s.sk, 17) < 0.2)::int ELSE 0 END AS mms
 FROM (SELECT c.campaign_id, g AS step, c.campaign_id * 8 + g AS sk,
@@ -155,7 +156,7 @@ JOIN _tpl t ON t.kind = 'camp' AND t.i = floor(k.n * _u(s.sk, 18))::int;
 
 -- targets: conversation_id = campaign_id * 2^24 + contact_id (one conversation per
 -- campaign and contact)
-CREATE TABLE _targets AS
+CREATE UNLOGGED TABLE _targets AS
 SELECT c.campaign_id, c.list_id, c.kind, c.start_t, c.est, m.contact_id, m.web_out_t,
        c.campaign_id * 16777216 + m.contact_id AS conv_id,
        _u(c.campaign_id * 16777216 + m.contact_id, 21) < 0.05 AS holdout
@@ -170,7 +171,7 @@ WHERE m.joined_t < c.start_t
 --   the automatic STOP confirmation), 4 customer follow-up, 5 agent answer to it.
 -- Campaign units: non-holdout targets x steps.  1:1 follow-ups: nfu units, conversation
 -- 2^41 + k, random contact and agent, sent Mon-Fri 09:00-17:00 local.
-CREATE TABLE _u0 AS
+CREATE UNLOGGED TABLE _u0 AS
 SELECT t.conv_id, t.contact_id, t.list_id, t.campaign_id, t.kind, s.step,
        t.start_t + s.off_t + floor(_u(t.conv_id, 22) * t.est / 30.0) AS t0,
        s.tpl_i, s.has_link, s.has_emoji, s.mms,
@@ -199,7 +200,7 @@ JOIN _tpl tp ON tp.kind = 'fu' AND tp.i = f.tpl_i;
 --   other):  1:1 follow-ups .40 .25 .12 .08 .03 .03 .02 .07
 --            campaign steps 1-3 and blasts .37 .21 .12 .15 .05 .035 .015 .05
 --            campaign steps 4-6 .28 .15 .09 .17 .07 .10 .05 .09
-CREATE TABLE _u1 AS
+CREATE UNLOGGED TABLE _u1 AS
 SELECT *,
        CASE WHEN ckind = 'landline' THEN 'undelivered' WHEN ckind = 'invalid' THEN 'undelivered'
             WHEN ud < th1 THEN 'undelivered' WHEN ud < th2 THEN 'undelivered'
@@ -221,7 +222,7 @@ FROM (SELECT u.*, c.kind AS ckind, c.resp,
       FROM (SELECT *, conv_id * 8 + step AS uk, _u(conv_id * 8 + step, 30) AS ud FROM _u0) u
       JOIN _contacts c USING (contact_id)) x;
 
-CREATE TABLE _u2 AS
+CREATE UNLOGGED TABLE _u2 AS
 SELECT *,
        CASE WHEN NOT replied THEN NULL
             WHEN kind = 'fu' THEN
@@ -240,7 +241,7 @@ FROM (SELECT *, ostat IN ('delivered', 'sent') AND ur < p_reply AS replied FROM 
 -- complaint 70%, negative 30%, thanks 15%, other 40% answered by the agent.
 -- Follow-up: 30% after an agent answer to a positive/question/complaint, customer delay
 -- 600 s * exp(1.5 z); 70% of those get a second agent answer.
-CREATE TABLE _u3 AS
+CREATE UNLOGGED TABLE _u3 AS
 SELECT *,
        CASE WHEN rkind = 6 THEN 2
             WHEN rkind IS NOT NULL AND _u(uk, 34) < (ARRAY[0.85, 0.90, 0.15, 0.30, 0.70, 0, 0.90, 0.40])[rkind] THEN 1
@@ -249,7 +250,7 @@ SELECT *,
             ELSE t_reply + _adelay(t_reply, _amed(agent_id), _z(uk, 36), _u(uk, 37)) END AS t_ans
 FROM _u2;
 
-CREATE TABLE _u4 AS
+CREATE UNLOGGED TABLE _u4 AS
 SELECT *, CASE WHEN fol THEN t_fol + _adelay(t_fol, _amed(agent_id), _z(uk, 41), _u(uk, 42)) END AS t_ans2,
        fol AND _u(uk, 43) < 0.7 AS ans2,
        CASE WHEN rkind = 6 THEN t_reply WHEN rkind = 7 AND ans = 1 THEN t_ans END AS optout_t
@@ -260,13 +261,13 @@ FROM (SELECT *, ans = 1 AND rkind IN (1, 2, 5) AND _u(uk, 38) < 0.3 AS fol,
 -- suppression: once a contact opts out of a list (STOP, acknowledged natural opt-out, or
 -- the web page), later campaign sends to that list are not made.  A reply that arrives
 -- after the next step was already sent does not recall that step.
-CREATE TABLE _optout AS
+CREATE UNLOGGED TABLE _optout AS
 SELECT contact_id, list_id, min(t) AS t
 FROM (SELECT contact_id, list_id, optout_t AS t FROM _u4 WHERE optout_t IS NOT NULL AND list_id IS NOT NULL
       UNION ALL
       SELECT contact_id, list_id, web_out_t FROM _members WHERE web_out_t IS NOT NULL) s
 GROUP BY contact_id, list_id;
-CREATE TABLE _units AS
+CREATE UNLOGGED TABLE _units AS
 SELECT u.* FROM _u4 u
 LEFT JOIN _optout o ON o.contact_id = u.contact_id AND o.list_id = u.list_id
 WHERE o.t IS NULL OR u.t0 <= o.t;
@@ -279,7 +280,7 @@ DROP TABLE _u0, _u1, _u2, _u3, _u4;
 -- the time a quick second one (120 s * u^2 later, 0 s about 9% of the time), then the
 -- agent answer (_adelay after the last customer message).  The last round goes
 -- unanswered 10% of the time.  Next round: 900 s * exp(1.5 z) after the answer.
-CREATE TABLE _sconv AS
+CREATE UNLOGGED TABLE _sconv AS
 SELECT 1099511627776 + k AS conv_id, 1 + floor(:nc * _u(k, 50))::bigint AS contact_id,
        1 + floor(:na * _u(k, 51))::int AS agent_id,
        :w0 + floor(91 * _u(k, 52)) * 86400
@@ -288,7 +289,7 @@ SELECT 1099511627776 + k AS conv_id, 1 + floor(:nc * _u(k, 50))::bigint AS conta
        _u(k, 56) >= 0.10 AS last_answered
 FROM generate_series(1::bigint, :nsup) k;
 
-CREATE TABLE _srounds AS
+CREATE UNLOGGED TABLE _srounds AS
 WITH RECURSIVE r AS (
     SELECT s.conv_id, 1 AS rn, s.t_start AS tc, d.td, d.ta
     FROM _sconv s,
@@ -320,7 +321,7 @@ FROM r JOIN _sconv s USING (conv_id);
 -- message_id = conversation_id * 64 + slot (campaign units: (step-1)*5 + 1..5,
 -- support: (round-1)*3 + 1..3), so ids are unique and follow the logical order inside
 -- a conversation; tpl: a fixed template (kind, i) or a kind plus a uniform draw.
-CREATE TABLE _msg AS
+CREATE UNLOGGED TABLE _msg AS
 SELECT u.conv_id * 64 + (u.step - 1) * 5 + v.slot AS message_id, u.conv_id, u.contact_id,
        v.dir, v.t, v.status, v.err, v.media, u.campaign_id,
        CASE WHEN v.slot = 1 AND u.campaign_id IS NOT NULL THEN u.step END AS campaign_step,
@@ -426,7 +427,7 @@ ORDER BY _h(message_id, 0), message_id;
 -- 0.12 (x1.3 MMS) x (0.5 + responsiveness/2); 1 click (80%), 2 (15%) or 3 (5%), each
 -- 600 s * exp(1.6 z) after the send (2 s .. 3 days); plus 3% link-preview fetches 0-2 s
 -- after the send (same second as the send a third of the time).
-CREATE TABLE _clicks AS
+CREATE UNLOGGED TABLE _clicks AS
 SELECT u.uk, u.conv_id * 64 + (u.step - 1) * 5 + 1 AS mid, u.contact_id, j,
        CASE WHEN j = 0 THEN u.t0 + floor(3 * _u(u.uk, 104))
             ELSE u.t0 + round(least(259200.0, greatest(2.0, 600 * exp(1.6 * _z(u.uk * 4 + j, 102))))) END AS t
@@ -498,8 +499,13 @@ FROM (SELECT s.conv_id, 'resolved' AS event, r.ta + round(1800 * exp(1.2 * _z(s.
       WHERE s.rounds >= 2 AND _u(s.conv_id, 132) < 0.25) e
 ORDER BY _h(conv_id * 4 + o, 0), conv_id, o;
 
+-- holdouts: targets that drew the holdout, unless they had already opted out of the list
+-- by a reply before the campaign started (they would not have been messaged anyway)
 INSERT INTO holdout_contacts
-SELECT contact_id, campaign_id FROM _targets WHERE holdout ORDER BY _h(conv_id, 0), conv_id;
+SELECT t.contact_id, t.campaign_id FROM _targets t
+LEFT JOIN _optout o ON o.contact_id = t.contact_id AND o.list_id = t.list_id
+WHERE t.holdout AND (o.t IS NULL OR o.t >= t.start_t)
+ORDER BY _h(t.conv_id, 0), t.conv_id;
 
 -- ---------------------------------------------------------------- clean up
 DROP TABLE _tpl, _tplk, _names, _agents, _contacts, _members, _campaigns, _steps, _targets,
