@@ -23,7 +23,9 @@
  *	 int32	varlena header
  *	 uint32 magic			CM_LOG_MAGIC or CM_EVENTS_MAGIC
  *	 uint16 version			CM_FORMAT_VERSION
- *	 uint16 flags			CM_LOG_SORTED when finalized
+ *	 uint16 flags			CM_LOG_SORTED: a finished log; CM_LOG_PARTIAL (and
+ *							CM_LOG_SORTED when its records are in log order):
+ *							a serialized partial state of the aggregate
  *	 uint32 count			number of records
  *	 records[count]			CmMsg (48 bytes) or CmEvent (16 bytes)
  *
@@ -40,6 +42,7 @@
 #define CM_EVENTS_MAGIC		0x4c454b53	/* "SKEL" */
 #define CM_FORMAT_VERSION	1
 #define CM_LOG_SORTED		0x0001
+#define CM_LOG_PARTIAL		0x0002
 
 typedef struct CmLogHeader
 {

@@ -77,6 +77,8 @@ typedef struct CmMemo
 	uint32		arena_used;
 } CmMemo;
 
+#define CM_MAX_RUNS			16
+
 /* growing array of fixed-size records, the transition state of both aggregates */
 typedef struct CmBuild
 {
@@ -86,6 +88,16 @@ typedef struct CmBuild
 	int64		n;
 	int64		cap;
 	char	   *recs;
+	/*
+	 * message_log: sorted = the records are nruns runs, each in log order,
+	 * run r starting at runs[r] (runs[0] = 0); the final function merges
+	 * them.  Partial states come sorted from the workers, so combine only
+	 * appends and the final function merges once.
+	 */
+	bool		sorted;
+	int			nruns;
+	int64		runs[CM_MAX_RUNS];
+	bool		borrowed;		/* recs points into a deserialized bytea */
 	CmMemo	   *memo;			/* message_log only, created on first use */
 } CmBuild;
 
@@ -100,6 +112,10 @@ cm_build_new(MemoryContext cxt, Size elemsize, int64 max)
 	b->n = 0;
 	b->cap = 64;
 	b->recs = MemoryContextAllocHuge(cxt, b->cap * elemsize);
+	b->sorted = true;
+	b->nruns = 1;
+	b->runs[0] = 0;
+	b->borrowed = false;
 	b->memo = NULL;
 	return b;
 }
@@ -116,6 +132,7 @@ cm_build_reserve(CmBuild *b, int64 extra)
 				 errmsg("too many rows for one smskpi log"),
 				 errdetail("A log holds at most " INT64_FORMAT " rows.", b->max),
 				 errhint("Split the input, for example by a range of contact_id.")));
+	Assert(!b->borrowed);
 	if (need > b->cap)
 	{
 		int64		cap = b->cap;
@@ -236,7 +253,7 @@ cm_check_msg(const CmMsg *m)
  */
 static const char *
 cm_check_header(bytea *b, uint32 magic, Size elemsize, const char *what,
-				bool need_sorted, int64 *count)
+				bool need_sorted, int64 *count, uint16 *flags)
 {
 	Size		len = VARSIZE(b);
 	CmLogHeader hdr;
@@ -249,10 +266,12 @@ cm_check_header(bytea *b, uint32 magic, Size elemsize, const char *what,
 		cm_bad_log(what, "The value does not start with the right magic number.");
 	if (hdr.version != CM_FORMAT_VERSION)
 		cm_bad_log(what, "The format version is not supported.");
-	if ((hdr.flags & ~CM_LOG_SORTED) != 0)
+	if ((hdr.flags & ~(CM_LOG_SORTED | CM_LOG_PARTIAL)) != 0)
 		cm_bad_log(what, "The header has unknown flag bits.");
-	if (need_sorted && !(hdr.flags & CM_LOG_SORTED))
+	if (need_sorted && hdr.flags != CM_LOG_SORTED)
 		cm_bad_log(what, "The log is a partial aggregate state, not a finished log.");
+	if (!need_sorted && !(hdr.flags & CM_LOG_PARTIAL))
+		cm_bad_log(what, "The value is a finished log, not a partial aggregate state.");
 	if ((Size) hdr.count != (len - CM_HEADER_SIZE) / elemsize ||
 		(len - CM_HEADER_SIZE) % elemsize != 0)
 		cm_bad_log(what, "The record count does not match the length.");
@@ -265,6 +284,8 @@ cm_check_header(bytea *b, uint32 magic, Size elemsize, const char *what,
 		recs = copy;
 	}
 	*count = hdr.count;
+	if (flags)
+		*flags = hdr.flags;
 	return recs;
 }
 
@@ -276,7 +297,7 @@ cm_read_log(bytea *b, CmLog *log)
 				i;
 
 	m = (const CmMsg *) cm_check_header(b, CM_LOG_MAGIC, sizeof(CmMsg),
-										"message log", true, &n);
+										"message log", true, &n, NULL);
 	for (i = 0; i < n; i++)
 	{
 		if ((i & 0xffff) == 0)
@@ -297,7 +318,7 @@ cm_read_events(bytea *b, CmEvents *ev)
 				i;
 
 	e = (const CmEvent *) cm_check_header(b, CM_EVENTS_MAGIC, sizeof(CmEvent),
-										  "contact event log", true, &n);
+										  "contact event log", true, &n, NULL);
 	for (i = 1; i < n; i++)
 		if (cm_event_cmp(&e[i - 1], &e[i]) > 0)
 			cm_bad_log("contact event log", "The records are not in order.");
@@ -532,12 +553,109 @@ smskpi_message_log_sfunc(PG_FUNCTION_ARGS)
 				 errhint("direction must be 'inbound' or 'outbound'.")));
 
 	cm_build_reserve(b, 1);
+	if (b->sorted && b->n > 0 &&
+		cm_msg_cmp_inline((const CmMsg *) b->recs + (b->n - 1), &m) > 0)
+		b->sorted = false;
 	memcpy(b->recs + b->n * sizeof(CmMsg), &m, sizeof(CmMsg));
 	b->n++;
 	PG_RETURN_POINTER(b);
 }
 
-/* combine: append the records of the second state to the first */
+static void cm_sort_into(const CmMsg *in, int64 n, CmMsg *out);
+
+/*
+ * combine of message_log: append the records of the second state to the
+ * first.  When both are sorted, the first keeps a list of sorted runs (one
+ * more for each state that does not continue its last run); the final
+ * function merges them.
+ */
+static CmBuild *
+cm_msg_combine(FunctionCallInfo fcinfo)
+{
+	MemoryContext aggcxt = cm_agg_context(fcinfo, "message_log_combine");
+	CmBuild    *a = PG_ARGISNULL(0) ? NULL : (CmBuild *) PG_GETARG_POINTER(0);
+	CmBuild    *b = PG_ARGISNULL(1) ? NULL : (CmBuild *) PG_GETARG_POINTER(1);
+	int64		base;
+	bool		continues;
+	int			r;
+
+	if (b == NULL || b->n == 0)
+		return a;
+	if (a == NULL)
+		a = cm_build_new(aggcxt, sizeof(CmMsg), CM_MAX_MESSAGES);
+	base = a->n;
+	continues = base == 0 ||
+		cm_msg_cmp_inline((const CmMsg *) a->recs + (base - 1),
+						  (const CmMsg *) b->recs) <= 0;
+	cm_build_reserve(a, b->n);
+	memcpy(a->recs + base * sizeof(CmMsg), b->recs, b->n * sizeof(CmMsg));
+	a->n += b->n;
+	if (!a->sorted || !b->sorted)
+	{
+		a->sorted = false;
+		return a;
+	}
+	/* b's runs after a's; b's first run may continue a's last one */
+	for (r = continues ? 1 : 0; r < b->nruns; r++)
+	{
+		if (a->nruns == CM_MAX_RUNS)
+		{
+			a->sorted = false;	/* too many: the final function sorts */
+			break;
+		}
+		a->runs[a->nruns++] = base + b->runs[r];
+	}
+	return a;
+}
+
+/*
+ * Write the records of a state in log order to out: copy one run, merge a
+ * few, sort anything else.
+ */
+static void
+cm_emit_sorted(const CmBuild *b, CmMsg *out)
+{
+	const CmMsg *in = (const CmMsg *) b->recs;
+	int64		pos[CM_MAX_RUNS],
+				end[CM_MAX_RUNS],
+				k;
+	int			nr,
+				r;
+
+	if (b->n == 0)
+		return;
+	if (!b->sorted)
+	{
+		cm_sort_into(in, b->n, out);
+		return;
+	}
+	if (b->nruns == 1)
+	{
+		memcpy(out, in, b->n * sizeof(CmMsg));
+		return;
+	}
+	/* k-way merge; ties between runs are identical records (total order) */
+	nr = b->nruns;
+	for (r = 0; r < nr; r++)
+	{
+		pos[r] = b->runs[r];
+		end[r] = (r + 1 < nr) ? b->runs[r + 1] : b->n;
+	}
+	for (k = 0; k < b->n; k++)
+	{
+		int			best = -1;
+
+		if ((k & 0xffff) == 0)
+			CHECK_FOR_INTERRUPTS();
+		for (r = 0; r < nr; r++)
+			if (pos[r] < end[r] &&
+				(best < 0 || cm_msg_cmp_inline(&in[pos[r]], &in[pos[best]]) < 0))
+				best = r;
+		out[k] = in[pos[best]++];
+	}
+}
+
+/* combine of contact_event_log: append the records of the second state to the first */
 static CmBuild *
 cm_build_combine(FunctionCallInfo fcinfo, Size elemsize, int64 max)
 {
@@ -560,7 +678,7 @@ PG_FUNCTION_INFO_V1(smskpi_message_log_combine);
 Datum
 smskpi_message_log_combine(PG_FUNCTION_ARGS)
 {
-	CmBuild    *r = cm_build_combine(fcinfo, sizeof(CmMsg), CM_MAX_MESSAGES);
+	CmBuild    *r = cm_msg_combine(fcinfo);
 
 	if (r == NULL)
 		PG_RETURN_NULL();
@@ -585,25 +703,33 @@ cm_log_bytes(uint32 magic, uint16 flags, int64 count, Size elemsize, char **recs
 	return out;
 }
 
-/* serialize: the records as they are, unsorted */
+/* serialize of contact_event_log: the records as they are, unsorted */
 static bytea *
 cm_build_serialize(CmBuild *b, uint32 magic)
 {
 	char	   *recs;
-	bytea	   *out = cm_log_bytes(magic, 0, b->n, b->elemsize, &recs);
+	bytea	   *out = cm_log_bytes(magic, CM_LOG_PARTIAL, b->n, b->elemsize, &recs);
 
 	memcpy(recs, b->recs, b->n * b->elemsize);
 	return out;
 }
 
-/* message_log_serialize(internal) returns the partial state as bytea. */
+/*
+ * message_log_serialize(internal) returns the partial state as bytea, its
+ * records in log order (the sort runs in the parallel workers; the leader
+ * only merges).
+ */
 PG_FUNCTION_INFO_V1(smskpi_message_log_serialize);
 Datum
 smskpi_message_log_serialize(PG_FUNCTION_ARGS)
 {
 	CmBuild    *b = (CmBuild *) PG_GETARG_POINTER(0);
+	char	   *recs;
+	bytea	   *out = cm_log_bytes(CM_LOG_MAGIC, CM_LOG_PARTIAL | CM_LOG_SORTED,
+								   b->n, sizeof(CmMsg), &recs);
 
-	PG_RETURN_BYTEA_P(cm_build_serialize(b, CM_LOG_MAGIC));
+	cm_emit_sorted(b, (CmMsg *) recs);
+	PG_RETURN_BYTEA_P(out);
 }
 
 /* message_log_deserialize(bytea, internal) returns a partial state, every record checked. */
@@ -614,19 +740,37 @@ smskpi_message_log_deserialize(PG_FUNCTION_ARGS)
 	bytea	   *in = PG_GETARG_BYTEA_P(0);
 	int64		n,
 				i;
+	uint16		flags;
 	const CmMsg *m;
 	CmBuild    *b;
 
 	if (!AggCheckCallContext(fcinfo, NULL))
 		elog(ERROR, "message_log_deserialize called in non-aggregate context");
 	m = (const CmMsg *) cm_check_header(in, CM_LOG_MAGIC, sizeof(CmMsg),
-										"message log", false, &n);
+										"message log", false, &n, &flags);
 	for (i = 0; i < n; i++)
+	{
+		if ((i & 0xffff) == 0)
+			CHECK_FOR_INTERRUPTS();
 		cm_check_msg(&m[i]);
-	b = cm_build_new(CurrentMemoryContext, sizeof(CmMsg), CM_MAX_MESSAGES);
-	cm_build_reserve(b, n);
-	memcpy(b->recs, m, n * sizeof(CmMsg));
-	b->n = n;
+		if ((flags & CM_LOG_SORTED) && i > 0 && cm_msg_cmp_inline(&m[i - 1], &m[i]) > 0)
+			cm_bad_log("message log", "The records are not in order.");
+	}
+
+	/*
+	 * The state reads the records in place: combine (its only user) copies
+	 * them into the aggregate's context and never changes them.
+	 */
+	b = palloc0(sizeof(CmBuild));
+	b->cxt = CurrentMemoryContext;
+	b->elemsize = sizeof(CmMsg);
+	b->max = CM_MAX_MESSAGES;
+	b->n = b->cap = n;
+	b->recs = (char *) m;
+	b->sorted = (flags & CM_LOG_SORTED) != 0;
+	b->nruns = 1;
+	b->runs[0] = 0;
+	b->borrowed = true;
 	PG_RETURN_POINTER(b);
 }
 
@@ -675,19 +819,15 @@ typedef struct CmGroup
 #include "lib/sort_template.h"
 
 /*
- * Sort the messages of a state into a finished log without sorting the whole
- * array: hash contacts to groups, number the groups in contact_id order,
- * scatter the records group by group (counting sort), then sort each group's
- * few records on their own (usually already in time order: one pass).
+ * Sort n messages from in[] into sorted[] (log order) without sorting the
+ * whole array: hash contacts to groups, number the groups in contact_id
+ * order, scatter the records group by group (counting sort), then sort each
+ * group's few records on their own (usually already in time order: one
+ * pass).
  */
-static bytea *
-cm_finish_messages(const CmBuild *b)
+static void
+cm_sort_into(const CmMsg *in, int64 n, CmMsg *sorted)
 {
-	const CmMsg *in = (const CmMsg *) b->recs;
-	int64		n = b->n;
-	char	   *recs;
-	bytea	   *out = cm_log_bytes(CM_LOG_MAGIC, CM_LOG_SORTED, n, sizeof(CmMsg), &recs);
-	CmMsg	   *sorted = (CmMsg *) recs;
 	uint32	   *gid;
 	uint32	   *rank;
 	uint32	   *start;
@@ -700,7 +840,7 @@ cm_finish_messages(const CmBuild *b)
 	cmgrp_hash *h;
 
 	if (n == 0)
-		return out;
+		return;
 
 	/* group id of every record, groups numbered as first seen */
 	gid = palloc_extended(n * sizeof(uint32), MCXT_ALLOC_HUGE);
@@ -769,7 +909,6 @@ cm_finish_messages(const CmBuild *b)
 			cm_sort_msgs(sorted + beg, end - beg);
 	}
 	pfree(start);
-	return out;
 }
 
 /* message_log_final(internal) returns the finished, sorted message log (never NULL). */
@@ -778,14 +917,13 @@ Datum
 smskpi_message_log_final(PG_FUNCTION_ARGS)
 {
 	CmBuild    *b = PG_ARGISNULL(0) ? NULL : (CmBuild *) PG_GETARG_POINTER(0);
-	CmBuild		empty = {0};
+	int64		n = b ? b->n : 0;
+	char	   *recs;
+	bytea	   *out = cm_log_bytes(CM_LOG_MAGIC, CM_LOG_SORTED, n, sizeof(CmMsg), &recs);
 
-	if (b == NULL)
-	{
-		empty.elemsize = sizeof(CmMsg);
-		b = &empty;
-	}
-	PG_RETURN_BYTEA_P(cm_finish_messages(b));
+	if (n > 0)
+		cm_emit_sorted(b, (CmMsg *) recs);
+	PG_RETURN_BYTEA_P(out);
 }
 
 /* ---------------------------------------------------------------------
@@ -849,7 +987,7 @@ smskpi_contact_event_log_deserialize(PG_FUNCTION_ARGS)
 	if (!AggCheckCallContext(fcinfo, NULL))
 		elog(ERROR, "contact_event_log_deserialize called in non-aggregate context");
 	e = (const CmEvent *) cm_check_header(in, CM_EVENTS_MAGIC, sizeof(CmEvent),
-										  "contact event log", false, &n);
+										  "contact event log", false, &n, NULL);
 	b = cm_build_new(CurrentMemoryContext, sizeof(CmEvent), CM_MAX_EVENTS);
 	cm_build_reserve(b, n);
 	memcpy(b->recs, e, n * sizeof(CmEvent));

@@ -31,7 +31,6 @@
 #include "funcapi.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
-#include "utils/hsearch.h"
 #include "utils/timestamp.h"
 #include "utils/tuplestore.h"
 
@@ -47,6 +46,8 @@ typedef struct FoKey
 typedef struct FoRow
 {
 	FoKey		key;
+	char		status;			/* simplehash */
+	uint32		hash;
 	int64		recipients;
 	int64		delivered;
 	int64		replied;
@@ -71,21 +72,43 @@ typedef struct FoItem
 	int64		delay;
 } FoItem;
 
+static inline uint32
+fo_hash(FoKey k)
+{
+	uint64		x = (uint64) k.campaign * UINT64CONST(0x9e3779b97f4a7c15) + (uint32) k.step;
+
+	x ^= x >> 31;
+	x *= UINT64CONST(0xbf58476d1ce4e5b9);
+	x ^= x >> 29;
+	return (uint32) x;
+}
+
+#define SH_PREFIX forow
+#define SH_ELEMENT_TYPE FoRow
+#define SH_KEY_TYPE FoKey
+#define SH_KEY key
+#define SH_HASH_KEY(tb, k) fo_hash(k)
+#define SH_EQUAL(tb, a, b) ((a).campaign == (b).campaign && (a).step == (b).step)
+#define SH_STORE_HASH
+#define SH_GET_HASH(tb, a) ((a)->hash)
+#define SH_SCOPE static inline
+#define SH_DECLARE
+#define SH_DEFINE
+#include "lib/simplehash.h"
+
 typedef struct FoCtx
 {
-	HTAB	   *rows;
+	forow_hash *rows;
+	FoRow	   *last;			/* the row of the previous item, or NULL */
 	bool		one_campaign;
 	int64		campaign;
 	FoItem	   *items;
 	int			itemcap;
 } FoCtx;
 
-static int
-fo_item_cmp(const void *pa, const void *pb)
+static inline int
+fo_item_cmp(const FoItem *a, const FoItem *b)
 {
-	const FoItem *a = pa;
-	const FoItem *b = pb;
-
 	if (a->key.campaign != b->key.campaign)
 		return a->key.campaign < b->key.campaign ? -1 : 1;
 	if (a->key.step != b->key.step)
@@ -94,6 +117,22 @@ fo_item_cmp(const void *pa, const void *pb)
 		return a->position < b->position ? -1 : 1;
 	return 0;
 }
+
+/* fo_sort_items(FoItem *, size_t): a contact's items by (campaign, step, position) */
+#define ST_SORT fo_sort_items
+#define ST_ELEMENT_TYPE FoItem
+#define ST_COMPARE(a, b) fo_item_cmp(a, b)
+#define ST_SCOPE static
+#define ST_DEFINE
+#include "lib/sort_template.h"
+
+/* fo_sort_delays(int64 *, size_t) */
+#define ST_SORT fo_sort_delays
+#define ST_ELEMENT_TYPE int64
+#define ST_COMPARE(a, b) ((*(a) > *(b)) - (*(a) < *(b)))
+#define ST_SCOPE static
+#define ST_DEFINE
+#include "lib/sort_template.h"
 
 static int
 fo_row_cmp(const void *pa, const void *pb)
@@ -108,25 +147,23 @@ fo_row_cmp(const void *pa, const void *pb)
 	return 0;
 }
 
-static int
-int64_cmp(const void *pa, const void *pb)
-{
-	int64		a = *(const int64 *) pa;
-	int64		b = *(const int64 *) pb;
-
-	return (a > b) - (a < b);
-}
-
 static void
 fo_add(FoCtx *c, const FoItem *it)
 {
-	bool		found;
-	FoRow	   *r = hash_search(c->rows, &it->key, HASH_ENTER, &found);
+	FoRow	   *r = c->last;
 
-	if (!found)
+	if (r == NULL || r->key.campaign != it->key.campaign || r->key.step != it->key.step)
 	{
-		memset((char *) r + sizeof(FoKey), 0, sizeof(FoRow) - sizeof(FoKey));
-		r->delays = NULL;
+		bool		found;
+
+		r = forow_insert(c->rows, it->key, &found);
+		if (!found)
+		{
+			r->recipients = r->delivered = r->replied = r->positive = 0;
+			r->opted_out = r->still_active = r->ndelays = r->delaycap = 0;
+			r->delays = NULL;
+		}
+		c->last = r;
 	}
 	r->recipients++;
 	r->delivered += it->delivered;
@@ -190,7 +227,7 @@ fo_contact(void *arg, CmOutcome *outs, int n)
 	if (ni == 0)
 		return;
 	if (ni > 1)
-		qsort(c->items, ni, sizeof(FoItem), fo_item_cmp);
+		fo_sort_items(c->items, ni);
 
 	/* merge the copies of a step sent to this contact into the first one */
 	for (i = 0; i < ni;)
@@ -228,8 +265,7 @@ smskpi_campaign_falloff(PG_FUNCTION_ARGS)
 	CmLog		log;
 	CmEvents	stops;
 	FoCtx		c;
-	HASHCTL		hctl;
-	HASH_SEQ_STATUS seq;
+	forow_iterator it;
 	FoRow	  **rows;
 	FoRow	   *r;
 	int64		nrows = 0,
@@ -244,12 +280,8 @@ smskpi_campaign_falloff(PG_FUNCTION_ARGS)
 	if (!PG_ARGISNULL(3))
 		cm_read_events(PG_GETARG_BYTEA_P(3), &stops);
 
-	memset(&hctl, 0, sizeof(hctl));
-	hctl.keysize = sizeof(FoKey);
-	hctl.entrysize = sizeof(FoRow);
-	hctl.hcxt = CurrentMemoryContext;
-	c.rows = hash_create("smskpi campaign_falloff", 64, &hctl,
-						 HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+	c.rows = forow_create(CurrentMemoryContext, 64, NULL);
+	c.last = NULL;
 	c.one_campaign = !PG_ARGISNULL(1);
 	c.campaign = c.one_campaign ? PG_GETARG_INT64(1) : 0;
 	c.itemcap = 16;
@@ -257,9 +289,10 @@ smskpi_campaign_falloff(PG_FUNCTION_ARGS)
 
 	cm_attribute(&log, window, PG_ARGISNULL(3) ? NULL : &stops, fo_contact, &c);
 
-	rows = palloc_array(FoRow *, hash_get_num_entries(c.rows) + 1);
-	hash_seq_init(&seq, c.rows);
-	while ((r = hash_seq_search(&seq)) != NULL)
+	/* the rows stay where they are: nothing is inserted any more */
+	rows = palloc_array(FoRow *, c.rows->members + 1);
+	forow_start_iterate(c.rows, &it);
+	while ((r = forow_iterate(c.rows, &it)) != NULL)
 		rows[nrows++] = r;
 	qsort(rows, nrows, sizeof(FoRow *), fo_row_cmp);
 
@@ -314,7 +347,7 @@ smskpi_campaign_falloff(PG_FUNCTION_ARGS)
 				int64		lo,
 							hi;
 
-				qsort(r->delays, r->ndelays, sizeof(int64), int64_cmp);
+				fo_sort_delays(r->delays, r->ndelays);
 				lo = r->delays[(r->ndelays - 1) / 2];
 				hi = r->delays[r->ndelays / 2];
 				/* delays are positive, so hi - lo cannot overflow */
