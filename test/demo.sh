@@ -11,4 +11,4 @@ echo "== generating $n messages (seed 42) into schema demo"
 start=$(date +%s)
 sh test/datagen/generate.sh demo "$n" 42
 echo "   generated in $(( $(date +%s) - start )) s"
-psql -qX -v ON_ERROR_STOP=1 -v schema=demo -f test/demo_report.sql
+psql -qX -v ON_ERROR_STOP=1 -v schema=demo -f test/datagen/demo_report.sql

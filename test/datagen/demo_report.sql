@@ -1,5 +1,7 @@
--- test/demo_report.sql -- a small KPI report over the generated sample data, in plain SQL.
--- Run by test/demo.sh:  psql -v schema=demo -f test/demo_report.sql
+-- test/datagen/demo_report.sql -- a small KPI report over the generated sample data, in plain SQL.
+-- Run by test/demo.sh:  psql -v schema=demo -f test/datagen/demo_report.sql
+-- (It lives in test/datagen/, not test/: the Makefile runs every test/*.sql as a
+-- pg_regress test.)
 -- The places where smskpi functions take over from the plain SQL are marked
 -- "SMSKPI PLUG-IN"; each gives the plain-SQL definition it must agree with.
 \set ON_ERROR_STOP 1
