@@ -27,7 +27,9 @@
 #include "postgres.h"
 
 #include "access/htup_details.h"
+#include "catalog/pg_type_d.h"
 #include "common/int.h"
+#include "executor/tuptable.h"
 #include "funcapi.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
@@ -227,12 +229,59 @@ cm_attribute(const CmLog *log, int64 window_usec, const CmEvents *stops,
 
 #define ATTR_NCOLS 18
 
+/* the result columns' types, in order (checked against the call's TupleDesc) */
+static const Oid attr_types[ATTR_NCOLS] = {
+	INT8OID,					/* message_id */
+	INT8OID,					/* contact_id */
+	INT8OID,					/* conversation_id */
+	INT8OID,					/* campaign_id */
+	INT4OID,					/* campaign_step */
+	TIMESTAMPTZOID,				/* sent_at */
+	INT4OID,					/* position */
+	BOOLOID,					/* delivered */
+	BOOLOID,					/* failed */
+	BOOLOID,					/* mms */
+	BOOLOID,					/* still_active */
+	BOOLOID,					/* replied */
+	INT4OID,					/* replies */
+	INTERVALOID,				/* reply_delay */
+	TEXTOID,					/* reply_intent */
+	FLOAT8OID,					/* reply_sentiment */
+	BOOLOID,					/* positive */
+	BOOLOID						/* opted_out */
+};
+
+/*
+ * Rows are formed here rather than by heap_form_minimal_tuple(): the layout
+ * is fixed, so each row is written straight into a reusable buffer (what
+ * heap_fill_tuple() would write: each value at its type's alignment, the
+ * short intent text with a 1-byte header and no alignment, NULLs left out
+ * and cleared in the bitmap) and the tuplestore copies it.  This is a third
+ * of the function's time.  The largest row is 24 + 98 bytes.
+ */
+#define ATTR_ROW_MAX	256
+#define ATTR_ROW_USED	(MAXALIGN(SizeofMinimalTupleHeader + BITMAPLEN(ATTR_NCOLS)) + 104)
+
 typedef struct AttrCtx
 {
 	Tuplestorestate *ts;
 	TupleDesc	desc;
-	Datum		intent_text[SMS_INTENT_OTHER + 1];	/* no palloc per row */
+	TupleTableSlot *slot;		/* minimal-tuple slot over buf */
+	union
+	{
+		char		data[ATTR_ROW_MAX];
+		double		align;		/* MAXALIGN */
+	}			buf;
+	const char *intent_name[SMS_INTENT_OTHER + 1];
+	uint8		intent_len[SMS_INTENT_OTHER + 1];
 } AttrCtx;
+
+#define PUT(type, alignval, value) \
+	do { \
+		off = TYPEALIGN(alignval, off); \
+		*(type *) (data + off) = (value); \
+		off += sizeof(type); \
+	} while (0)
 
 static void
 attr_emit(void *arg, CmOutcome *outs, int n)
@@ -244,52 +293,93 @@ attr_emit(void *arg, CmOutcome *outs, int n)
 	{
 		const CmOutcome *o = &outs[i];
 		const CmMsg *m = o->msg;
-		Datum		v[ATTR_NCOLS];
+		MinimalTuple tup = (MinimalTuple) c->buf.data;
 		bool		nulls[ATTR_NCOLS];
-		Interval	delay_iv;
+		bool		hasnull;
+		bool		reply_body;
+		int64		delay = 0;
+		Size		hoff,
+					off = 0;
+		char	   *data;
+		int			k;
+
+		reply_body = o->first_reply != NULL &&
+			!(o->first_reply->flags & CM_BODY_NULL);
+		if (o->first_reply != NULL &&
+			pg_sub_s64_overflow(o->first_reply_at, m->sent_at, &delay))
+			ereport(ERROR,
+					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+					 errmsg("reply delay out of range")));
 
 		memset(nulls, 0, sizeof(nulls));
-		v[0] = Int64GetDatum(m->message_id);
 		nulls[0] = (m->flags & CM_MSGID_NULL) != 0;
-		v[1] = Int64GetDatum(m->contact_id);
-		v[2] = Int64GetDatum(m->conversation_id);
 		nulls[2] = (m->flags & CM_CONV_NULL) != 0;
-		v[3] = Int64GetDatum(m->campaign_id);
 		nulls[3] = (m->flags & CM_CAMPAIGN_NULL) != 0;
-		v[4] = Int32GetDatum(m->u.campaign_step);
 		nulls[4] = (m->flags & CM_STEP_NULL) != 0;
-		v[5] = TimestampTzGetDatum(m->sent_at);
-		v[6] = Int32GetDatum(o->position);
-		v[7] = BoolGetDatum((m->flags & CM_DELIVERED) != 0);
-		v[8] = BoolGetDatum((m->flags & CM_FAILED) != 0);
-		v[9] = BoolGetDatum((m->flags & CM_MMS) != 0);
 		nulls[9] = (m->flags & CM_MEDIA_NULL) != 0;
-		v[10] = BoolGetDatum(o->still_active);
-		v[11] = BoolGetDatum(o->replies > 0);
-		v[12] = Int32GetDatum(o->replies);
-		if (o->first_reply != NULL)
-		{
-			int64		delay;
+		nulls[13] = o->first_reply == NULL;
+		nulls[14] = nulls[15] = !reply_body;
+		hasnull = nulls[0] || nulls[2] || nulls[3] || nulls[4] || nulls[9] ||
+			nulls[13] || nulls[14];
 
-			if (pg_sub_s64_overflow(o->first_reply_at, m->sent_at, &delay))
-				ereport(ERROR,
-						(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-						 errmsg("reply delay out of range")));
-			cm_interval_set(&delay_iv, delay);
-			v[13] = IntervalPGetDatum(&delay_iv);
-			if (o->first_reply->flags & CM_BODY_NULL)
-				nulls[14] = nulls[15] = true;
-			else
-			{
-				v[14] = c->intent_text[o->first_reply->intent];
-				v[15] = Float8GetDatum((double) o->first_reply->u.sentiment);
-			}
+		hoff = hasnull ? MAXALIGN(SizeofMinimalTupleHeader + BITMAPLEN(ATTR_NCOLS))
+			: MAXALIGN(SizeofMinimalTupleHeader);
+		memset(tup, 0, ATTR_ROW_USED);
+		data = (char *) tup + hoff;
+
+		if (!nulls[0])
+			PUT(int64, ALIGNOF_DOUBLE, m->message_id);
+		PUT(int64, ALIGNOF_DOUBLE, m->contact_id);
+		if (!nulls[2])
+			PUT(int64, ALIGNOF_DOUBLE, m->conversation_id);
+		if (!nulls[3])
+			PUT(int64, ALIGNOF_DOUBLE, m->campaign_id);
+		if (!nulls[4])
+			PUT(int32, ALIGNOF_INT, m->u.campaign_step);
+		PUT(int64, ALIGNOF_DOUBLE, m->sent_at);
+		PUT(int32, ALIGNOF_INT, o->position);
+		PUT(bool, 1, (m->flags & CM_DELIVERED) != 0);
+		PUT(bool, 1, (m->flags & CM_FAILED) != 0);
+		if (!nulls[9])
+			PUT(bool, 1, (m->flags & CM_MMS) != 0);
+		PUT(bool, 1, o->still_active);
+		PUT(bool, 1, o->replies > 0);
+		PUT(int32, ALIGNOF_INT, o->replies);
+		if (!nulls[13])
+		{
+			Interval	iv;
+
+			cm_interval_set(&iv, delay);
+			off = TYPEALIGN(ALIGNOF_DOUBLE, off);
+			memcpy(data + off, &iv, sizeof(Interval));
+			off += sizeof(Interval);
 		}
-		else
-			nulls[13] = nulls[14] = nulls[15] = true;
-		v[16] = BoolGetDatum(o->positive);
-		v[17] = BoolGetDatum(o->opted_out);
-		tuplestore_putvalues(c->ts, c->desc, v, nulls);
+		if (reply_body)
+		{
+			int			len = c->intent_len[o->first_reply->intent];
+
+			/* a short varlena: 1-byte header, no alignment */
+			SET_VARSIZE_SHORT(data + off, VARHDRSZ_SHORT + len);
+			memcpy(data + off + VARHDRSZ_SHORT, c->intent_name[o->first_reply->intent], len);
+			off += VARHDRSZ_SHORT + len;
+			PUT(float8, ALIGNOF_DOUBLE, (double) o->first_reply->u.sentiment);
+		}
+		PUT(bool, 1, o->positive);
+		PUT(bool, 1, o->opted_out);
+		Assert(hoff + off <= ATTR_ROW_USED);
+
+		tup->t_len = hoff + off;
+		HeapTupleHeaderSetNatts(tup, ATTR_NCOLS);
+		tup->t_hoff = hoff + MINIMAL_TUPLE_OFFSET;
+		tup->t_infomask = (reply_body ? HEAP_HASVARWIDTH : 0) |
+			(hasnull ? HEAP_HASNULL : 0);
+		if (hasnull)
+			for (k = 0; k < ATTR_NCOLS; k++)
+				if (!nulls[k])
+					tup->t_bits[k >> 3] |= (bits8) (1 << (k & 7));
+
+		ExecStoreMinimalTuple(tup, c->slot, false);
+		tuplestore_puttupleslot(c->ts, c->slot);
 	}
 }
 
@@ -309,13 +399,23 @@ smskpi_reply_attribution(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	if (rsinfo->setDesc->natts != ATTR_NCOLS)
 		elog(ERROR, "reply_attribution: wrong number of result columns");
+	for (int i = 0; i < ATTR_NCOLS; i++)
+		if (TupleDescAttr(rsinfo->setDesc, i)->atttypid != attr_types[i] ||
+			TupleDescAttr(rsinfo->setDesc, i)->attisdropped)
+			elog(ERROR, "reply_attribution: unexpected type of result column %d", i + 1);
 	cm_read_log(PG_GETARG_BYTEA_P(0), &log);
 	if (!PG_ARGISNULL(2))
 		cm_read_events(PG_GETARG_BYTEA_P(2), &stops);
 	c.ts = rsinfo->setResult;
 	c.desc = rsinfo->setDesc;
+	c.slot = MakeSingleTupleTableSlot(rsinfo->setDesc, &TTSOpsMinimalTuple);
 	for (int i = 0; i <= SMS_INTENT_OTHER; i++)
-		c.intent_text[i] = CStringGetTextDatum(smskpi_intent_name((SmsIntent) i));
+	{
+		c.intent_name[i] = smskpi_intent_name((SmsIntent) i);
+		c.intent_len[i] = (uint8) strlen(c.intent_name[i]);
+		Assert(c.intent_len[i] + VARHDRSZ_SHORT <= VARATT_SHORT_MAX);
+	}
 	cm_attribute(&log, window, PG_ARGISNULL(2) ? NULL : &stops, attr_emit, &c);
+	ExecDropSingleTupleTableSlot(c.slot);
 	PG_RETURN_NULL();
 }
