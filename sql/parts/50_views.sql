@@ -750,12 +750,17 @@ ev AS (
            max(e.occurred_at) FILTER (WHERE e.event = 'resolved') AS resolved_at,
            count(*) FILTER (WHERE e.event = 'reopened') AS reopens
     FROM {VE} e WHERE e.event IN ('resolved', 'reopened') GROUP BY e.conversation_id),
-rep AS (   -- resolved conversations followed by a new customer conversation within 72 h
-    SELECT DISTINCT c.conversation_id
-    FROM c JOIN ev ON ev.conversation_id = c.conversation_id AND ev.last_event = 'resolved'
-    JOIN c n ON n.contact_id = c.contact_id AND n.customer_initiated
-            AND n.conversation_id <> c.conversation_id
-            AND n.started_at > ev.resolved_at AND n.started_at <= ev.resolved_at + interval '72 hours'),
+rep AS (   -- resolved conversations followed by a new customer conversation within 72 h:
+           -- per contact, the first customer-initiated start after each resolution
+    SELECT x.conversation_id
+    FROM (SELECT e.conversation_id, e.kind, e.t,
+                 min(e.t) FILTER (WHERE e.kind = 0) OVER (PARTITION BY e.contact_id ORDER BY e.t, e.kind
+                                                         ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS next_start
+          FROM (SELECT c.contact_id, c.conversation_id, c.started_at AS t, 0 AS kind FROM c WHERE c.customer_initiated
+                UNION ALL
+                SELECT c.contact_id, c.conversation_id, ev.resolved_at, 1
+                FROM c JOIN ev ON ev.conversation_id = c.conversation_id WHERE ev.last_event = 'resolved') e) x
+    WHERE x.kind = 1 AND x.next_start <= x.t + interval '72 hours'),
 r AS (
     SELECT c.day, c.week, c.month, c.agent_id,
            ev.last_event = 'resolved' AS resolved, ev.reopens,
