@@ -6,7 +6,10 @@
  *	  that did not fail, the delay, and whether it came within a window.
  *	  A lead never contacted has NULL first_outbound_at and delay.
  *
- *	  One merge pass over the two logs, both sorted by contact then time.
+ *	  One merge pass over the two logs, both sorted by contact then time:
+ *	  O(messages + events).  Within a contact the answer of a later opt-in is
+ *	  never before the answer of an earlier one, so the message cursor only
+ *	  moves forward.
  *
  *-------------------------------------------------------------------------
  */
@@ -32,7 +35,7 @@ smskpi_speed_to_lead(PG_FUNCTION_ARGS)
 	int64		within = cm_window_arg(fcinfo, 2);
 	CmLog		log;
 	CmEvents	ev;
-	int64		li = 0,
+	int64		k = 0,
 				e;
 
 	InitMaterializedSRF(fcinfo, 0);
@@ -49,15 +52,22 @@ smskpi_speed_to_lead(PG_FUNCTION_ARGS)
 		Datum		v[SP_NCOLS];
 		bool		nulls[SP_NCOLS] = {0};
 		Interval	delay_iv;
-		int64		k;
 		const CmMsg *first = NULL;
 
 		if ((e & 0xffff) == 0)
 			CHECK_FOR_INTERRUPTS();
-		/* the log cursor never moves back: events are sorted by contact, time */
-		while (li < log.n && log.msgs[li].contact_id < oi->contact_id)
-			li++;
-		for (k = li; k < log.n && log.msgs[k].contact_id == oi->contact_id; k++)
+
+		/*
+		 * The cursor never moves back.  Events are sorted by (contact, at):
+		 * skip the messages of earlier contacts, then the messages of this
+		 * contact that cannot answer this opt-in (before it, inbound or
+		 * failed); they cannot answer a later opt-in of the contact either.
+		 * The message found stays under the cursor: it may answer the next
+		 * opt-in too.
+		 */
+		while (k < log.n && log.msgs[k].contact_id < oi->contact_id)
+			k++;
+		while (k < log.n && log.msgs[k].contact_id == oi->contact_id)
 		{
 			const CmMsg *m = &log.msgs[k];
 
@@ -67,6 +77,7 @@ smskpi_speed_to_lead(PG_FUNCTION_ARGS)
 				first = m;
 				break;
 			}
+			k++;
 		}
 		v[0] = Int64GetDatum(oi->contact_id);
 		v[1] = TimestampTzGetDatum(oi->at);
