@@ -7,7 +7,8 @@
 # TARGET is NAME of test/fuzz/NAME_fuzz.c (built by build.sh if missing).  Seeds:
 # test/fuzz/corpus/NAME/ (committed, read-only here); new inputs go to
 # build/fuzz/corpus-NAME/, crashes to build/fuzz/crash-NAME-*.  Exit status is
-# libFuzzer's: 0 = no crash, leak or sanitizer report.
+# libFuzzer's: 0 = no crash, leak or sanitizer report.  The last lines
+# (-print_final_stats) give stat::number_of_executed_units and the rate.
 set -eu
 cd "$(dirname "$0")/../.."
 t=${1:?usage: run.sh TARGET SECONDS|runs=N}
@@ -21,5 +22,8 @@ esac
 mkdir -p "build/fuzz/corpus-$t" "test/fuzz/corpus/$t"
 dict=
 [ -f "test/fuzz/$t.dict" ] && dict="-dict=test/fuzz/$t.dict"
-exec "$bin" $lim $dict -max_len=4096 -timeout=10 -rss_limit_mb=1024 -print_final_stats=1 \
+# optional per-target libFuzzer flags (e.g. -max_len=1024), one line
+opts=
+[ -f "test/fuzz/$t.options" ] && opts=$(cat "test/fuzz/$t.options")
+exec "$bin" $lim $dict -max_len=4096 $opts -timeout=10 -rss_limit_mb=1024 -print_final_stats=1 \
 	-artifact_prefix="build/fuzz/crash-$t-" "build/fuzz/corpus-$t" "test/fuzz/corpus/$t"
