@@ -382,13 +382,10 @@ cm_interval_set(Interval *r, int64 usec)
  * ---------------------------------------------------------------------
  */
 
-static bool
-text_eq(text *t, const char *s)
-{
-	Size		n = strlen(s);
-
-	return VARSIZE_ANY_EXHDR(t) == n && memcmp(VARDATA_ANY(t), s, n) == 0;
-}
+/* t equals the string literal lit (inlined: the length is a constant) */
+#define text_eq(t, lit) \
+	(VARSIZE_ANY_EXHDR(t) == sizeof(lit) - 1 && \
+	 memcmp(VARDATA_ANY(t), lit, sizeof(lit) - 1) == 0)
 
 /* empty the memo (or create it) */
 static void
@@ -820,13 +817,13 @@ typedef struct CmGroup
 
 /*
  * Sort n messages from in[] into sorted[] (log order) without sorting the
- * whole array: hash contacts to groups, number the groups in contact_id
- * order, scatter the records group by group (counting sort), then sort each
- * group's few records on their own (usually already in time order: one
- * pass).
+ * whole array, for contact ids spread over a wide range: hash contacts to
+ * groups, number the groups in contact_id order, scatter the records group
+ * by group (counting sort), then sort each group's few records on their own
+ * (usually already in time order: one pass).
  */
 static void
-cm_sort_into(const CmMsg *in, int64 n, CmMsg *sorted)
+cm_sort_hashed(const CmMsg *in, int64 n, CmMsg *sorted)
 {
 	uint32	   *gid;
 	uint32	   *rank;
@@ -904,6 +901,67 @@ cm_sort_into(const CmMsg *in, int64 n, CmMsg *sorted)
 		uint32		end = start[i];
 
 		if ((i & 0x3fff) == 0)
+			CHECK_FOR_INTERRUPTS();
+		if (end - beg > 1)
+			cm_sort_msgs(sorted + beg, end - beg);
+	}
+	pfree(start);
+}
+
+/* contact id ranges up to this many values are counted in a plain array */
+#define CM_DENSE_MAX		((int64) 1 << 26)
+
+/*
+ * Sort n messages from in[] into sorted[] (log order).  When the contact ids
+ * lie in a range no wider than 4 values per message (serial ids usually do),
+ * a counting sort over that range places the records contact by contact (no
+ * hashing, no sort of the contacts; the counts are 4 bytes per value of the
+ * range); otherwise cm_sort_hashed.  Then each contact's few records are
+ * sorted on their own.
+ */
+static void
+cm_sort_into(const CmMsg *in, int64 n, CmMsg *sorted)
+{
+	int64		lo,
+				hi,
+				i;
+	uint64		range;
+	uint32	   *start;
+
+	if (n == 0)
+		return;
+	lo = hi = in[0].contact_id;
+	for (i = 1; i < n; i++)
+	{
+		lo = Min(lo, in[i].contact_id);
+		hi = Max(hi, in[i].contact_id);
+	}
+	range = (uint64) hi - (uint64) lo + 1;	/* 0 when hi - lo wraps around */
+	if (range == 0 || range > (uint64) CM_DENSE_MAX ||
+		range > (uint64) Max(4 * n, 1024))
+	{
+		cm_sort_hashed(in, n, sorted);
+		return;
+	}
+
+	/* counts, start offsets, scatter: start[k] ends as the end of contact lo + k */
+	start = palloc_extended((range + 1) * sizeof(uint32), MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+	for (i = 0; i < n; i++)
+		start[(uint64) in[i].contact_id - (uint64) lo + 1]++;
+	for (i = 1; i <= (int64) range; i++)
+		start[i] += start[i - 1];
+	for (i = 0; i < n; i++)
+	{
+		if ((i & 0xffff) == 0)
+			CHECK_FOR_INTERRUPTS();
+		sorted[start[(uint64) in[i].contact_id - (uint64) lo]++] = in[i];
+	}
+	for (i = 0; i < (int64) range; i++)
+	{
+		uint32		beg = (i == 0) ? 0 : start[i - 1];
+		uint32		end = start[i];
+
+		if ((i & 0xffff) == 0)
 			CHECK_FOR_INTERRUPTS();
 		if (end - beg > 1)
 			cm_sort_msgs(sorted + beg, end - beg);

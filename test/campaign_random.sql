@@ -149,6 +149,43 @@ SELECT (SELECT smskpi.message_log(contact_id, conversation_id, message_id, direc
                                   status, body, media_count, campaign_id, campaign_step)
         FROM (SELECT * FROM cr ORDER BY contact_id, sent_at, message_id) s) = (SELECT log FROM cr_log) AS sorted_same;
 
+-- Input already in log order (the aggregate notices and does not sort again).
+SELECT (SELECT smskpi.message_log(contact_id, conversation_id, message_id, direction, sent_at,
+                                  status, body, media_count, campaign_id, campaign_step)
+        FROM (SELECT * FROM cr ORDER BY contact_id, sent_at, direction = 'outbound', message_id) s)
+     = (SELECT log FROM cr_log) AS log_order_same;
+
+-- Contact ids spread over the bigint range (the sort hashes the contacts instead
+-- of counting them over their range) give the same attribution, message for
+-- message; plus the smallest and the largest bigint as contacts, with 6 messages
+-- each, a minute apart in one conversation (every 3rd minute an inbound reply).
+CREATE TABLE cr_sparse AS
+SELECT message_id, contact_id * 1000000007 - 200000000000 AS contact_id, conversation_id,
+       direction, sent_at, status, body, media_count, campaign_id, campaign_step
+FROM cr
+UNION ALL
+SELECT 100000 + i, CASE WHEN i % 2 = 0 THEN -9223372036854775808 ELSE 9223372036854775807 END,
+       1, CASE WHEN i % 3 = 0 THEN 'inbound' ELSE 'outbound' END,
+       '2024-05-01'::timestamptz + i * interval '1 minute', 'delivered', 'hello', 0, 1, 1
+FROM generate_series(1, 12) i;
+CREATE TABLE cr_sparse_attr AS
+SELECT * FROM smskpi.reply_attribution((
+  SELECT smskpi.message_log(contact_id, conversation_id, message_id, direction, sent_at,
+                            status, body, media_count, campaign_id, campaign_step) FROM cr_sparse));
+SELECT count(*) AS rows,
+       count(*) FILTER (WHERE a.message_id IS NULL OR b.message_id IS NULL
+         OR a.contact_id <> b.contact_id * 1000000007 - 200000000000
+         OR (a.position, a.replies, a.reply_delay, a.reply_intent, a.opted_out, a.still_active)
+            IS DISTINCT FROM (b.position, b.replies, b.reply_delay, b.reply_intent, b.opted_out,
+                              b.still_active)) AS mismatches
+FROM (SELECT * FROM cr_sparse_attr WHERE message_id < 100000) a
+FULL JOIN smskpi.reply_attribution((SELECT log FROM cr_log)) b USING (message_id);
+-- By hand: the smallest id has outbound 2, 4, 8, 10 and replies 6 (answers 4) and
+-- 12 (answers 10); the largest has outbound 1, 5, 7, 11 and replies 3 (answers 1)
+-- and 9 (answers 7); every reply 2 minutes after its message.  Contacts in order.
+SELECT message_id - 100000 AS i, contact_id, position, replies, reply_delay
+FROM cr_sparse_attr WHERE message_id > 100000 ORDER BY contact_id, sent_at;
+
 -- One contact with 20,000 messages in 2,000 conversations (the per-contact
 -- conversation table grows): every inbound message that follows a non-failed
 -- outbound message in its conversation is counted exactly once.
