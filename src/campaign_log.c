@@ -50,14 +50,17 @@
  * functions of a body's bytes, and replies repeat ("STOP", "Yes", answers
  * to the same template), so each distinct short body is classified once per
  * transition state.  Keyed by the body's bytes as stored (before any
- * conversion to UTF-8).  Bounded: at most CM_MEMO_MAX bodies of at most
- * CM_MEMO_MAXLEN bytes (about 600 kB); when full it is emptied and refills.
- * A cache only: it is not part of the serialized state.
+ * conversion to UTF-8).  It starts small and grows with the number of
+ * distinct bodies (a grouped aggregate has one per group), up to
+ * CM_MEMO_MAX_SLOTS / 2 bodies of at most CM_MEMO_MAXLEN bytes (about
+ * 512 kB); when full it is emptied and refills.  A cache only: it is not
+ * part of the serialized state.
  */
-#define CM_MEMO_SLOTS		16384	/* power of two, at most half used */
-#define CM_MEMO_MAX			(CM_MEMO_SLOTS / 2)
+#define CM_MEMO_MIN_SLOTS	64		/* powers of two, at most half used */
+#define CM_MEMO_MAX_SLOTS	16384
 #define CM_MEMO_MAXLEN		160
-#define CM_MEMO_ARENA		(256 * 1024)
+#define CM_MEMO_MIN_ARENA	2048
+#define CM_MEMO_MAX_ARENA	(256 * 1024)
 
 typedef struct CmMemoSlot
 {
@@ -72,8 +75,10 @@ typedef struct CmMemoSlot
 typedef struct CmMemo
 {
 	CmMemoSlot *slots;
-	char	   *arena;
+	uint32		nslots;
 	uint32		nbodies;
+	char	   *arena;
+	uint32		arena_size;
 	uint32		arena_used;
 } CmMemo;
 
@@ -387,19 +392,88 @@ cm_interval_set(Interval *r, int64 usec)
 	(VARSIZE_ANY_EXHDR(t) == sizeof(lit) - 1 && \
 	 memcmp(VARDATA_ANY(t), lit, sizeof(lit) - 1) == 0)
 
-/* empty the memo (or create it) */
+/* the slot of a body: its own or the empty one where it goes */
+static inline CmMemoSlot *
+cm_memo_probe(CmMemo *memo, uint32 h, const char *raw, int len)
+{
+	uint32		mask = memo->nslots - 1;
+	uint32		i;
+
+	for (i = h & mask;; i = (i + 1) & mask)
+	{
+		CmMemoSlot *slot = &memo->slots[i];
+
+		if (!slot->used ||
+			(slot->hash == h && slot->len == len &&
+			 memcmp(memo->arena + slot->off, raw, len) == 0))
+			return slot;
+	}
+}
+
+/* create the memo, or empty it (back to its smallest size) */
 static void
 cm_memo_reset(CmBuild *b)
 {
-	if (b->memo == NULL)
+	CmMemo	   *memo = b->memo;
+
+	if (memo == NULL)
+		memo = b->memo = MemoryContextAllocZero(b->cxt, sizeof(CmMemo));
+	else
 	{
-		b->memo = MemoryContextAlloc(b->cxt, sizeof(CmMemo));
-		b->memo->slots = MemoryContextAlloc(b->cxt, CM_MEMO_SLOTS * sizeof(CmMemoSlot));
-		b->memo->arena = MemoryContextAlloc(b->cxt, CM_MEMO_ARENA);
+		pfree(memo->slots);
+		pfree(memo->arena);
 	}
-	memset(b->memo->slots, 0, CM_MEMO_SLOTS * sizeof(CmMemoSlot));
-	b->memo->nbodies = 0;
-	b->memo->arena_used = 0;
+	memo->nslots = CM_MEMO_MIN_SLOTS;
+	memo->slots = MemoryContextAllocZero(b->cxt, memo->nslots * sizeof(CmMemoSlot));
+	memo->nbodies = 0;
+	memo->arena_size = CM_MEMO_MIN_ARENA;
+	memo->arena = MemoryContextAlloc(b->cxt, memo->arena_size);
+	memo->arena_used = 0;
+}
+
+/*
+ * Make room for one more body of len bytes: grow the slots (rehash) or the
+ * arena, or empty the memo when it is at its largest.  Returns false when
+ * it was emptied.
+ */
+static bool
+cm_memo_room(CmBuild *b, int len)
+{
+	CmMemo	   *memo = b->memo;
+
+	if ((memo->nbodies + 1) * 2 > memo->nslots)
+	{
+		CmMemoSlot *old = memo->slots;
+		uint32		oldn = memo->nslots,
+					i;
+
+		if (memo->nslots >= CM_MEMO_MAX_SLOTS)
+		{
+			cm_memo_reset(b);
+			return false;
+		}
+		memo->nslots *= 2;
+		memo->slots = MemoryContextAllocZero(b->cxt, memo->nslots * sizeof(CmMemoSlot));
+		for (i = 0; i < oldn; i++)
+			if (old[i].used)
+				*cm_memo_probe(memo, old[i].hash, memo->arena + old[i].off, old[i].len) = old[i];
+		pfree(old);
+	}
+	if (memo->arena_used + len > memo->arena_size)
+	{
+		uint32		size = memo->arena_size;
+
+		while (memo->arena_used + len > size && size < CM_MEMO_MAX_ARENA)
+			size *= 2;
+		if (memo->arena_used + len > size)
+		{
+			cm_memo_reset(b);
+			return false;
+		}
+		memo->arena = repalloc(memo->arena, size);
+		memo->arena_size = size;
+	}
+	return true;
 }
 
 /*
@@ -412,33 +486,25 @@ cm_classify(CmBuild *b, text *body, CmMsg *m)
 {
 	const char *raw = VARDATA_ANY(body);
 	int			rawlen = VARSIZE_ANY_EXHDR(body);
-	CmMemoSlot *slot = NULL;
+	bool		memoize = rawlen <= CM_MEMO_MAXLEN;
 	uint32		h = 0;
 	const char *s;
 	int			len;
 	double		sent;
 
-	if (rawlen <= CM_MEMO_MAXLEN)
+	if (memoize)
 	{
-		CmMemo	   *memo;
-		uint32		i;
+		CmMemoSlot *slot;
 
 		if (b->memo == NULL)
 			cm_memo_reset(b);
-		memo = b->memo;
 		h = hash_bytes((const unsigned char *) raw, rawlen);
-		for (i = h & (CM_MEMO_SLOTS - 1);; i = (i + 1) & (CM_MEMO_SLOTS - 1))
+		slot = cm_memo_probe(b->memo, h, raw, rawlen);
+		if (slot->used)
 		{
-			slot = &memo->slots[i];
-			if (!slot->used)
-				break;
-			if (slot->hash == h && slot->len == rawlen &&
-				memcmp(memo->arena + slot->off, raw, rawlen) == 0)
-			{
-				m->intent = slot->intent;
-				m->u.sentiment = slot->sentiment;
-				return;
-			}
+			m->intent = slot->intent;
+			m->u.sentiment = slot->sentiment;
+			return;
 		}
 	}
 
@@ -451,16 +517,15 @@ cm_classify(CmBuild *b, text *body, CmMsg *m)
 	if (s != raw)
 		pfree((void *) s);
 
-	if (slot != NULL)
+	if (memoize)
 	{
-		CmMemo	   *memo = b->memo;
+		CmMemo	   *memo;
+		CmMemoSlot *slot;
 
-		if (memo->nbodies >= CM_MEMO_MAX ||
-			memo->arena_used + rawlen > CM_MEMO_ARENA)
-		{
-			cm_memo_reset(b);
-			slot = &memo->slots[h & (CM_MEMO_SLOTS - 1)];
-		}
+		cm_memo_room(b, rawlen);
+		memo = b->memo;
+		slot = cm_memo_probe(memo, h, raw, rawlen);
+		Assert(!slot->used);
 		memcpy(memo->arena + memo->arena_used, raw, rawlen);
 		slot->hash = h;
 		slot->off = memo->arena_used;

@@ -186,6 +186,34 @@ FULL JOIN smskpi.reply_attribution((SELECT log FROM cr_log)) b USING (message_id
 SELECT message_id - 100000 AS i, contact_id, position, replies, reply_delay
 FROM cr_sparse_attr WHERE message_id > 100000 ORDER BY contact_id, sent_at;
 
+-- The classification memo (starts small, grows, rehashes, is emptied when full):
+-- 40,000 replies, each the only reply to its own outbound message: replies 1-24,000
+-- cycle through 6,000 distinct bodies (memo hits after each growth), 24,001-34,000
+-- are all different (the memo fills and is emptied), 34,001-40,000 are the first
+-- 6,000 bodies again; every 997th body is longer than the memo takes.  Each must be
+-- classified as by smskpi.reply_intent and smskpi.sentiment_score (float4 in the log).
+CREATE TABLE cmemo AS
+SELECT i AS message_id, (i % 50)::bigint AS contact_id, i AS conversation_id, d AS direction,
+       '2024-01-01'::timestamptz + i * interval '1 minute' + (d = 'inbound')::int * interval '1 second' AS sent_at,
+       CASE WHEN d = 'outbound' THEN NULL
+            WHEN i % 997 = 0 THEN repeat('great, ', 30) || i
+            WHEN i BETWEEN 24001 AND 34000 THEN 'msg ' || i
+            ELSE (ARRAY['yes ', 'STOP ', 'great, thanks ', 'who is this? ', 'no way '])[1 + i % 5] || (i % 6000)
+       END AS body
+FROM generate_series(1, 40000) i, (VALUES ('outbound'), ('inbound')) v(d)
+ORDER BY i, d DESC;
+SELECT count(*) AS replies, count(DISTINCT m.body) AS bodies,
+       count(*) FILTER (WHERE a.reply_intent = 'yes') AS yes,
+       count(*) FILTER (WHERE a.reply_intent = 'question') AS question,
+       count(*) FILTER (WHERE a.reply_sentiment > 0) AS positive_sentiment,
+       count(*) FILTER (WHERE a.reply_intent IS DISTINCT FROM smskpi.reply_intent(m.body)
+                           OR a.reply_sentiment IS DISTINCT FROM smskpi.sentiment_score(m.body)::float4::float8) AS mismatches
+FROM smskpi.reply_attribution((
+  SELECT smskpi.message_log(contact_id, conversation_id, message_id * 2 + (direction = 'inbound')::int,
+                            direction, sent_at, 'delivered', body, 0, NULL, NULL)
+  FROM (SELECT * FROM cmemo ORDER BY message_id, direction DESC) s)) a
+JOIN cmemo m ON m.conversation_id = a.conversation_id AND m.direction = 'inbound';
+
 -- One contact with 20,000 messages in 2,000 conversations (the per-contact
 -- conversation table grows): every inbound message that follows a non-failed
 -- outbound message in its conversation is counted exactly once.
