@@ -8,11 +8,14 @@
  *	  smskpi.message_log(contact_id, conversation_id, message_id, direction,
  *	  sent_at, status, body, media_count, campaign_id, campaign_step) -> bytea
  *		one 48-byte record per message (inbound bodies are classified on the
- *		way in: reply intent and sentiment; bodies are not kept), sorted by
- *		contact, then time.  The sort is not global: records are grouped by
- *		contact with a hash table (counting-sort scatter), groups are placed
- *		in contact_id order and each small group is sorted on its own.
- *
+ *		way in, each distinct short body once: reply intent and sentiment;
+ *		bodies are not kept), sorted by contact, then time.  The sort is not
+ *		global: a counting sort over the contact id range when it is dense,
+ *		else contacts hashed to groups placed in contact_id order; then each
+ *		contact's few records are sorted on their own.  In parallel each
+ *		worker sorts its share (serialize), combine keeps the sorted runs
+ *		and the final function merges them.
+
  *	  smskpi.contact_event_log(contact_id, at) -> bytea
  *		sorted (contact_id, at) pairs: opt-ins, opt-outs, conversions.
  *
@@ -22,8 +25,9 @@
  *	  in, and every record of a message log is checked field by field.
  *
  *	  Memory: 48 bytes per message in the state (plus up to 2x slack while
- *	  the array grows); finalization needs another 52 bytes per message and
- *	  about 40 bytes per contact.  A log holds at most CM_MAX_MESSAGES
+ *	  the array grows); finalization needs another 48 bytes per message for
+ *	  the log, and while sorting 4 bytes per message and per value of the
+ *	  contact id range (counting) or about 40 bytes per contact (hashing).  A log holds at most CM_MAX_MESSAGES
  *	  (22,369,621) messages, since a bytea cannot exceed 1 GB.
  *
  *-------------------------------------------------------------------------
