@@ -6,7 +6,7 @@
  * accepted log (src/attribution.c cm_attribute).
  *
  * fuzz-mode: server
- * fuzz-sources: src/campaign_log.c src/attribution.c src/intent.c src/sentiment.c src/unicode.c
+ * fuzz-sources: src/campaign_log.c src/attribution.c
  *
  * Input: byte 0 is a set of switches, the rest the payload.
  *	 bit 0: 0 = message log, 1 = contact event log
