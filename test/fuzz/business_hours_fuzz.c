@@ -12,7 +12,7 @@
  * synthetic zones (fixed offsets from -11:00 to +23:59:59, a periodic
  * daylight-saving zone "America/New_York", and rejected ones).  The real
  * zone database is exercised by the SQL-level fuzz
- * (test/shell/hostile_input_fuzz.sh).
+ * (test/hostile_fuzz.sql).
  *
  * Input: byte 0 picks the path, the rest is the payload.
  *	 0, 3: payload as the cstring given to business_hours_in (up to a NUL)
