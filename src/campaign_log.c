@@ -280,7 +280,7 @@ cm_check_header(bytea *b, uint32 magic, Size elemsize, const char *what,
 	if (need_sorted && hdr.flags != CM_LOG_SORTED)
 		cm_bad_log(what, "The log is a partial aggregate state, not a finished log.");
 	if (!need_sorted && !(hdr.flags & CM_LOG_PARTIAL))
-		cm_bad_log(what, "The value is a finished log, not a partial aggregate state.");
+		cm_bad_log(what, "The value is not a partial aggregate state.");
 	if ((Size) hdr.count != (len - CM_HEADER_SIZE) / elemsize ||
 		(len - CM_HEADER_SIZE) % elemsize != 0)
 		cm_bad_log(what, "The record count does not match the length.");
