@@ -11,4 +11,6 @@ echo "== generating $n messages (seed 42) into schema demo"
 start=$(date +%s)
 sh test/datagen/generate.sh demo "$n" 42
 echo "   generated in $(( $(date +%s) - start )) s"
-psql -qX -v ON_ERROR_STOP=1 -v schema=demo -f test/datagen/demo_report.sql
+# the KPI report: smskpi's views over the generated tables
+# (test/datagen/demo_report.sql computes similar numbers in plain SQL, for comparison)
+psql -qX -v ON_ERROR_STOP=1 -v schema=demo -f test/demo/kpi_report.sql

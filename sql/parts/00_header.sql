@@ -10,6 +10,9 @@
 \echo Use "CREATE EXTENSION smskpi" to load this file. \quit
 
 COMMENT ON SCHEMA @extschema@ IS 'smskpi: SMS/MMS messaging KPIs computed inside PostgreSQL';
+-- Every role may call smskpi's functions (they are SECURITY INVOKER and read only
+-- what their caller may read), as with an extension installed in schema public.
+GRANT USAGE ON SCHEMA @extschema@ TO PUBLIC;
 
 -- smskpi.version(): the version of the loaded shared library.
 CREATE FUNCTION @extschema@.version() RETURNS text

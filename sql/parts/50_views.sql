@@ -84,6 +84,9 @@ INSERT INTO @extschema@.kpi_targets
 
 -- Users' rows (edited = true) are dumped; the built-in rows come back with CREATE EXTENSION.
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.kpi_targets', 'WHERE edited');
+-- benchmark figures, not secrets: the kpi_vs_target views (security_invoker) read them
+-- as the dashboard role
+GRANT SELECT ON @extschema@.kpi_targets TO PUBLIC;
 
 CREATE FUNCTION @extschema@.kpi_targets_mark_edited() RETURNS trigger
 LANGUAGE plpgsql PARALLEL SAFE
