@@ -1,12 +1,14 @@
 #!/bin/sh
 # Benchmarks, run by ./dev.sh bench inside a throw-away cluster.
-#   ./dev.sh bench [MESSAGES]      (default 10000000)
+#   ./dev.sh bench [MESSAGES [PATTERN]]   (default 10000000 messages, every file)
+#   e.g. ./dev.sh bench 10000000 10_response_time   runs only test/bench/10_response_time.sql
 # Generates MESSAGES messages once into schema bench (test/datagen), then runs every
 # test/bench/NN_*.sql in order.  Each file times its queries with bench.time(label, sql)
 # (defined in 00_util.sql) and prints ratios against the plain-SQL way, all in one run.
 set -eu
 cd "$(dirname "$0")/../.."
 n=${1:-10000000}
+pattern=${2:-}
 export PGDATABASE=postgres
 psql -qX -v ON_ERROR_STOP=1 -c 'CREATE EXTENSION IF NOT EXISTS smskpi'
 echo "== generating $n messages (seed 42) into schema bench"
@@ -15,6 +17,11 @@ sh test/datagen/generate.sh bench "$n" 42
 echo "   generated in $(( $(date +%s) - start )) s"
 psql -qX -v ON_ERROR_STOP=1 -c 'VACUUM ANALYZE'
 for f in test/bench/[0-9]*.sql; do
+	case "$f" in
+	*/00_util.sql) ;;
+	*"$pattern"*) ;;
+	*) continue ;;
+	esac
 	echo "== $f"
 	psql -qX -v ON_ERROR_STOP=1 -f "$f"
 done
