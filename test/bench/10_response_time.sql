@@ -8,6 +8,7 @@ SET max_parallel_workers_per_gather = 2;
 
 SELECT count(*) AS messages, count(DISTINCT conversation_id) AS conversations FROM bench.messages;
 
+\o /dev/null
 SELECT bench.time('count(*) scan', $q$ SELECT count(*) FROM bench.messages $q$);
 
 -- plain SQL, window form
@@ -60,6 +61,7 @@ SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY reply) FROM (
     WINDOW w AS (PARTITION BY conversation_id ORDER BY sent_at, direction <> 'inbound')) t
   WHERE direction = 'outbound' AND prev = 'inbound') r $q$, 1);
 
+\o
 -- the answers agree
 SELECT smskpi.median_first_response(conversation_id, direction = 'inbound', sent_at) AS smskpi_median
 FROM bench.messages;
