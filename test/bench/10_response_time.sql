@@ -62,7 +62,7 @@ SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY reply) FROM (
   WHERE direction = 'outbound' AND prev = 'inbound') r $q$, 1);
 
 \o
--- the answers agree
+-- the median itself (equality with the plain-SQL forms is tested in test/response_time_random.sql)
 SELECT smskpi.median_first_response(conversation_id, direction = 'inbound', sent_at) AS smskpi_median
 FROM bench.messages;
 
