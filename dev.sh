@@ -6,6 +6,9 @@
 #   ./dev.sh test    same set-up, then the whole test suite (pg_regress, shell tests,
 #                    short fuzz runs, pgTAP via pg_prove); last line "tests: N passed, N failed"
 #   ./dev.sh bench   same set-up, then the benchmarks (ratios against plain SQL)
+#   ./dev.sh valgrind  build, install, run the regression suite against a server
+#                    under valgrind (test/valgrind/run.sh; long)
+#   ./dev.sh fuzz    long libFuzzer runs of every harness (test/fuzz/long.sh)
 #
 # Needs root (or sudo) only to install Debian packages and the extension files.
 set -eu
@@ -59,8 +62,17 @@ bench)
 		-o max_wal_size=8GB -o checkpoint_timeout=30min \
 		sh test/bench/run.sh "$@"
 	;;
+valgrind)
+	need_pkgs $BUILD_PKGS valgrind
+	build_install
+	exec sh test/valgrind/run.sh "$@"
+	;;
+fuzz)
+	need_pkgs $BUILD_PKGS clang libclang-rt-14-dev
+	exec sh test/fuzz/long.sh "$@"
+	;;
 *)
-	echo "usage: ./dev.sh demo|test|bench" >&2
+	echo "usage: ./dev.sh demo|test|bench|valgrind|fuzz" >&2
 	exit 2
 	;;
 esac
