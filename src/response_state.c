@@ -920,6 +920,8 @@ rs_write(StringInfo buf, const ResponseState *s)
 	const RsEntry *e = RS_ENTRIES(s);
 	const int64 *ev = RS_EVENTS(s);
 	const RsOpts *o = RS_OPTS(s);
+	int64	   *sorted = NULL;
+	int32		bufcap = 0;
 
 	Assert(s->nlog == 0);
 	pq_sendint32(buf, s->magic);
@@ -950,9 +952,27 @@ rs_write(StringInfo buf, const ResponseState *s)
 		pq_sendint64(buf, e[i].first_in);
 		pq_sendint64(buf, e[i].u.first_out);
 		pq_sendint32(buf, e[i].nevents);
+		/* in time order (inbound ones first for reply time): one text per state */
+		if (e[i].nevents > bufcap)
+		{
+			bufcap = Max(64, e[i].nevents);
+			if (sorted)
+				pfree(sorted);
+			sorted = palloc_extended(sizeof(int64) * bufcap, MCXT_ALLOC_HUGE);
+		}
+		if (e[i].nevents > 0)
+		{
+			int32		n_in = s->kind == RS_KIND_REPLY ? (int32) e[i].u.n_inbound : 0;
+
+			memcpy(sorted, ev, sizeof(int64) * e[i].nevents);
+			qsort(sorted, n_in, sizeof(int64), rs_int64_cmp);
+			qsort(sorted + n_in, e[i].nevents - n_in, sizeof(int64), rs_int64_cmp);
+		}
 		for (int32 j = 0; j < e[i].nevents; j++)
-			pq_sendint64(buf, ev[j]);
+			pq_sendint64(buf, sorted[j]);
 	}
+	if (sorted)
+		pfree(sorted);
 }
 
 static void

@@ -508,11 +508,15 @@ select_kth(int64 *v, int64 lo, int64 hi, int64 k)
 static int64
 rs_percentile(int64 *v, int64 n, float8 fraction, int64 *from)
 {
-	float8		pos = fraction * (n - 1);
-	int64		k = (int64) floor(pos);
+	float8		pos;
+	int64		k;
 	int64		a,
 				b;
 
+	if (!(fraction >= 0 && fraction <= 1))
+		elog(ERROR, "percentile fraction %g out of range", fraction);
+	pos = fraction * (n - 1);
+	k = (int64) floor(pos);
 	select_kth(v, *from, n - 1, k);
 	a = v[k];
 	*from = k;
@@ -576,15 +580,26 @@ response_median(PG_FUNCTION_ARGS)
 	return rs_final_percentile(fcinfo, 0.5);
 }
 
-/* response_percentile_final(state) returns the percentile the aggregate was called with. */
+/*
+ * response_percentile_final(state) returns the percentile the aggregate was
+ * called with.  It is callable from SQL on any state: one that no percentile
+ * aggregate made carries no fraction, and is refused.
+ */
 PG_FUNCTION_INFO_V1(response_percentile_final);
 Datum
 response_percentile_final(PG_FUNCTION_ARGS)
 {
+	float8		fraction;
+
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	return rs_final_percentile(fcinfo,
-							   RS_OPTS(DatumGetResponseStateP(PG_GETARG_DATUM(0)))->fraction);
+	fraction = RS_OPTS(DatumGetResponseStateP(PG_GETARG_DATUM(0)))->fraction;
+	if (!(fraction >= 0 && fraction <= 1))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("this smskpi.response_state was not made by a percentile aggregate"),
+				 errhint("Use smskpi.response_percentile(state, fraction).")));
+	return rs_final_percentile(fcinfo, fraction);
 }
 
 /* response_percentile(state, fraction) returns that percentile of the state. */
@@ -651,18 +666,41 @@ rs_stats(FunctionCallInfo fcinfo, ResponseState *s, const int64 *windows, int nw
 		cd[w] = Int64GetDatum(within[w]);
 		sd[w] = Float8GetDatum(asked > 0 ? (float8) within[w] / asked : 0.0);
 	}
-	values[7] = PointerGetDatum(construct_array(wd, nwindows, INTERVALOID, sizeof(Interval), false, TYPALIGN_DOUBLE));
-	values[8] = PointerGetDatum(construct_array(cd, nwindows, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
-	values[9] = PointerGetDatum(construct_array(sd, nwindows, FLOAT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
-	if (asked == 0)
-		nulls[9] = true;
+	if (nwindows < 0)
+		nulls[7] = nulls[8] = nulls[9] = true;	/* windows unknown */
+	else
+	{
+		values[7] = PointerGetDatum(construct_array(wd, nwindows, INTERVALOID, sizeof(Interval), false, TYPALIGN_DOUBLE));
+		values[8] = PointerGetDatum(construct_array(cd, nwindows, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+		values[9] = PointerGetDatum(construct_array(sd, nwindows, FLOAT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+		if (asked == 0)
+			nulls[9] = true;
+	}
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }
 
-/* response_stats_final(state) returns the response_stats row (windows of the aggregate call). */
+/*
+ * response_stats_final(state) returns the response_stats row (windows of the
+ * aggregate call).  Over no rows at all there is no state, and so no windows
+ * either: the arrays are then NULL (response_stats_final_default gives the
+ * default windows, for the aggregates that take none).
+ */
 PG_FUNCTION_INFO_V1(response_stats_final);
 Datum
 response_stats_final(PG_FUNCTION_ARGS)
+{
+	ResponseState *s;
+
+	if (PG_ARGISNULL(0))
+		return rs_stats(fcinfo, NULL, NULL, -1);
+	s = DatumGetResponseStateP(PG_GETARG_DATUM(0));
+	return rs_stats(fcinfo, s, RS_OPTS(s)->windows, RS_OPTS(s)->nwindows);
+}
+
+/* response_stats_final_default(state) is response_stats_final with the default windows over no rows. */
+PG_FUNCTION_INFO_V1(response_stats_final_default);
+Datum
+response_stats_final_default(PG_FUNCTION_ARGS)
 {
 	ResponseState *s;
 

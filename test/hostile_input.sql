@@ -186,10 +186,9 @@ SELECT hcall($$SELECT (smskpi.first_response_stats(conv, inbound, at, '{17800000
 -- message_log with infinite sent_at
 SELECT hcall($$SELECT length(smskpi.message_log(1, 1, 1, 'outbound', 'infinity', 'sent', 'x', 0, 1, 1))::text$$) AS log_infinity;
 
--- KNOWN BUG (reported): response_percentile_final on a state that no
--- percentile aggregate made (fraction -1) reads outside its array; this line
--- shows an error once fixed (not run here: the result is undefined)
--- SELECT smskpi.response_percentile_final((SELECT state FROM hsample));
+-- response_percentile_final on a state that no percentile aggregate made
+-- (no fraction) is refused (it used to read outside its array)
+SELECT smskpi.response_percentile_final((SELECT state FROM hsample));
 
 -- hostile search_path: user-owned public functions and operators shadowing
 -- built-ins, placed before pg_catalog; every function and aggregate must

@@ -125,8 +125,8 @@ FROM pres ORDER BY name;
 -- results are not trivially equal: datasets differ from each other
 SELECT count(DISTINCT r) AS distinct_medians FROM (
   SELECT smskpi.median_first_response(conversation_id, direction = 'inbound', sent_at) AS r FROM pm GROUP BY ds) x;
--- the text forms of equivalent states can differ (stored-message order):
--- documented here so that a change shows
+-- the text form is canonical (stored messages written in time order): states
+-- of the same rows in another order print the same
 RESET max_parallel_workers_per_gather;
 SELECT count(*) FILTER (WHERE a <> b) > 0 AS some_text_forms_differ,
        count(*) FILTER (WHERE pstate(a::smskpi.response_state) <> pstate(b::smskpi.response_state)) AS answers_differ

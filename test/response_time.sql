@@ -141,6 +141,14 @@ SELECT (i).kind, (i).key_type, (i).conversations, (i).stored_messages
 FROM (SELECT smskpi.response_state_info(smskpi.first_response_state(conv, inbound, ts)) i FROM rt) x;
 SELECT smskpi.response_stats(smskpi.reply_time_state(conv, inbound, ts), '{1 hour}') FROM rt;
 SELECT smskpi.response_percentile(smskpi.reply_time_state(conv, inbound, ts), 2) FROM rt;
+-- a state that no percentile aggregate made has no fraction to finish with
+SELECT smskpi.response_percentile_final(smskpi.first_response_state(conv, inbound, ts)) FROM rt;
+-- over no rows the windows given are unknown to the final function: NULL, not defaults
+SELECT (s).asked, (s).windows, (s).answered_within
+FROM (SELECT smskpi.first_response_stats(conv, inbound, ts, '{5 min}') s FROM rt WHERE false) x;
+-- the text form is canonical: the same rows in another order print the same state
+SELECT (SELECT smskpi.reply_time_state(conv, inbound, ts)::text FROM (SELECT * FROM rt ORDER BY ts) a)
+     = (SELECT smskpi.reply_time_state(conv, inbound, ts)::text FROM (SELECT * FROM rt ORDER BY ts DESC) b) AS canonical;
 SELECT smskpi.response_state_merge(s) FROM (VALUES
   ((SELECT smskpi.first_response_state(conv, inbound, ts) FROM rt)),
   ((SELECT smskpi.reply_time_state(conv, inbound, ts) FROM rt))) v(s);

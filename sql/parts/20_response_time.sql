@@ -78,6 +78,8 @@ CREATE FUNCTION @extschema@.response_percentile_final(@extschema@.response_state
 RETURNS interval AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 CREATE FUNCTION @extschema@.response_stats_final(@extschema@.response_state)
 RETURNS @extschema@.response_stats AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.response_stats_final_default(@extschema@.response_state)
+RETURNS @extschema@.response_stats AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
 -- functions of a state -----------------------------------------------------
 CREATE FUNCTION @extschema@.response_median(@extschema@.response_state)
@@ -98,7 +100,8 @@ COMMENT ON FUNCTION @extschema@.response_stats(@extschema@.response_state, inter
 COMMENT ON FUNCTION @extschema@.response_state_info(@extschema@.response_state) IS 'size of a response_state: conversations, stored messages, bytes';
 COMMENT ON FUNCTION @extschema@.response_state_combine(@extschema@.response_state, @extschema@.response_state) IS 'combine function of the response-time aggregates';
 COMMENT ON FUNCTION @extschema@.response_percentile_final(@extschema@.response_state) IS 'final function of the response-time percentile aggregates';
-COMMENT ON FUNCTION @extschema@.response_stats_final(@extschema@.response_state) IS 'final function of the response-time stats aggregates';
+COMMENT ON FUNCTION @extschema@.response_stats_final(@extschema@.response_state) IS 'final function of the response-time stats aggregates with windows (no rows: NULL windows)';
+COMMENT ON FUNCTION @extschema@.response_stats_final_default(@extschema@.response_state) IS 'final function of the response-time stats aggregates without windows (default windows)';
 COMMENT ON FUNCTION @extschema@.first_response_trans(@extschema@.response_state, anyelement, boolean, timestamptz) IS 'transition function of the first-response aggregates';
 COMMENT ON FUNCTION @extschema@.reply_time_trans(@extschema@.response_state, anyelement, boolean, timestamptz) IS 'transition function of the reply-time aggregates';
 COMMENT ON FUNCTION @extschema@.first_response_trans(@extschema@.response_state, anyelement, boolean, timestamptz, @extschema@.business_hours) IS 'transition function of the first-response aggregates';
@@ -140,7 +143,7 @@ CREATE AGGREGATE @extschema@.first_response_percentile(conversation anyelement, 
 COMMENT ON AGGREGATE @extschema@.first_response_percentile(conversation anyelement, inbound boolean, sent_at timestamptz, fraction float8, hours @extschema@.business_hours) IS 'first response time at a percentile, working time only';
 CREATE AGGREGATE @extschema@.first_response_stats(conversation anyelement, inbound boolean, sent_at timestamptz) (
     SFUNC = @extschema@.first_response_trans, STYPE = @extschema@.response_state,
-    FINALFUNC = @extschema@.response_stats_final,
+    FINALFUNC = @extschema@.response_stats_final_default,
     COMBINEFUNC = @extschema@.response_state_combine,
     SSPACE = 1048576, PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.first_response_stats(conversation anyelement, inbound boolean, sent_at timestamptz) IS 'first response summary: asked, answered, unanswered, median, p90, mean, max, share within 15 min / 1 h / 24 h';
@@ -204,7 +207,7 @@ CREATE AGGREGATE @extschema@.reply_time_percentile(conversation anyelement, inbo
 COMMENT ON AGGREGATE @extschema@.reply_time_percentile(conversation anyelement, inbound boolean, sent_at timestamptz, fraction float8, hours @extschema@.business_hours) IS 'reply time at a percentile, working time only';
 CREATE AGGREGATE @extschema@.reply_time_stats(conversation anyelement, inbound boolean, sent_at timestamptz) (
     SFUNC = @extschema@.reply_time_trans, STYPE = @extschema@.response_state,
-    FINALFUNC = @extschema@.response_stats_final,
+    FINALFUNC = @extschema@.response_stats_final_default,
     COMBINEFUNC = @extschema@.response_state_combine,
     SSPACE = 1048576, PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.reply_time_stats(conversation anyelement, inbound boolean, sent_at timestamptz) IS 'reply time summary over customer turns';
