@@ -1,0 +1,40 @@
+#!/bin/sh
+# README.md is assembled from the documentation in doc/ (the per-feature sections the
+# code refers to) and a reference table read from the installed extension's catalog:
+#
+#   make && make install && sh doc/assemble-readme.sh
+#
+# Edit doc/*.md, never README.md by hand.  Order: _head, the reference, the features,
+# _perf, hardening, _tail.
+set -eu
+cd "$(dirname "$0")/.."
+ref=$(mktemp)
+trap 'rm -f "$ref"' EXIT
+pg_virtualenv -t -v 15 sh -c "psql -Xq -c 'CREATE EXTENSION smskpi' -f doc/reference.sql" 2>/dev/null | grep '^|' > "$ref"
+[ -s "$ref" ] || { echo "assemble-readme: no reference rows (is smskpi installed?)" >&2; exit 1; }
+{
+	cat doc/_head.md
+	echo
+	echo "## Reference"
+	echo
+	echo "Every object is in schema \`smskpi\`; all were added in 0.1.0. Aggregates have combine functions and are \`PARALLEL SAFE\`; text functions are \`IMMUTABLE STRICT PARALLEL SAFE\`. Support functions (transition, final, combine, type I/O) are not listed."
+	echo
+	echo "| Function | Returns | Description |"
+	echo "|---|---|---|"
+	sed -e 's/timestamp with time zone/timestamptz/g' -e 's/double precision/float8/g' -e 's/smskpi\.//g' \
+	    -e 's/::interval\[\]//g' -e 's/::date\[\]//g' -e 's/::regclass//g' -e 's/::bigint//g' \
+	    -e 's/::interval//g' -e 's/::bytea//g' -e 's/::text//g' -e 's/::boolean//g' "$ref"
+	echo
+	echo "Types: \`response_state\` (partial state of the response-time aggregates; text form \`\\\\x\` + hex), \`response_stats\` (composite), \`business_hours\` (a weekly schedule in a time zone). Table: \`kpi_targets\`."
+	echo
+	for f in response_time business_hours campaign intent sentiment segments_emoji views datagen; do
+		cat "doc/$f.md"
+		echo
+	done
+	cat doc/_perf.md
+	echo
+	cat doc/hardening.md
+	echo
+	cat doc/_tail.md
+} > README.md
+echo "README.md: $(wc -l < README.md) lines"
