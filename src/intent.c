@@ -23,6 +23,7 @@
  */
 #include "postgres.h"
 
+#include "miscadmin.h"
 #ifndef SMSKPI_FUZZ
 #include "fmgr.h"
 #include "utils/builtins.h"
@@ -924,6 +925,8 @@ tokenise(IntentMsg *m, const unsigned char *s, int len)
 		{
 			unsigned char c = s[i];
 
+			if ((i & 0xFFFFF) == 0)
+				CHECK_FOR_INTERRUPTS();	/* about every MB of a huge message */
 			if (c >= 0x80 || ascii_class[c] == C_WORD || ascii_class[c] == C_HASH)
 			{
 				if (st.in_word)
