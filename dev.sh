@@ -52,7 +52,12 @@ demo)
 test)
 	need_pkgs $BUILD_PKGS $TEST_PKGS
 	build_install
-	exec pg_virtualenv -t -v $PG_MAJOR sh test/run-suite.sh "$@"
+	rm -f build/summary.txt
+	rc=0
+	pg_virtualenv -t -v $PG_MAJOR sh test/run-suite.sh "$@" || rc=$?
+	# pg_virtualenv reports dropping its cluster after the suite: repeat the summary last
+	if [ -s build/summary.txt ]; then cat build/summary.txt; else echo "tests: 0 passed, 1 failed"; rc=1; fi
+	exit $rc
 	;;
 bench)
 	need_pkgs $BUILD_PKGS

@@ -43,5 +43,5 @@ f=$(grep -cE '^not ok [0-9]' build/pgtap.log)
 if [ $rc -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi	# a file died or planned wrong
 passed=$((passed + p)); failed=$((failed + f))
 
-echo "tests: $passed passed, $failed failed"
+echo "tests: $passed passed, $failed failed" | tee build/summary.txt
 [ "$failed" -eq 0 ]
