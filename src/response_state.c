@@ -2,21 +2,30 @@
  *
  * response_state.c
  *	  The smskpi.response_state type: the log-structured transition state
- *	  of the response-time aggregates (response_time.c).  See
- *	  response_state.h for the layout.
+ *	  of the response-time aggregates (response_time.c), flat or expanded.
+ *	  See response_state.h for the layout; I/O is in response_state_io.c.
  *
  *	  What one conversation costs: a 32-byte RsEntry, plus 8 bytes per
  *	  stored message (first response: outbound messages earlier than the
  *	  conversation's first inbound one; reply time: every message), plus,
  *	  for keys of pass-by-reference types, the key bytes and 4.  While
- *	  rows stream in, the log adds up to 24 bytes per row for at most half
- *	  as many rows as the compacted part holds items.
+ *	  rows stream in, the log adds up to 24 bytes per row for at most as
+ *	  many rows as the compacted part holds items.
  *
- *	  Memory ownership: the transition function appends to the log in
- *	  place (only when called as an aggregate: AggCheckCallContext).  A
- *	  merge builds a new state in the current (per-tuple) memory context
- *	  and returns it; nodeAgg copies it into the aggregate context and
- *	  frees the old one.
+ *	  Memory ownership.  A group's state starts flat: the transition
+ *	  function appends to its log in place and, when the log is full,
+ *	  merges it into a new flat state (copied back in place when the size
+ *	  did not change), which nodeAgg copies into the aggregate context.
+ *	  Once a flat state reaches RS_EXPAND_BYTES, the merge builds an
+ *	  expanded object instead, in its own memory context under the
+ *	  aggregate context; from then on every row and every combine changes
+ *	  it in place and returns the same read-write pointer, so nodeAgg
+ *	  neither copies nor frees it, and merges write into a second set of
+ *	  compacted arrays that is kept and reused (ping-pong) instead of
+ *	  asking the kernel for fresh pages.  Millions of small groups (e.g. one
+ *	  per conversation) stay flat and cost no memory context each.  When
+ *	  the state leaves the aggregate (a parallel worker's partial result, a
+ *	  stored value, output) it is compacted in place and flattened.
  *
  *-------------------------------------------------------------------------
  */
@@ -24,26 +33,17 @@
 
 #include "common/hashfn.h"
 #include "fmgr.h"
-#include "funcapi.h"
-#include "libpq/pqformat.h"
 #include "miscadmin.h"
 #include "response_state.h"
 #include "utils/builtins.h"
+#include "utils/expandeddatum.h"
+#include "utils/memutils.h"
 #include "utils/timestamp.h"
 
 #define RS_MIN_LOG		8
 
-static inline uint32
-rs_hash64(uint64 x)
-{
-	/* splitmix64 finalizer, folded to 32 bits */
-	x ^= x >> 30;
-	x *= UINT64CONST(0xbf58476d1ce4e5b9);
-	x ^= x >> 27;
-	x *= UINT64CONST(0x94d049bb133111eb);
-	x ^= x >> 31;
-	return (uint32) (x ^ (x >> 32));
-}
+/* flat states this large become expanded at their next merge */
+#define RS_EXPAND_BYTES (128 * 1024)
 
 /*
  * Fill *key from a (non-null) datum of the key type.  Pass-by-reference
@@ -99,7 +99,7 @@ rs_key_from_datum(RsKey *key, int keykind, int16 keylen, Datum d)
 	}
 }
 
-static void
+void
 rs_too_big(void)
 {
 	ereport(ERROR,
@@ -109,73 +109,115 @@ rs_too_big(void)
 			 errhint("Aggregate over smaller groups (e.g. per day or per agent) and merge them with smskpi.response_state_merge().")));
 }
 
-/* Allocate a state with the given region sizes; regions left uninitialized. */
-static ResponseState *
-rs_alloc(int kind, int keykind, int16 keylen, Oid keytype, const RsOpts *opts,
-		 int64 nentries, int64 nevents, int64 arena_used,
-		 int64 log_cap, int64 log_arena_cap, bool final)
+/* ----------------------------------------------------------------------
+ * Flat states
+ * ----------------------------------------------------------------------
+ */
+typedef struct RsLayout
 {
-	int64		opts_len = RS_OPTS_SIZE(opts->nwindows, opts->bh_len);
-	ResponseState *s;
-	int64		off = MAXALIGN(sizeof(ResponseState));
-	int64		entries_off,
-				events_off,
-				arena_off,
-				log_off,
-				log_arena_off;
+	int64		entries_off;
+	int64		events_off;
+	int64		arena_off;
+	int64		log_off;
+	int64		log_arena_off;
+	int64		total;
+} RsLayout;
 
-	off += MAXALIGN(opts_len);
-	entries_off = off;
-	off += MAXALIGN(nentries * sizeof(RsEntry));
-	events_off = off;
-	off += MAXALIGN(nevents * sizeof(int64));
-	arena_off = off;
-	off += MAXALIGN(arena_used);
-	log_off = off;
+static void
+rs_layout(RsLayout *l, const RsOpts *opts, int64 ne, int64 nev, int64 na,
+		  int64 log_cap, int64 log_arena_cap)
+{
+	int64		off = MAXALIGN(sizeof(ResponseState)) +
+		MAXALIGN(RS_OPTS_SIZE(opts->nwindows, opts->bh_len));
+
+	l->entries_off = off;
+	off += MAXALIGN(ne * sizeof(RsEntry));
+	l->events_off = off;
+	off += MAXALIGN(nev * sizeof(int64));
+	l->arena_off = off;
+	off += MAXALIGN(na);
+	l->log_off = off;
 	off += MAXALIGN(log_cap * sizeof(RsLogRow));
-	log_arena_off = off;
+	l->log_arena_off = off;
 	off += MAXALIGN(log_arena_cap);
-	if (final ? off > (int64) MaxAllocSize : off > (int64) MaxAllocHugeSize / 2)
-		rs_too_big();
+	l->total = off;
+}
 
-	s = (ResponseState *) palloc_extended(off, MCXT_ALLOC_HUGE);
-	memset(s, 0, sizeof(ResponseState));
-	SET_VARSIZE(s, off);
+/* Fill the header and the options of a flat state laid out as l. */
+static void
+rs_init_header(ResponseState *s, const RsParts *like, const RsLayout *l,
+			   int64 ne, int64 nev, int64 na, int64 log_cap, int64 log_arena_cap)
+{
+	const RsOpts *opts = like->opts;
+	int64		opts_len = RS_OPTS_SIZE(opts->nwindows, opts->bh_len);
+
+	memset(s, 0, MAXALIGN(sizeof(ResponseState)));
+	SET_VARSIZE(s, l->total);
 	s->magic = RS_MAGIC;
-	s->kind = kind;
-	s->keykind = keykind;
-	s->keylen = keylen;
-	s->keytype = keytype;
-	s->nentries = nentries;
-	s->nevents = nevents;
-	s->arena_used = arena_used;
+	s->kind = like->kind;
+	s->keykind = like->keykind;
+	s->keylen = like->keylen;
+	s->keytype = like->keytype;
+	s->nentries = ne;
+	s->nevents = nev;
+	s->arena_used = na;
 	s->log_cap = log_cap;
 	s->log_arena_cap = log_arena_cap;
 	s->opts_off = MAXALIGN(sizeof(ResponseState));
-	s->entries_off = entries_off;
-	s->events_off = events_off;
-	s->arena_off = arena_off;
-	s->log_off = log_off;
-	s->log_arena_off = log_arena_off;
+	s->entries_off = l->entries_off;
+	s->events_off = l->events_off;
+	s->arena_off = l->arena_off;
+	s->log_off = l->log_off;
+	s->log_arena_off = l->log_arena_off;
 	memset(RS_OPTS(s), 0, MAXALIGN(opts_len));
 	memcpy(RS_OPTS(s), opts, offsetof(RsOpts, windows) + sizeof(int64) * opts->nwindows);
 	if (opts->bh_len > 0)
 		memcpy(RS_OPTS_BH_RAW(RS_OPTS(s)), RS_OPTS_BH_RAW(opts), opts->bh_len);
-	/* keep padding and the empty log defined: the state is copied and shipped */
-	if (final)
-		memset((char *) s + arena_off + arena_used, 0, off - arena_off - arena_used);
-	return s;
 }
 
+/* An empty flat state. */
 ResponseState *
 rs_create(int kind, int keykind, int16 keylen, Oid keytype, const RsOpts *opts)
 {
-	return rs_alloc(kind, keykind, keylen, keytype, opts, 0, 0, 0,
-					RS_MIN_LOG, keykind == RS_KEY_BYTES ? 256 : 0, true);
+	RsParts		like;
+	RsLayout	l;
+	int64		log_arena_cap = keykind == RS_KEY_BYTES ? 256 : 0;
+	ResponseState *s;
+
+	memset(&like, 0, sizeof(like));
+	like.kind = kind;
+	like.keykind = keykind;
+	like.keylen = keylen;
+	like.keytype = keytype;
+	like.opts = opts;
+	rs_layout(&l, opts, 0, 0, 0, RS_MIN_LOG, log_arena_cap);
+	s = (ResponseState *) palloc0(l.total);
+	rs_init_header(s, &like, &l, 0, 0, 0, RS_MIN_LOG, log_arena_cap);
+	return s;
+}
+
+void
+rs_parts_flat(const ResponseState *s, RsParts *p)
+{
+	p->kind = s->kind;
+	p->keykind = s->keykind;
+	p->keylen = s->keylen;
+	p->keytype = s->keytype;
+	p->opts = RS_OPTS(s);
+	p->entries = RS_ENTRIES(s);
+	p->nentries = s->nentries;
+	p->events = RS_EVENTS(s);
+	p->nevents = s->nevents;
+	p->arena = RS_ARENA(s);
+	p->arena_used = s->arena_used;
+	p->log = RS_LOG(s);
+	p->nlog = s->nlog;
+	p->log_arena = RS_LOG_ARENA(s);
+	p->log_arena_used = s->log_arena_used;
 }
 
 /* ----------------------------------------------------------------------
- * Sorting the log by (hash, key)
+ * Sorting log rows by (hash, key)
  *
  * During a merge the rows' pass-by-reference keys are absolute pointers to
  * an int32 length followed by the bytes, like arena entries.
@@ -192,14 +234,12 @@ rs_key_cmp(int keykind, uint64 a, uint64 b)
 		const char *pb = (const char *) (uintptr_t) b;
 		int32		la,
 					lb;
-		int			c;
 
 		memcpy(&la, pa, sizeof(int32));
 		memcpy(&lb, pb, sizeof(int32));
 		if (la != lb)
 			return la < lb ? -1 : 1;
-		c = memcmp(pa + sizeof(int32), pb + sizeof(int32), la);
-		return c;
+		return memcmp(pa + sizeof(int32), pb + sizeof(int32), la);
 	}
 }
 
@@ -292,10 +332,10 @@ rs_scratch_rows(RsScratch *sc, bool tmp, int64 n)
  * hash are put in key order (collisions are rare).
  */
 static void
-rs_gather_sorted(const ResponseState *a, const ResponseState *b,
-				 RsLogRow *rows, int keykind, RsScratch *sc)
+rs_gather_sorted(const RsParts *a, const RsParts *b, RsLogRow *rows,
+				 int keykind, RsScratch *sc)
 {
-	const ResponseState *src[2] = {a, b};
+	const RsParts *src[2] = {a, b};
 	int64		count[256] = {0};
 	int64		start[257];
 	int64		n = 0,
@@ -308,8 +348,8 @@ rs_gather_sorted(const ResponseState *a, const ResponseState *b,
 
 		if (src[k] == NULL)
 			continue;
-		log = RS_LOG(src[k]);
-		for (int32 i = 0; i < src[k]->nlog; i++)
+		log = src[k]->log;
+		for (int64 i = 0; i < src[k]->nlog; i++)
 			count[log[i].hash >> 24]++;
 	}
 	for (int d = 0; d < 256; d++)
@@ -327,9 +367,9 @@ rs_gather_sorted(const ResponseState *a, const ResponseState *b,
 
 		if (src[k] == NULL)
 			continue;
-		log = RS_LOG(src[k]);
-		arena = RS_LOG_ARENA(src[k]);
-		for (int32 i = 0; i < src[k]->nlog; i++)
+		log = src[k]->log;
+		arena = src[k]->log_arena;
+		for (int64 i = 0; i < src[k]->nlog; i++)
 		{
 			RsLogRow   *r = &rows[count[log[i].hash >> 24]++];
 
@@ -377,16 +417,16 @@ rs_gather_sorted(const ResponseState *a, const ResponseState *b,
 }
 
 /* ----------------------------------------------------------------------
- * Merging: compacted parts of up to two states plus their logs -> a new
- * compacted state with an empty log
+ * Merging: compacted parts of up to two states plus their logs -> new
+ * compacted arrays
  * ----------------------------------------------------------------------
  */
 typedef struct RsCursor
 {
-	const ResponseState *s;
+	const RsParts *s;
 	const RsEntry *e;
 	const int64 *ev;			/* events of the current entry */
-	int32		i;
+	int64		i;
 } RsCursor;
 
 static inline bool
@@ -399,7 +439,7 @@ static inline uint64
 rs_cursor_key(const RsCursor *c)
 {
 	if (c->s->keykind == RS_KEY_BYTES)
-		return (uint64) (uintptr_t) (RS_ARENA(c->s) + c->e->key);
+		return (uint64) (uintptr_t) (c->s->arena + c->e->key);
 	return c->e->key;
 }
 
@@ -412,123 +452,64 @@ rs_cursor_next(RsCursor *c)
 }
 
 static void
-rs_cursor_init(RsCursor *c, const ResponseState *s)
+rs_cursor_init(RsCursor *c, const RsParts *s)
 {
 	c->s = s;
 	c->i = 0;
 	if (s)
 	{
-		c->e = RS_ENTRIES(s);
-		c->ev = RS_EVENTS(s);
+		c->e = s->entries;
+		c->ev = s->events;
 	}
 }
 
-static int64
-rs_log_cap_for(int64 nentries, int64 nevents)
+/* Where a merge writes, and what it wrote. */
+typedef struct RsOut
 {
-	int64		cap = nentries + nevents;
-
-	return Max(RS_MIN_LOG, Min(cap, (int64) (MaxAllocSize / 4 / sizeof(RsLogRow))));
-}
-
-/*
- * Close the gaps of a state written with room to spare: move the events and
- * the arena down behind the ne entries, add an empty log of log_cap rows and
- * log_arena_cap key bytes, and zero every byte not written.
- */
-static ResponseState *
-rs_finish(ResponseState *s, int64 ne, int64 nev, int64 na,
-		  int64 log_cap, int64 log_arena_cap, int64 total_size)
-{
-	int64		events_off = s->entries_off + MAXALIGN(ne * sizeof(RsEntry));
-	int64		arena_off = events_off + MAXALIGN(nev * sizeof(int64));
-	int64		log_off = arena_off + MAXALIGN(na);
-	int64		log_arena_off = log_off + MAXALIGN(log_cap * sizeof(RsLogRow));
-	int64		total = log_arena_off + MAXALIGN(log_arena_cap);
-	int64		have = VARSIZE(s);
-
-	/* a fixed total size: the slack goes to the log's key arena */
-	if (total_size > 0)
-	{
-		Assert(total <= total_size);
-		log_arena_cap = total_size - log_arena_off;
-		total = total_size;
-	}
-
-	if (total > (int64) MaxAllocSize)
-		rs_too_big();
-	/* destinations lie at or below their sources, events before the arena */
-	memmove((char *) s + events_off, RS_EVENTS(s), nev * sizeof(int64));
-	memmove((char *) s + arena_off, RS_ARENA(s), na);
-	if (total > have)
-		s = repalloc_huge(s, total);
-	s->nentries = ne;
-	s->nevents = nev;
-	s->arena_used = na;
-	s->nlog = 0;
-	s->log_cap = log_cap;
-	s->log_arena_used = 0;
-	s->log_arena_cap = log_arena_cap;
-	s->events_off = events_off;
-	s->arena_off = arena_off;
-	s->log_off = log_off;
-	s->log_arena_off = log_arena_off;
-	/* padding after the entries and the events, then everything after the arena */
-	memset((char *) s + s->entries_off + ne * sizeof(RsEntry), 0,
-		   events_off - s->entries_off - ne * sizeof(RsEntry));
-	memset((char *) s + events_off + nev * sizeof(int64), 0,
-		   arena_off - events_off - nev * sizeof(int64));
-	memset((char *) s + arena_off + na, 0, total - arena_off - na);
-	SET_VARSIZE(s, total);
-	return s;
-}
-
-/*
- * Merge a and b (b may be NULL) into a new state whose log has room for
- * at least min_log rows and min_log_arena key bytes.
- */
-static ResponseState *
-rs_merge(const ResponseState *a, const ResponseState *b, int64 min_log,
-		 int64 min_log_arena, int64 keep_size, RsScratch *sc)
-{
-	int			keykind = a->keykind;
-	int64		nrows_in = (int64) a->nlog + (b ? b->nlog : 0);
-	int64		cap_entries = (int64) a->nentries + (b ? b->nentries : 0) + nrows_in;
-	int64		cap_events = (int64) a->nevents + a->nentries + nrows_in +
-		(b ? (int64) b->nevents + b->nentries : 0);
-	int64		cap_arena = (int64) a->arena_used + a->log_arena_used +
-		(b ? (int64) b->arena_used + b->log_arena_used : 0);
-	RsLogRow   *rows;
-	int64		nrows = nrows_in;
 	RsEntry    *oe;
 	int64	   *oev;
 	char	   *oa;
+	int64		ne;
+	int64		nev;
+	int64		na;
+} RsOut;
+
+/* The most entries, events and key bytes merging a and b can give. */
+static void
+rs_merge_bounds(const RsParts *a, const RsParts *b, int64 *entries,
+				int64 *events, int64 *arena)
+{
+	int64		nrows = a->nlog + (b ? b->nlog : 0);
+
+	*entries = a->nentries + (b ? b->nentries : 0) + nrows;
+	*events = a->nevents + a->nentries + nrows +
+		(b ? b->nevents + b->nentries : 0);
+	*arena = a->arena_used + a->log_arena_used +
+		(b ? b->arena_used + b->log_arena_used : 0);
+}
+
+/*
+ * Merge the compacted parts of a and b (b may be NULL) with rows[0..nrows),
+ * their log rows sorted by rs_gather_sorted, into out (room for the bounds
+ * of rs_merge_bounds).
+ */
+static void
+rs_merge_core(const RsParts *a, const RsParts *b, const RsLogRow *rows,
+			  int64 nrows, RsOut *out)
+{
+	int			keykind = a->keykind;
+	RsEntry    *oe = out->oe;
+	int64	   *oev = out->oev;
+	char	   *oa = out->oa;
 	int64		ne = 0,
 				nev = 0,
 				na = 0;
 	RsCursor	ca,
 				cb;
 	int64		r = 0;
-	ResponseState *out;
-	int64		log_cap,
-				log_arena_cap;
 
-	rows = rs_scratch_rows(sc, false, nrows_in);
-	rs_gather_sorted(a, b, rows, keykind, sc);
-
-	/*
-	 * Write straight into the new state, laid out for the most entries,
-	 * events and key bytes there can be; rs_finish() closes the gaps.  (Pages
-	 * never written are never touched.)
-	 */
-	out = rs_alloc(a->kind, keykind, a->keylen, a->keytype, RS_OPTS(a),
-				   cap_entries, cap_events, cap_arena, 0, 0, false);
-	oe = RS_ENTRIES(out);
-	oev = RS_EVENTS(out);
-	oa = RS_ARENA(out);
 	rs_cursor_init(&ca, a);
 	rs_cursor_init(&cb, b);
-
 	for (;;)
 	{
 		uint32		hash = 0;
@@ -688,78 +669,551 @@ rs_merge(const ResponseState *a, const ResponseState *b, int64 min_log,
 			rs_cursor_next(&cb);
 		r = r_end;
 	}
-	if (sc == NULL)
-		pfree(rows);
-
-	/*
-	 * The next log: as many rows as the state holds items (so merging costs
-	 * O(1) per row), but never more than the room left under 1 GB, so that
-	 * a group can grow until its compacted part alone fills the limit.
-	 */
-	{
-		int64		compacted = out->entries_off + MAXALIGN(ne * sizeof(RsEntry)) +
-			MAXALIGN(nev * sizeof(int64)) + MAXALIGN(na);
-		int64		room = (int64) MaxAllocSize - compacted - 1024;
-		int64		avg_key = keykind == RS_KEY_BYTES ? Max(16, (ne > 0 ? na / ne : 0)) : 0;
-
-		if (room < 65536 * (int64) (sizeof(RsLogRow) + avg_key))
-			rs_too_big();		/* rather than merging 1 GB every few rows */
-		log_cap = rs_log_cap_for(ne, nev);
-		if (log_cap * (int64) (sizeof(RsLogRow) + avg_key) > room)
-			log_cap = Max(RS_MIN_LOG, room / (int64) (sizeof(RsLogRow) + avg_key));
-		log_cap = Max(min_log, log_cap);
-		log_arena_cap = keykind == RS_KEY_BYTES ? Max(min_log_arena, log_cap * avg_key) : 0;
-
-		/*
-		 * When the merged state, with a log of at least half the usual size,
-		 * fits in keep_size bytes (the size of the state being replaced),
-		 * give it exactly that size: the caller copies it back in place.
-		 */
-		if (keep_size > 0)
-		{
-			int64		log_off = compacted;	/* MAXALIGNed already */
-			int64		fit = (keep_size - log_off - (int64) MAXALIGN(min_log_arena) - 16) /
-				(int64) (sizeof(RsLogRow) + avg_key);
-
-			if (fit >= Max(min_log, log_cap / 2))
-			{
-				log_cap = Min(fit, rs_log_cap_for(ne, nev) * 2);
-				log_arena_cap = keykind == RS_KEY_BYTES ? Max(min_log_arena, log_cap * avg_key) : 0;
-				return rs_finish(out, ne, nev, na, log_cap, log_arena_cap, keep_size);
-			}
-		}
-	}
-	return rs_finish(out, ne, nev, na, log_cap, log_arena_cap, 0);
+	out->ne = ne;
+	out->nev = nev;
+	out->na = na;
 }
 
-/* A compacted copy of s (empty log), for final functions and output. */
-ResponseState *
-rs_compact(const ResponseState *s)
+static int64
+rs_log_cap_for(int64 nentries, int64 nevents)
 {
-	if (s->nlog == 0)
-		return (ResponseState *) s;
-	return rs_merge(s, NULL, 0, 0, 0, NULL);
+	int64		cap = nentries + nevents;
+
+	return Max(RS_MIN_LOG, Min(cap, (int64) (MaxAllocSize / 4 / sizeof(RsLogRow))));
 }
 
 /*
- * Add one message.  Appends to the log in place; when the log is full,
- * returns a merged copy (allocated in CurrentMemoryContext) instead.
+ * The log to give a state of ne entries, nev events and na key bytes
+ * (compacted bytes in flat form): as many rows as it holds items (so
+ * merging costs O(1) per row), but never more than the room left under
+ * 1 GB, so that a group can grow until its compacted part alone fills the
+ * limit.  *avg_key: the key bytes a row is expected to need.
  */
+static void
+rs_plan_log(const RsParts *like, int64 ne, int64 nev, int64 na, int64 compacted,
+			int64 min_log, int64 min_log_arena,
+			int64 *log_cap, int64 *log_arena_cap, int64 *avg_key)
+{
+	int64		room = (int64) MaxAllocSize - compacted - 1024;
+	int64		ak = like->keykind == RS_KEY_BYTES ? Max(16, (ne > 0 ? na / ne : 0)) : 0;
+	int64		cap;
+
+	if (room < 65536 * (int64) (sizeof(RsLogRow) + ak))
+		rs_too_big();			/* rather than merging 1 GB every few rows */
+	cap = rs_log_cap_for(ne, nev);
+	if (cap * (int64) (sizeof(RsLogRow) + ak) > room)
+		cap = Max(RS_MIN_LOG, room / (int64) (sizeof(RsLogRow) + ak));
+	cap = Max(min_log, cap);
+	*log_cap = cap;
+	*log_arena_cap = like->keykind == RS_KEY_BYTES ? Max(min_log_arena, cap * ak) : 0;
+	*avg_key = ak;
+}
+
+/*
+ * Merge a and b (b may be NULL) into a new flat state whose log has room
+ * for at least min_log rows and min_log_arena key bytes.  With keep_size,
+ * the result has exactly that size when it fits with a log of at least
+ * half the usual size (the caller copies it back in place).
+ */
+static ResponseState *
+rs_merge_flat(const RsParts *a, const RsParts *b, int64 min_log,
+			  int64 min_log_arena, int64 keep_size, RsScratch *sc)
+{
+	int64		nrows = a->nlog + (b ? b->nlog : 0);
+	int64		cap_entries,
+				cap_events,
+				cap_arena;
+	RsLogRow   *rows;
+	RsLayout	l;
+	RsOut		o;
+	ResponseState *out;
+	int64		log_cap,
+				log_arena_cap,
+				avg_key,
+				alloc,
+				total;
+
+	rs_merge_bounds(a, b, &cap_entries, &cap_events, &cap_arena);
+	rows = rs_scratch_rows(sc, false, nrows);
+	rs_gather_sorted(a, b, rows, a->keykind, sc);
+
+	/*
+	 * Write straight into the new state, laid out for the most entries,
+	 * events and key bytes there can be, then close the gaps.  (Pages never
+	 * written are never touched.)
+	 */
+	rs_layout(&l, a->opts, cap_entries, cap_events, cap_arena, 0, 0);
+	if (l.total > (int64) MaxAllocHugeSize / 2)
+		rs_too_big();
+	alloc = l.total;
+	out = (ResponseState *) palloc_extended(alloc, MCXT_ALLOC_HUGE);
+	o.oe = (RsEntry *) ((char *) out + l.entries_off);
+	o.oev = (int64 *) ((char *) out + l.events_off);
+	o.oa = (char *) out + l.arena_off;
+	rs_merge_core(a, b, rows, nrows, &o);
+	if (sc == NULL)
+		pfree(rows);
+
+	/* the final layout, and the log */
+	rs_layout(&l, a->opts, o.ne, o.nev, o.na, 0, 0);
+	rs_plan_log(a, o.ne, o.nev, o.na, l.log_off, min_log, min_log_arena,
+				&log_cap, &log_arena_cap, &avg_key);
+	if (keep_size > 0)
+	{
+		int64		fit = (keep_size - l.log_off - (int64) MAXALIGN(min_log_arena) - 16) /
+			(int64) (sizeof(RsLogRow) + avg_key);
+
+		if (fit >= Max(min_log, log_cap / 2))
+		{
+			log_cap = Min(fit, rs_log_cap_for(o.ne, o.nev) * 2);
+			log_arena_cap = a->keykind == RS_KEY_BYTES ? Max(min_log_arena, log_cap * avg_key) : 0;
+		}
+		else
+			keep_size = 0;
+	}
+	rs_layout(&l, a->opts, o.ne, o.nev, o.na, log_cap, log_arena_cap);
+	total = l.total;
+	if (keep_size > 0)
+	{
+		/* a fixed total size: the slack goes to the log's key arena */
+		Assert(total <= keep_size);
+		log_arena_cap += keep_size - total;
+		total = keep_size;
+	}
+	if (total > (int64) MaxAllocSize)
+		rs_too_big();
+
+	/* destinations lie at or below their sources, events before the arena */
+	memmove((char *) out + l.events_off, o.oev, o.nev * sizeof(int64));
+	memmove((char *) out + l.arena_off, o.oa, o.na);
+	if (total > alloc)
+		out = repalloc_huge(out, total);
+	l.total = total;
+	rs_init_header(out, a, &l, o.ne, o.nev, o.na, log_cap, log_arena_cap);
+	/* padding after the entries and the events, then everything after the arena */
+	memset((char *) out + l.entries_off + o.ne * sizeof(RsEntry), 0,
+		   l.events_off - l.entries_off - o.ne * sizeof(RsEntry));
+	memset((char *) out + l.events_off + o.nev * sizeof(int64), 0,
+		   l.arena_off - l.events_off - o.nev * sizeof(int64));
+	memset((char *) out + l.arena_off + o.na, 0, total - l.arena_off - o.na);
+	return out;
+}
+
+/* A flat state merging a and b (b may be NULL), its log empty. */
 ResponseState *
-rs_add_message(ResponseState *s, const RsKey *key, bool inbound, TimestampTz ts,
-			   RsScratch *sc, bool owned)
+rs_merge_parts(const RsParts *a, const RsParts *b)
+{
+	return rs_merge_flat(a, b, 0, 0, 0, NULL);
+}
+
+static void
+rs_check_compatible(const RsParts *a, const RsParts *b)
+{
+	if (a->kind != b->kind || a->keykind != b->keykind || a->keylen != b->keylen)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot combine smskpi response-time states of different kinds"),
+				 errdetail("One state is %s with %s keys, the other %s with %s keys.",
+						   a->kind == RS_KIND_FIRST ? "first-response" : "reply-time",
+						   a->keykind == RS_KEY_NONE ? "no" : format_type_be(a->keytype),
+						   b->kind == RS_KIND_FIRST ? "first-response" : "reply-time",
+						   b->keykind == RS_KEY_NONE ? "no" : format_type_be(b->keytype))));
+	if (a->opts->bh_len != b->opts->bh_len ||
+		memcmp(RS_OPTS_BH_RAW(a->opts), RS_OPTS_BH_RAW(b->opts), a->opts->bh_len) != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot combine smskpi response-time states with different business hours")));
+}
+
+/* The union of two flat states, as a new flat state. */
+ResponseState *
+rs_combine(const ResponseState *a, const ResponseState *b)
+{
+	RsParts		pa,
+				pb;
+
+	rs_parts_flat(a, &pa);
+	rs_parts_flat(b, &pb);
+	rs_check_compatible(&pa, &pb);
+	return rs_merge_flat(&pa, &pb, RS_MIN_LOG, 0, 0, NULL);
+}
+
+/* ----------------------------------------------------------------------
+ * Expanded states
+ *
+ * The parts are separate arrays in the object's memory context: the
+ * compacted arrays, the log, and a second set of compacted arrays that
+ * the next merge writes into, after which the two sets swap.
+ * ----------------------------------------------------------------------
+ */
+typedef struct RsExpanded
+{
+	ExpandedObjectHeader hdr;
+	RsParts		p;				/* counts, and views of the arrays below */
+	RsOpts	   *opts;
+	RsEntry    *entries;
+	int64		entries_cap;
+	int64	   *events;
+	int64		events_cap;
+	char	   *arena;
+	int64		arena_cap;
+	RsLogRow   *log;
+	int64		log_cap;
+	char	   *log_arena;
+	int64		log_arena_cap;
+	/* the other set of compacted arrays, which the next merge writes */
+	RsEntry    *entries2;
+	int64		entries2_cap;
+	int64	   *events2;
+	int64		events2_cap;
+	char	   *arena2;
+	int64		arena2_cap;
+} RsExpanded;
+
+static Size rs_exp_get_flat_size(ExpandedObjectHeader *eohptr);
+static void rs_exp_flatten_into(ExpandedObjectHeader *eohptr, void *result,
+								Size allocated_size);
+
+static const ExpandedObjectMethods rs_exp_methods = {
+	rs_exp_get_flat_size,
+	rs_exp_flatten_into
+};
+
+/*
+ * Make *buf (capacity *cap elements of size elem) hold at least n elements;
+ * its contents are not kept.
+ */
+static void
+rs_exp_reserve(RsExpanded *e, void **buf, int64 *cap, int64 n, Size elem)
+{
+	int64		want;
+
+	if (*cap >= n && *buf != NULL)
+		return;
+	if (*buf)
+		pfree(*buf);
+	*buf = NULL;				/* in case the allocation fails */
+	*cap = 0;
+	want = Max(64, n + n / 4);
+	*buf = MemoryContextAllocExtended(e->hdr.eoh_context, want * elem, MCXT_ALLOC_HUGE);
+	*cap = want;
+}
+
+static void
+rs_exp_sync(RsExpanded *e)
+{
+	e->p.opts = e->opts;
+	e->p.entries = e->entries;
+	e->p.events = e->events;
+	e->p.arena = e->arena;
+	e->p.log = e->log;
+	e->p.log_arena = e->log_arena;
+}
+
+/* An empty expanded state like "like", in a new context under parent. */
+static RsExpanded *
+rs_exp_create(const RsParts *like, MemoryContext parent)
+{
+	MemoryContext cxt = AllocSetContextCreate(parent, "smskpi response state",
+											  ALLOCSET_SMALL_SIZES);
+	RsExpanded *e = MemoryContextAllocZero(cxt, sizeof(RsExpanded));
+	Size		opts_len = RS_OPTS_SIZE(like->opts->nwindows, like->opts->bh_len);
+
+	EOH_init_header(&e->hdr, &rs_exp_methods, cxt);
+	e->p.kind = like->kind;
+	e->p.keykind = like->keykind;
+	e->p.keylen = like->keylen;
+	e->p.keytype = like->keytype;
+	e->opts = MemoryContextAllocZero(cxt, opts_len);
+	memcpy(e->opts, like->opts, opts_len);
+	rs_exp_sync(e);
+	return e;
+}
+
+/*
+ * Replace e's content by the merge of a and b (views of any states, logs
+ * included; a is usually &e->p, b may be NULL): written into the second
+ * set of arrays, which then becomes the first.  The log is emptied and
+ * given room for at least need_arena key bytes.
+ */
+static void
+rs_exp_merge2(RsExpanded *e, const RsParts *a, const RsParts *b, int64 need_arena,
+			  RsScratch *sc)
+{
+	int64		nrows = a->nlog + (b ? b->nlog : 0);
+	int64		cap_entries,
+				cap_events,
+				cap_arena;
+	RsLogRow   *rows;
+	RsOut		o;
+	RsLayout	l;
+	int64		log_cap,
+				log_arena_cap,
+				avg_key;
+
+	rs_merge_bounds(a, b, &cap_entries, &cap_events, &cap_arena);
+	rows = rs_scratch_rows(sc, false, nrows);
+	rs_gather_sorted(a, b, rows, e->p.keykind, sc);
+	rs_exp_reserve(e, (void **) &e->entries2, &e->entries2_cap, cap_entries, sizeof(RsEntry));
+	rs_exp_reserve(e, (void **) &e->events2, &e->events2_cap, cap_events, sizeof(int64));
+	rs_exp_reserve(e, (void **) &e->arena2, &e->arena2_cap, cap_arena, 1);
+	o.oe = e->entries2;
+	o.oev = e->events2;
+	o.oa = e->arena2;
+	rs_merge_core(a, b, rows, nrows, &o);
+	if (sc == NULL)
+		pfree(rows);
+
+	/* swap the two sets */
+	{
+		RsEntry    *te = e->entries;
+		int64	   *tv = e->events;
+		char	   *ta = e->arena;
+		int64		c;
+
+		e->entries = e->entries2;
+		e->entries2 = te;
+		c = e->entries_cap;
+		e->entries_cap = e->entries2_cap;
+		e->entries2_cap = c;
+		e->events = e->events2;
+		e->events2 = tv;
+		c = e->events_cap;
+		e->events_cap = e->events2_cap;
+		e->events2_cap = c;
+		e->arena = e->arena2;
+		e->arena2 = ta;
+		c = e->arena_cap;
+		e->arena_cap = e->arena2_cap;
+		e->arena2_cap = c;
+	}
+	e->p.nentries = o.ne;
+	e->p.nevents = o.nev;
+	e->p.arena_used = o.na;
+	e->p.nlog = 0;
+	e->p.log_arena_used = 0;
+
+	/* the same log, and the same 1 GB limit, as a flat state would get */
+	rs_layout(&l, e->opts, o.ne, o.nev, o.na, 0, 0);
+	rs_plan_log(&e->p, o.ne, o.nev, o.na, l.log_off, RS_MIN_LOG, need_arena,
+				&log_cap, &log_arena_cap, &avg_key);
+	rs_exp_reserve(e, (void **) &e->log, &e->log_cap, log_cap, sizeof(RsLogRow));
+	if (log_arena_cap > 0)
+		rs_exp_reserve(e, (void **) &e->log_arena, &e->log_arena_cap, log_arena_cap, 1);
+	rs_exp_sync(e);
+}
+
+/* Merge b (may be NULL) into e. */
+static void
+rs_exp_merge(RsExpanded *e, const RsParts *b, int64 need_arena, RsScratch *sc)
+{
+	rs_exp_merge2(e, &e->p, b, need_arena, sc);
+}
+
+/* Merge e's log into its compacted arrays (the content stays the same). */
+static void
+rs_exp_compact(RsExpanded *e)
+{
+	if (e->p.nlog > 0)
+		rs_exp_merge(e, NULL, 0, NULL);
+}
+
+/* Append one row to e's log, merging first when it is full. */
+static void
+rs_exp_add_row(RsExpanded *e, const RsKey *key, bool inbound, TimestampTz ts,
+			   RsScratch *sc)
 {
 	RsLogRow   *row;
-	int64		need = s->keykind == RS_KEY_BYTES ? INTALIGN(sizeof(int32) + key->len) : 0;
+	int64		need = e->p.keykind == RS_KEY_BYTES ? INTALIGN(sizeof(int32) + key->len) : 0;
 
+	if (e->p.nlog >= e->log_cap || e->p.log_arena_used + need > e->log_arena_cap)
+	{
+		if (need > MaxAllocSize / 4)
+			rs_too_big();
+		rs_exp_merge(e, NULL, need, sc);
+	}
+	row = &e->log[e->p.nlog++];
+	row->hash = key->hash;
+	row->ts = ts;
+	row->inbound = inbound;
+	if (e->p.keykind == RS_KEY_BYTES)
+	{
+		char	   *p = e->log_arena + e->p.log_arena_used;
+
+		memcpy(p, &key->len, sizeof(int32));
+		memcpy(p + sizeof(int32), key->bytes, key->len);
+		row->key = e->p.log_arena_used;
+		e->p.log_arena_used += need;
+	}
+	else
+		row->key = key->value;
+}
+
+/* Flat size: the compacted content and an empty log of RS_MIN_LOG rows. */
+static Size
+rs_exp_get_flat_size(ExpandedObjectHeader *eohptr)
+{
+	RsExpanded *e = (RsExpanded *) eohptr;
+	RsLayout	l;
+
+	Assert(e->hdr.eoh_methods == &rs_exp_methods);
+	rs_exp_compact(e);			/* same content, compacted */
+	rs_layout(&l, e->opts, e->p.nentries, e->p.nevents, e->p.arena_used, RS_MIN_LOG, 0);
+	if (l.total > (int64) MaxAllocSize)
+		rs_too_big();
+	return (Size) l.total;
+}
+
+static void
+rs_exp_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
+{
+	RsExpanded *e = (RsExpanded *) eohptr;
+	ResponseState *s = (ResponseState *) result;
+	const RsParts *p = &e->p;
+	RsLayout	l;
+	char	   *base = (char *) result;
+
+	rs_exp_compact(e);
+	rs_layout(&l, e->opts, p->nentries, p->nevents, p->arena_used, RS_MIN_LOG, 0);
+	if ((Size) l.total != allocated_size)
+		elog(ERROR, "smskpi response state: flat size changed");
+	rs_init_header(s, p, &l, p->nentries, p->nevents, p->arena_used, RS_MIN_LOG, 0);
+	memcpy(base + l.entries_off, p->entries, p->nentries * sizeof(RsEntry));
+	memset(base + l.entries_off + p->nentries * sizeof(RsEntry), 0,
+		   l.events_off - l.entries_off - p->nentries * sizeof(RsEntry));
+	memcpy(base + l.events_off, p->events, p->nevents * sizeof(int64));
+	memset(base + l.events_off + p->nevents * sizeof(int64), 0,
+		   l.arena_off - l.events_off - p->nevents * sizeof(int64));
+	memcpy(base + l.arena_off, p->arena, p->arena_used);
+	memset(base + l.arena_off + p->arena_used, 0, l.total - l.arena_off - p->arena_used);
+}
+
+/* Is d a read-write pointer to an expanded response state (ours to change)? */
+static inline RsExpanded *
+rs_exp_rw(Datum d)
+{
+	if (VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(d)))
+	{
+		ExpandedObjectHeader *eoh = DatumGetEOHP(d);
+
+		if (eoh->eoh_methods == &rs_exp_methods)
+			return (RsExpanded *) eoh;
+	}
+	return NULL;
+}
+
+/* The expanded state d points to (read-only or read-write), or NULL if flat. */
+static inline RsExpanded *
+rs_exp_any(Datum d)
+{
+	if (VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(d)))
+	{
+		ExpandedObjectHeader *eoh = DatumGetEOHP(d);
+
+		if (eoh->eoh_methods != &rs_exp_methods)
+			elog(ERROR, "unexpected smskpi response-time state");
+		return (RsExpanded *) eoh;
+	}
+	return NULL;
+}
+
+/* ----------------------------------------------------------------------
+ * Datum-level API: what the aggregate support functions call
+ * ----------------------------------------------------------------------
+ */
+static const ResponseState *
+rs_flat_datum(Datum d)
+{
+	ResponseState *s = DatumGetResponseStateP(d);	/* flattens an expanded one */
+
+	if (s->magic != RS_MAGIC)
+		elog(ERROR, "unexpected smskpi response-time state");
+	return s;
+}
+
+/* The options of any state datum (without copying an expanded one). */
+const RsOpts *
+rs_datum_opts(Datum d)
+{
+	RsExpanded *e = rs_exp_any(d);
+
+	return e ? e->opts : RS_OPTS(rs_flat_datum(d));
+}
+
+void
+rs_parts_datum(Datum d, RsParts *p)
+{
+	rs_parts_flat(rs_flat_datum(d), p);
+}
+
+void
+rs_parts_compact(Datum d, RsParts *p)
+{
+	rs_parts_flat(rs_flat_datum(d), p);
+	if (p->nlog > 0)
+		rs_parts_flat(rs_merge_flat(p, NULL, 0, 0, 0, NULL), p);
+}
+
+/*
+ * rs_walk over any state datum: an expanded one is compacted in place
+ * (which changes its representation only, so a read-only pointer may) and
+ * walked partition by partition.
+ */
+void
+rs_walk_datum(Datum d, rs_turn_cb cb, void *arg, int64 *asked, int64 *unanswered)
+{
+	RsExpanded *e = rs_exp_any(d);
+	RsParts		p;
+
+	if (e == NULL)
+	{
+		rs_parts_compact(d, &p);
+		rs_walk(&p, cb, arg, asked, unanswered);
+		return;
+	}
+	rs_exp_compact(e);
+	rs_walk(&e->p, cb, arg, asked, unanswered);
+}
+
+/*
+ * Add one message to a state the caller owns (flat, or a read-write
+ * expanded pointer) and return the state: the same datum, or a new one.
+ * A flat state appends to its log in place; when the log is full it is
+ * merged, into an expanded state (in aggcontext) if it is large.
+ */
+Datum
+rs_add_message(Datum state, const RsKey *key, bool inbound, TimestampTz ts,
+			   RsScratch *sc, MemoryContext aggcontext)
+{
+	RsExpanded *e = rs_exp_rw(state);
+	ResponseState *s;
+	RsLogRow   *row;
+	int64		need;
+
+	if (e != NULL)
+	{
+		rs_exp_add_row(e, key, inbound, ts, sc);
+		return state;
+	}
+	s = (ResponseState *) DatumGetPointer(state);
+	need = s->keykind == RS_KEY_BYTES ? INTALIGN(sizeof(int32) + key->len) : 0;
 	if (s->nlog >= s->log_cap || s->log_arena_used + need > s->log_arena_cap)
 	{
+		RsParts		p;
 		ResponseState *n;
 
 		if (need > MaxAllocSize / 4)
 			rs_too_big();
-		n = rs_merge(s, NULL, RS_MIN_LOG, need, owned ? VARSIZE(s) : 0, sc);
-		if (owned && VARSIZE(n) == VARSIZE(s))
+		rs_parts_flat(s, &p);
+		if (aggcontext != NULL && VARSIZE(s) >= RS_EXPAND_BYTES)
+		{
+			e = rs_exp_create(&p, aggcontext);
+			rs_exp_merge(e, &p, need, sc);
+			rs_exp_add_row(e, key, inbound, ts, sc);
+			return EOHPGetRWDatum(&e->hdr);
+		}
+		n = rs_merge_flat(&p, NULL, RS_MIN_LOG, need, VARSIZE(s), sc);
+		if (VARSIZE(n) == VARSIZE(s))
 		{
 			/* same size: reuse our allocation (no new pages, no copy by nodeAgg) */
 			memcpy(s, n, VARSIZE(n));
@@ -783,41 +1237,58 @@ rs_add_message(ResponseState *s, const RsKey *key, bool inbound, TimestampTz ts,
 	}
 	else
 		row->key = key->value;
-	return s;
+	return PointerGetDatum(s);
 }
 
-static void
-rs_check_compatible(const ResponseState *a, const ResponseState *b)
+/*
+ * Combine b into the state a that the caller owns (flat, or a read-write
+ * expanded pointer, which is changed in place) and return the state.  b is
+ * only read.  Large results are expanded states in aggcontext (if given).
+ */
+Datum
+rs_combine_datums(Datum a, Datum b, RsScratch *sc, MemoryContext aggcontext)
 {
-	if (a->kind != b->kind || a->keykind != b->keykind || a->keylen != b->keylen)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot combine smskpi response-time states of different kinds"),
-				 errdetail("One state is %s with %s keys, the other %s with %s keys.",
-						   a->kind == RS_KIND_FIRST ? "first-response" : "reply-time",
-						   a->keykind == RS_KEY_NONE ? "no" : format_type_be(a->keytype),
-						   b->kind == RS_KIND_FIRST ? "first-response" : "reply-time",
-						   b->keykind == RS_KEY_NONE ? "no" : format_type_be(b->keytype))));
-	if (RS_OPTS(a)->bh_len != RS_OPTS(b)->bh_len ||
-		memcmp(RS_OPTS_BH_RAW(RS_OPTS(a)), RS_OPTS_BH_RAW(RS_OPTS(b)), RS_OPTS(a)->bh_len) != 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot combine smskpi response-time states with different business hours")));
+	RsExpanded *e = rs_exp_rw(a);
+	RsParts		pa,
+				pb;
+
+	rs_parts_datum(b, &pb);
+	if (e != NULL)
+	{
+		rs_check_compatible(&e->p, &pb);
+		if (pb.nentries > 0 || pb.nlog > 0)
+			rs_exp_merge(e, &pb, 0, sc);
+		return a;
+	}
+	rs_parts_datum(a, &pa);
+	rs_check_compatible(&pa, &pb);
+	if (pb.nentries == 0 && pb.nlog == 0)
+		return a;
+	if (aggcontext != NULL &&
+		VARSIZE_ANY(DatumGetPointer(a)) + (pb.nentries + pb.nevents + pb.nlog) * 24 >= RS_EXPAND_BYTES)
+	{
+		e = rs_exp_create(&pa, aggcontext);
+		rs_exp_merge2(e, &pa, &pb, 0, sc);
+		return EOHPGetRWDatum(&e->hdr);
+	}
+	return PointerGetDatum(rs_merge_flat(&pa, &pb, RS_MIN_LOG, 0, 0, sc));
 }
 
-/* The union of two states, as a new state. */
-ResponseState *
-rs_combine(const ResponseState *a, const ResponseState *b)
+/* Bytes of the flat form of a compacted state, without its log. */
+int64
+rs_compacted_bytes(const RsParts *p)
 {
-	rs_check_compatible(a, b);
-	return rs_merge(a, b, RS_MIN_LOG, 0, 0, NULL);
+	RsLayout	l;
+
+	rs_layout(&l, p->opts, p->nentries, p->nevents, p->arena_used, 0, 0);
+	return l.log_off;
 }
 
 /* ----------------------------------------------------------------------
  * Walking the answered turns of a compacted state
  * ----------------------------------------------------------------------
  */
-static int
+int
 rs_int64_cmp(const void *a, const void *b)
 {
 	int64		x = *(const int64 *) a;
@@ -827,18 +1298,18 @@ rs_int64_cmp(const void *a, const void *b)
 }
 
 void
-rs_walk(const ResponseState *s, rs_turn_cb cb, void *arg,
+rs_walk(const RsParts *s, rs_turn_cb cb, void *arg,
 		int64 *asked, int64 *unanswered)
 {
-	const RsEntry *e = RS_ENTRIES(s);
-	const int64 *ev = RS_EVENTS(s);
+	const RsEntry *e = s->entries;
+	const int64 *ev = s->events;
 	int64	   *buf = NULL;
 	int32		bufcap = 0;
 
 	Assert(s->nlog == 0);
 	*asked = 0;
 	*unanswered = 0;
-	for (int32 i = 0; i < s->nentries; ev += e[i].nevents, i++)
+	for (int64 i = 0; i < s->nentries; ev += e[i].nevents, i++)
 	{
 		int32		n = e[i].nevents;
 		int32		n_in,
@@ -901,375 +1372,4 @@ rs_walk(const ResponseState *s, rs_turn_cb cb, void *arg,
 	}
 	if (buf)
 		pfree(buf);
-}
-
-/* ----------------------------------------------------------------------
- * I/O: binary form, text form (hex of the binary form)
- *
- *	int32 magic, int8 kind, int8 keykind, int16 keylen, int32 keytype,
- *	float8 fraction, int32 nwindows, nwindows x int64, int32 bh_len,
- *	bh_len bytes (a business_hours value), int32 nentries, then per entry:
- *	key (int64, or int32 length + bytes), int64 first_in, int64 first_out
- *	(first response) or n_inbound (reply time), int32 nevents,
- *	nevents x int64 (reply time: the n_inbound inbound ones first)
- * ----------------------------------------------------------------------
- */
-static void
-rs_write(StringInfo buf, const ResponseState *s)
-{
-	const RsEntry *e = RS_ENTRIES(s);
-	const int64 *ev = RS_EVENTS(s);
-	const RsOpts *o = RS_OPTS(s);
-	int64	   *sorted = NULL;
-	int32		bufcap = 0;
-
-	Assert(s->nlog == 0);
-	pq_sendint32(buf, s->magic);
-	pq_sendint8(buf, s->kind);
-	pq_sendint8(buf, s->keykind);
-	pq_sendint16(buf, s->keylen);
-	pq_sendint32(buf, s->keytype);
-	pq_sendfloat8(buf, o->fraction);
-	pq_sendint32(buf, o->nwindows);
-	for (int32 i = 0; i < o->nwindows; i++)
-		pq_sendint64(buf, o->windows[i]);
-	pq_sendint32(buf, o->bh_len);
-	pq_sendbytes(buf, RS_OPTS_BH_RAW(o), o->bh_len);
-	pq_sendint32(buf, s->nentries);
-	for (int32 i = 0; i < s->nentries; ev += e[i].nevents, i++)
-	{
-		if (s->keykind == RS_KEY_BYTES)
-		{
-			const char *p = RS_ARENA(s) + e[i].key;
-			int32		len;
-
-			memcpy(&len, p, sizeof(int32));
-			pq_sendint32(buf, len);
-			pq_sendbytes(buf, p + sizeof(int32), len);
-		}
-		else
-			pq_sendint64(buf, e[i].key);
-		pq_sendint64(buf, e[i].first_in);
-		pq_sendint64(buf, e[i].u.first_out);
-		pq_sendint32(buf, e[i].nevents);
-		/* in time order (inbound ones first for reply time): one text per state */
-		if (e[i].nevents > bufcap)
-		{
-			bufcap = Max(64, e[i].nevents);
-			if (sorted)
-				pfree(sorted);
-			sorted = palloc_extended(sizeof(int64) * bufcap, MCXT_ALLOC_HUGE);
-		}
-		if (e[i].nevents > 0)
-		{
-			int32		n_in = s->kind == RS_KIND_REPLY ? (int32) e[i].u.n_inbound : 0;
-
-			memcpy(sorted, ev, sizeof(int64) * e[i].nevents);
-			qsort(sorted, n_in, sizeof(int64), rs_int64_cmp);
-			qsort(sorted + n_in, e[i].nevents - n_in, sizeof(int64), rs_int64_cmp);
-		}
-		for (int32 j = 0; j < e[i].nevents; j++)
-			pq_sendint64(buf, sorted[j]);
-	}
-	if (sorted)
-		pfree(sorted);
-}
-
-static void
-rs_bad(const char *what)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-			 errmsg("invalid smskpi.response_state: %s", what)));
-}
-
-static void
-rs_need(StringInfo buf, int64 bytes)
-{
-	if (bytes < 0 || bytes > buf->len - buf->cursor)
-		rs_bad("truncated data");
-}
-
-static inline TimestampTz
-rs_read_ts(StringInfo buf, bool allow_none)
-{
-	TimestampTz t = (TimestampTz) pq_getmsgint64(buf);
-
-	if (t == RS_NO_TIME && allow_none)
-		return t;
-	if (TIMESTAMP_NOT_FINITE(t) || !IS_VALID_TIMESTAMP(t))
-		rs_bad("timestamp out of range");
-	return t;
-}
-
-/*
- * Read the binary form.  The entries are turned back into messages and
- * merged, so the result is a well-formed state whatever the input said
- * (order, duplicates, an answer before the question...): only the framing,
- * counts, lengths and timestamps need checking.
- */
-static ResponseState *
-rs_read(StringInfo buf)
-{
-	ResponseState *s;
-	ResponseState *out;
-	int			kind,
-				keykind;
-	int16		keylen;
-	Oid			keytype;
-	int32		nentries;
-	RsOpts	   *opts;
-	float8		fraction;
-	int32		nwindows,
-				bh_len;
-	int64		rows_cap = 64,
-				arena_cap = 256;
-	RsLogRow   *rows;
-	char	   *arena;
-	int64		nrows = 0,
-				na = 0;
-
-	rs_need(buf, 12);
-	if ((uint32) pq_getmsgint(buf, 4) != RS_MAGIC)
-		rs_bad("unknown format version");
-	kind = pq_getmsgint(buf, 1);
-	keykind = pq_getmsgint(buf, 1);
-	keylen = (int16) pq_getmsgint(buf, 2);
-	keytype = pq_getmsgint(buf, 4);
-	if (kind != RS_KIND_FIRST && kind != RS_KIND_REPLY)
-		rs_bad("unknown kind");
-	if (!(keykind == RS_KEY_NONE ||
-		  (keykind == RS_KEY_BYVAL && (keylen == 1 || keylen == 2 || keylen == 4 || keylen == 8)) ||
-		  (keykind == RS_KEY_BYTES && (keylen == -1 || keylen == -2 || keylen > 0))))
-		rs_bad("unknown key kind");
-
-	rs_need(buf, 12);
-	fraction = pq_getmsgfloat8(buf);
-	nwindows = (int32) pq_getmsgint(buf, 4);
-	if (!(fraction == -1 || (fraction >= 0 && fraction <= 1)))
-		rs_bad("bad fraction");
-	rs_need(buf, (int64) nwindows * 8);
-	opts = palloc0(RS_OPTS_SIZE(nwindows, 0));
-	opts->fraction = fraction;
-	opts->nwindows = nwindows;
-	for (int32 i = 0; i < nwindows; i++)
-	{
-		opts->windows[i] = pq_getmsgint64(buf);
-		if (opts->windows[i] < 0)
-			rs_bad("negative window");
-	}
-	rs_need(buf, 4);
-	bh_len = (int32) pq_getmsgint(buf, 4);
-	rs_need(buf, bh_len);
-	if (bh_len > 0)
-	{
-		opts = repalloc(opts, RS_OPTS_SIZE(nwindows, bh_len));
-		opts->bh_len = bh_len;
-		pq_copymsgbytes(buf, RS_OPTS_BH_RAW(opts), bh_len);
-		if (bh_len < VARHDRSZ || VARSIZE(RS_OPTS_BH_RAW(opts)) != bh_len)
-			rs_bad("bad business hours");
-		smskpi_business_hours_validate(RS_OPTS_BH(opts), bh_len);
-	}
-
-	rs_need(buf, 4);
-	nentries = (int32) pq_getmsgint(buf, 4);
-	if (nentries < 0 || nentries > (buf->len - buf->cursor) / 20)
-		rs_bad("bad number of conversations");
-	rows = palloc(sizeof(RsLogRow) * rows_cap);
-	arena = palloc(arena_cap);
-	for (int32 i = 0; i < nentries; i++)
-	{
-		RsKey		key;
-		TimestampTz first_in,
-					second;
-		int32		nev;
-		int64		keyoff = 0;
-
-		memset(&key, 0, sizeof(key));
-		if (keykind == RS_KEY_BYTES)
-		{
-			rs_need(buf, 4);
-			key.len = (int32) pq_getmsgint(buf, 4);
-			rs_need(buf, key.len);
-			if (keylen > 0 && key.len != keylen)
-				rs_bad("bad key length");
-			key.bytes = pq_getmsgbytes(buf, key.len);
-			key.hash = hash_bytes((const unsigned char *) key.bytes, key.len);
-			while (na + INTALIGN(sizeof(int32) + key.len) > arena_cap)
-			{
-				arena_cap *= 2;
-				arena = repalloc_huge(arena, arena_cap);
-			}
-			memcpy(arena + na, &key.len, sizeof(int32));
-			memcpy(arena + na + sizeof(int32), key.bytes, key.len);
-			keyoff = na;
-			na += INTALIGN(sizeof(int32) + key.len);
-		}
-		else
-		{
-			rs_need(buf, 8);
-			key.value = (uint64) pq_getmsgint64(buf);
-			if (keykind == RS_KEY_NONE && key.value != 0)
-				rs_bad("a key in a state without keys");
-			key.hash = keykind == RS_KEY_NONE ? 0 : rs_hash64(key.value);
-			keyoff = key.value;
-		}
-		rs_need(buf, 20);
-		first_in = rs_read_ts(buf, true);
-		if (kind == RS_KIND_FIRST)
-			second = rs_read_ts(buf, true);
-		else
-			second = pq_getmsgint64(buf);	/* n_inbound */
-		nev = (int32) pq_getmsgint(buf, 4);
-		rs_need(buf, (int64) nev * 8);
-		if (nev < 0 || (kind == RS_KIND_REPLY && (second < 0 || second > nev)))
-			rs_bad("bad number of messages");
-		if (keykind == RS_KEY_NONE && nentries > 1)
-			rs_bad("more than one conversation in a state without keys");
-		while (nrows + nev + 2 > rows_cap)
-		{
-			rows_cap *= 2;
-			rows = repalloc_huge(rows, sizeof(RsLogRow) * rows_cap);
-		}
-#define RS_ROW(t, in) \
-		do { \
-			rows[nrows].key = keyoff; \
-			rows[nrows].hash = key.hash; \
-			rows[nrows].ts = (t); \
-			rows[nrows].inbound = (in); \
-			nrows++; \
-		} while (0)
-		if (kind == RS_KIND_FIRST)
-		{
-			if (first_in != RS_NO_TIME)
-				RS_ROW(first_in, 1);
-			if (second != RS_NO_TIME)
-				RS_ROW(second, 0);
-			for (int32 j = 0; j < nev; j++)
-				RS_ROW(rs_read_ts(buf, false), 0);
-		}
-		else
-		{
-			/* a conversation with no message at all is dropped */
-			for (int32 j = 0; j < nev; j++)
-				RS_ROW(rs_read_ts(buf, false), j < second);
-		}
-#undef RS_ROW
-		if ((i & 0xFFFF) == 0)
-			CHECK_FOR_INTERRUPTS();
-	}
-	pq_getmsgend(buf);
-
-	/* a log-only state holding the rows, then merged */
-	s = rs_alloc(kind, keykind, keylen, keytype, opts, 0, 0, 0, nrows, na, true);
-	memcpy(RS_LOG(s), rows, sizeof(RsLogRow) * nrows);
-	s->nlog = nrows;
-	if (na > 0)
-		memcpy(RS_LOG_ARENA(s), arena, na);
-	s->log_arena_used = na;
-	out = rs_merge(s, NULL, 0, 0, 0, NULL);
-	pfree(s);
-	pfree(rows);
-	pfree(arena);
-	pfree(opts);
-	return out;
-}
-
-/* response_state_in(cstring) returns the state written as hex by response_state_out. */
-PG_FUNCTION_INFO_V1(response_state_in);
-Datum
-response_state_in(PG_FUNCTION_ARGS)
-{
-	char	   *str = PG_GETARG_CSTRING(0);
-	size_t		len = strlen(str);
-	StringInfoData buf;
-	ResponseState *s;
-
-	if (len < 2 || str[0] != '\\' || str[1] != 'x' || len % 2 != 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type smskpi.response_state"),
-				 errdetail("A state is written as \\x followed by an even number of hex digits.")));
-	initStringInfo(&buf);
-	enlargeStringInfo(&buf, (len - 2) / 2 + 1);
-	buf.len = hex_decode(str + 2, len - 2, buf.data);
-	buf.data[buf.len] = '\0';
-	s = rs_read(&buf);
-	pfree(buf.data);
-	PG_RETURN_POINTER(s);
-}
-
-/* response_state_out(state) returns the state as \x and hex digits. */
-PG_FUNCTION_INFO_V1(response_state_out);
-Datum
-response_state_out(PG_FUNCTION_ARGS)
-{
-	ResponseState *s = rs_compact(DatumGetResponseStateP(PG_GETARG_DATUM(0)));
-	StringInfoData buf;
-	char	   *out;
-
-	initStringInfo(&buf);
-	rs_write(&buf, s);
-	out = palloc((Size) buf.len * 2 + 3);
-	out[0] = '\\';
-	out[1] = 'x';
-	out[2 + hex_encode(buf.data, buf.len, out + 2)] = '\0';
-	PG_RETURN_CSTRING(out);
-}
-
-/* response_state_recv(internal) returns the state read from its binary form. */
-PG_FUNCTION_INFO_V1(response_state_recv);
-Datum
-response_state_recv(PG_FUNCTION_ARGS)
-{
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-
-	PG_RETURN_POINTER(rs_read(buf));
-}
-
-/* response_state_send(state) returns the binary form of the state. */
-PG_FUNCTION_INFO_V1(response_state_send);
-Datum
-response_state_send(PG_FUNCTION_ARGS)
-{
-	ResponseState *s = rs_compact(DatumGetResponseStateP(PG_GETARG_DATUM(0)));
-	StringInfoData buf;
-
-	pq_begintypsend(&buf);
-	rs_write(&buf, s);
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
-}
-
-/*
- * response_state_info(state) returns (kind, key_type, conversations,
- * stored_messages, bytes, bytes_per_conversation) of the compacted state.
- */
-PG_FUNCTION_INFO_V1(response_state_info);
-Datum
-response_state_info(PG_FUNCTION_ARGS)
-{
-	ResponseState *s = rs_compact(DatumGetResponseStateP(PG_GETARG_DATUM(0)));
-	TupleDesc	tupdesc;
-	Datum		values[6];
-	bool		nulls[6] = {0};
-	int64		bytes;
-
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
-	tupdesc = BlessTupleDesc(tupdesc);
-	/* without the empty log */
-	bytes = s->log_off;
-	values[0] = CStringGetTextDatum(s->kind == RS_KIND_FIRST ? "first_response" : "reply_time");
-	if (s->keykind == RS_KEY_NONE)
-		nulls[1] = true;
-	else
-		values[1] = ObjectIdGetDatum(s->keytype);
-	values[2] = Int64GetDatum(s->nentries);
-	values[3] = Int64GetDatum(s->nevents);
-	values[4] = Int64GetDatum(bytes);
-	if (s->nentries > 0)
-		values[5] = Float8GetDatum((double) bytes / s->nentries);
-	else
-		nulls[5] = true;
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }

@@ -1,9 +1,8 @@
 /*-------------------------------------------------------------------------
  *
  * response_state.h
- *	  The transition state of smskpi's response-time aggregates: a flat
- *	  varlena (SQL type smskpi.response_state), so that partial states can
- *	  be shipped between parallel workers or Citus nodes and combined.
+ *	  The transition state of smskpi's response-time aggregates (SQL type
+ *	  smskpi.response_state).
  *
  *	  It is log-structured: rows are appended to a log (sequential writes,
  *	  no hash probe per row); when the log is full it is radix-sorted by key
@@ -12,7 +11,18 @@
  *	  over memory, which is what makes a group of millions of conversations
  *	  fast when the rows arrive in random order.
  *
- * Layout (offsets from the start of the varlena, regions MAXALIGNed):
+ *	  A state has two representations with the same content:
+ *	  - flat: one varlena (below), what is stored in tables, shipped from
+ *	    parallel workers or Citus nodes, and read by the I/O functions;
+ *	  - expanded (response_state.c): a PostgreSQL expanded object owned by
+ *	    the aggregate's memory context, whose parts are separate arrays.
+ *	    A large group's state is held this way while rows stream in: it
+ *	    grows in place (nodeAgg keeps the same pointer and never copies it)
+ *	    and merges into reused buffers.  It is flattened (compacted first)
+ *	    only when it leaves the aggregate.
+ *	  Code that only reads a state sees an RsParts view of either.
+ *
+ * Flat layout (offsets from the start of the varlena, regions MAXALIGNed):
  *
  *	ResponseState header
  *	RsOpts   opts					percentile fraction, windows, business hours
@@ -24,9 +34,9 @@
  *	RsLogRow log[log_cap]			rows not merged yet (nlog used)
  *	char     log_arena[log_arena_cap]	their pass-by-reference keys
  *
- * The binary (send/recv) and text (hex of the binary) forms carry the
- * compacted data only (the log is merged first); every count, length and
- * order read there is checked.
+ * The binary (send/recv) and text (hex of the binary) forms
+ * (response_state_io.c) carry the compacted data only (the log is merged
+ * first); every count, length and order read there is checked.
  *
  *-------------------------------------------------------------------------
  */
@@ -157,14 +167,65 @@ typedef struct RsScratch
 	int64		tmp_cap;
 } RsScratch;
 
+/*
+ * A read-only view of a state, flat or expanded.  Pass-by-reference keys
+ * are offsets: entries' into arena, log rows' into log_arena.
+ */
+typedef struct RsParts
+{
+	uint8		kind;
+	uint8		keykind;
+	int16		keylen;
+	Oid			keytype;
+	const RsOpts *opts;
+	const RsEntry *entries;
+	int64		nentries;
+	const int64 *events;
+	int64		nevents;
+	const char *arena;
+	int64		arena_used;
+	const RsLogRow *log;
+	int64		nlog;
+	const char *log_arena;
+	int64		log_arena_used;
+} RsParts;
+
+/* hash of a pass-by-value key: splitmix64 finalizer, folded to 32 bits */
+static inline uint32
+rs_hash64(uint64 x)
+{
+	x ^= x >> 30;
+	x *= UINT64CONST(0xbf58476d1ce4e5b9);
+	x ^= x >> 27;
+	x *= UINT64CONST(0x94d049bb133111eb);
+	x ^= x >> 31;
+	return (uint32) (x ^ (x >> 32));
+}
+
+/* response_state.c: building and merging states */
 extern ResponseState *rs_create(int kind, int keykind, int16 keylen, Oid keytype,
 								const RsOpts *opts);
-extern ResponseState *rs_add_message(ResponseState *s, const RsKey *key,
-									 bool inbound, TimestampTz ts,
-									 RsScratch *scratch, bool owned);
+extern Datum rs_add_message(Datum state, const RsKey *key, bool inbound,
+							TimestampTz ts, RsScratch *scratch,
+							MemoryContext aggcontext);
+extern Datum rs_combine_datums(Datum a, Datum b, RsScratch *scratch,
+							   MemoryContext aggcontext);
 extern ResponseState *rs_combine(const ResponseState *a, const ResponseState *b);
-extern ResponseState *rs_compact(const ResponseState *s);
+extern ResponseState *rs_merge_parts(const RsParts *a, const RsParts *b);
 extern void rs_key_from_datum(RsKey *key, int keykind, int16 keylen, Datum d);
+extern void rs_too_big(void) pg_attribute_noreturn();
+
+/*
+ * Views: of a flat state, or of any state datum (detoasted if flat,
+ * flattened into a copy if expanded); rs_parts_compact's has no log (a
+ * state with one is merged into a new flat copy).
+ */
+extern void rs_parts_flat(const ResponseState *s, RsParts *p);
+extern void rs_parts_datum(Datum d, RsParts *p);
+extern void rs_parts_compact(Datum d, RsParts *p);
+
+/* The options of any state datum, without copying it. */
+extern const RsOpts *rs_datum_opts(Datum d);
 
 /* Callback for every answered turn: start (customer) and answer times. */
 typedef void (*rs_turn_cb) (void *arg, TimestampTz asked, TimestampTz answered);
@@ -174,7 +235,17 @@ typedef void (*rs_turn_cb) (void *arg, TimestampTz asked, TimestampTz answered);
  * answered turn(s) (RS_KIND_FIRST: the first response only; RS_KIND_REPLY:
  * every turn); count turns asked and turns left unanswered.
  */
-extern void rs_walk(const ResponseState *s, rs_turn_cb cb, void *arg,
+extern void rs_walk(const RsParts *p, rs_turn_cb cb, void *arg,
 					int64 *asked, int64 *unanswered);
+
+/* rs_walk over any state datum (an expanded one without copying it) */
+extern void rs_walk_datum(Datum d, rs_turn_cb cb, void *arg,
+						  int64 *asked, int64 *unanswered);
+
+/* qsort comparator of int64 */
+extern int	rs_int64_cmp(const void *a, const void *b);
+
+/* Bytes of the compacted flat form without its log (response_state_info). */
+extern int64 rs_compacted_bytes(const RsParts *p);
 
 #endif							/* SMSKPI_RESPONSE_STATE_H */

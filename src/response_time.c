@@ -244,10 +244,8 @@ rs_build_opts(FunctionCallInfo fcinfo, RsCallInfo *ci)
 
 /* Options given on a later row must be the ones the state was built with. */
 static void
-rs_check_same_opts(FunctionCallInfo fcinfo, RsCallInfo *ci, ResponseState *s)
+rs_check_same_opts(FunctionCallInfo fcinfo, RsCallInfo *ci, const RsOpts *have)
 {
-	RsOpts	   *have = RS_OPTS(s);
-
 	if (ci->argi_fraction >= 0 &&
 		rs_arg_fraction(fcinfo, ci->argi_fraction) != have->fraction)
 		goto differ;
@@ -287,7 +285,7 @@ rs_trans(FunctionCallInfo fcinfo, int kind, bool keyed)
 {
 	MemoryContext aggcontext;
 	RsCallInfo *ci = rs_call_info(fcinfo, kind, keyed);
-	ResponseState *s = PG_ARGISNULL(0) ? NULL : (ResponseState *) PG_GETARG_POINTER(0);
+	Datum		state;
 	RsKey		key;
 	TimestampTz ts;
 	bool		inbound;
@@ -298,12 +296,12 @@ rs_trans(FunctionCallInfo fcinfo, int kind, bool keyed)
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				 errmsg("smskpi response-time transition function called in non-aggregate context")));
 
-	if (s == NULL)
+	if (PG_ARGISNULL(0))
 	{
 		RsOpts	   *o = rs_build_opts(fcinfo, ci);
 
 		/* built in the per-call context: nodeAgg copies it into aggcontext */
-		s = rs_create(kind, ci->keykind, ci->keylen, ci->keytype, o);
+		state = PointerGetDatum(rs_create(kind, ci->keykind, ci->keylen, ci->keytype, o));
 		if (ci->argi_windows >= 0)
 			ci->last_windows = PG_GETARG_DATUM(ci->argi_windows);
 		if (ci->argi_bh >= 0 && !PG_ARGISNULL(ci->argi_bh))
@@ -311,14 +309,19 @@ rs_trans(FunctionCallInfo fcinfo, int kind, bool keyed)
 	}
 	else
 	{
-		if (VARATT_IS_EXTENDED(s) || s->magic != RS_MAGIC)
+		/* ours: flat in aggcontext, or a read-write expanded state */
+		state = PG_GETARG_DATUM(0);
+		if (!VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(state)) &&
+			(VARATT_IS_EXTENDED(DatumGetPointer(state)) ||
+			 ((ResponseState *) DatumGetPointer(state))->magic != RS_MAGIC))
 			elog(ERROR, "unexpected smskpi response-time state");
-		rs_check_same_opts(fcinfo, ci, s);
+		if (ci->argi_fraction >= 0 || ci->argi_windows >= 0 || ci->argi_bh >= 0)
+			rs_check_same_opts(fcinfo, ci, rs_datum_opts(state));
 	}
 
 	if ((keyed && PG_ARGISNULL(1)) || PG_ARGISNULL(ci->argi_inbound) ||
 		PG_ARGISNULL(ci->argi_ts))
-		PG_RETURN_POINTER(s);	/* NULLs are skipped */
+		PG_RETURN_DATUM(state); /* NULLs are skipped */
 
 	inbound = PG_GETARG_BOOL(ci->argi_inbound);
 	ts = PG_GETARG_TIMESTAMPTZ(ci->argi_ts);
@@ -335,9 +338,8 @@ rs_trans(FunctionCallInfo fcinfo, int kind, bool keyed)
 			keyd = PointerGetDatum(PG_DETOAST_DATUM_PACKED(keyd));
 	}
 	rs_key_from_datum(&key, ci->keykind, ci->keylen, keyd);
-	/* the state is ours to change in place once nodeAgg holds it */
-	s = rs_add_message(s, &key, inbound, ts, &ci->scratch, !PG_ARGISNULL(0));
-	PG_RETURN_POINTER(s);
+	/* the state is ours to change in place */
+	PG_RETURN_DATUM(rs_add_message(state, &key, inbound, ts, &ci->scratch, aggcontext));
 }
 
 /* first_response_trans(state, conversation, inbound, sent_at [, options...]) returns the state. */
@@ -370,21 +372,27 @@ Datum
 response_state_combine(PG_FUNCTION_ARGS)
 {
 	MemoryContext aggcontext;
-	ResponseState *a;
-	ResponseState *b;
+	RsScratch  *sc = (RsScratch *) fcinfo->flinfo->fn_extra;
 
 	if (!AggCheckCallContext(fcinfo, &aggcontext))
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				 errmsg("smskpi response-time combine function called in non-aggregate context")));
-	/* strict: the executor copies the first non-null state into aggcontext */
-	a = DatumGetResponseStateP(PG_GETARG_DATUM(0));
-	b = DatumGetResponseStateP(PG_GETARG_DATUM(1));
-	if (a->magic != RS_MAGIC || b->magic != RS_MAGIC)
-		elog(ERROR, "unexpected smskpi response-time state");
-	if (b->nentries == 0 && b->nlog == 0)
-		PG_RETURN_POINTER(a);
-	PG_RETURN_POINTER(rs_combine(a, b));
+	if (sc == NULL)
+	{
+		/* merge buffers, kept for the whole query */
+		sc = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(RsScratch));
+		sc->cxt = fcinfo->flinfo->fn_mcxt;
+		fcinfo->flinfo->fn_extra = sc;
+	}
+
+	/*
+	 * strict: the executor copies the first non-null state into aggcontext
+	 * (flat), so the first argument is ours: flat, or the read-write
+	 * expanded state an earlier call returned.
+	 */
+	PG_RETURN_DATUM(rs_combine_datums(PG_GETARG_DATUM(0), PG_GETARG_DATUM(1),
+									  sc, aggcontext));
 }
 
 /* ----------------------------------------------------------------------
@@ -421,11 +429,11 @@ rs_collect(void *arg, TimestampTz asked, TimestampTz answered)
 }
 
 static void
-rs_times(const ResponseState *s, RsTimes *t, int64 *asked, int64 *unanswered)
+rs_times(Datum state, RsTimes *t, int64 *asked, int64 *unanswered)
 {
 	memset(t, 0, sizeof(*t));
-	t->bh = RS_OPTS_BH(RS_OPTS(s));
-	rs_walk(rs_compact(s), rs_collect, t, asked, unanswered);
+	t->bh = RS_OPTS_BH(rs_datum_opts(state));
+	rs_walk_datum(state, rs_collect, t, asked, unanswered);
 }
 
 static inline void
@@ -556,7 +564,6 @@ rs_interval(int64 usecs, bool working_time)
 static Datum
 rs_final_percentile(FunctionCallInfo fcinfo, float8 fraction)
 {
-	ResponseState *s;
 	RsTimes		t;
 	int64		asked,
 				unanswered,
@@ -564,8 +571,7 @@ rs_final_percentile(FunctionCallInfo fcinfo, float8 fraction)
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	s = DatumGetResponseStateP(PG_GETARG_DATUM(0));
-	rs_times(s, &t, &asked, &unanswered);
+	rs_times(PG_GETARG_DATUM(0), &t, &asked, &unanswered);
 	if (t.n == 0)
 		PG_RETURN_NULL();
 	PG_RETURN_INTERVAL_P(rs_interval(rs_percentile(t.v, t.n, fraction, &from),
@@ -593,7 +599,7 @@ response_percentile_final(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	fraction = RS_OPTS(DatumGetResponseStateP(PG_GETARG_DATUM(0)))->fraction;
+	fraction = rs_datum_opts(PG_GETARG_DATUM(0))->fraction;
 	if (!(fraction >= 0 && fraction <= 1))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -615,7 +621,7 @@ response_percentile(PG_FUNCTION_ARGS)
  * mean, max, windows, answered_within, share_within.
  */
 static Datum
-rs_stats(FunctionCallInfo fcinfo, ResponseState *s, const int64 *windows, int nwindows)
+rs_stats(FunctionCallInfo fcinfo, const Datum *s, const int64 *windows, int nwindows)
 {
 	TupleDesc	tupdesc;
 	Datum		values[10];
@@ -635,7 +641,7 @@ rs_stats(FunctionCallInfo fcinfo, ResponseState *s, const int64 *windows, int nw
 
 	memset(&t, 0, sizeof(t));
 	if (s != NULL)
-		rs_times(s, &t, &asked, &unanswered);
+		rs_times(*s, &t, &asked, &unanswered);
 	values[0] = Int64GetDatum(asked);
 	values[1] = Int64GetDatum(t.n);
 	values[2] = Int64GetDatum(unanswered);
@@ -689,12 +695,14 @@ PG_FUNCTION_INFO_V1(response_stats_final);
 Datum
 response_stats_final(PG_FUNCTION_ARGS)
 {
-	ResponseState *s;
+	Datum		s;
+	const RsOpts *o;
 
 	if (PG_ARGISNULL(0))
 		return rs_stats(fcinfo, NULL, NULL, -1);
-	s = DatumGetResponseStateP(PG_GETARG_DATUM(0));
-	return rs_stats(fcinfo, s, RS_OPTS(s)->windows, RS_OPTS(s)->nwindows);
+	s = PG_GETARG_DATUM(0);
+	o = rs_datum_opts(s);
+	return rs_stats(fcinfo, &s, o->windows, o->nwindows);
 }
 
 /* response_stats_final_default(state) is response_stats_final with the default windows over no rows. */
@@ -702,12 +710,14 @@ PG_FUNCTION_INFO_V1(response_stats_final_default);
 Datum
 response_stats_final_default(PG_FUNCTION_ARGS)
 {
-	ResponseState *s;
+	Datum		s;
+	const RsOpts *o;
 
 	if (PG_ARGISNULL(0))
 		return rs_stats(fcinfo, NULL, default_windows, lengthof(default_windows));
-	s = DatumGetResponseStateP(PG_GETARG_DATUM(0));
-	return rs_stats(fcinfo, s, RS_OPTS(s)->windows, RS_OPTS(s)->nwindows);
+	s = PG_GETARG_DATUM(0);
+	o = rs_datum_opts(s);
+	return rs_stats(fcinfo, &s, o->windows, o->nwindows);
 }
 
 /* response_stats(state, windows) returns the response_stats row of a state. */
@@ -715,7 +725,7 @@ PG_FUNCTION_INFO_V1(response_stats);
 Datum
 response_stats(PG_FUNCTION_ARGS)
 {
-	ResponseState *s = DatumGetResponseStateP(PG_GETARG_DATUM(0));
+	Datum		s = PG_GETARG_DATUM(0);
 	RsCallInfo	ci;
 	RsOpts	   *o;
 
@@ -723,5 +733,5 @@ response_stats(PG_FUNCTION_ARGS)
 	ci.argi_fraction = ci.argi_bh = -1;
 	ci.argi_windows = 1;
 	o = rs_build_opts(fcinfo, &ci);
-	return rs_stats(fcinfo, s, o->windows, o->nwindows);
+	return rs_stats(fcinfo, &s, o->windows, o->nwindows);
 }

@@ -8,7 +8,7 @@
  * state through src/business_hours.c), output, combine.
  *
  * fuzz-mode: server
- * fuzz-sources: src/response_state.c src/response_time.c src/business_hours.c
+ * fuzz-sources: src/response_state.c src/response_state_io.c src/response_time.c src/business_hours.c
  *
  * Input: byte 0 picks the path, the rest is the payload.
  *	 0: payload as the cstring given to response_state_in (up to a NUL)
