@@ -3,7 +3,7 @@
 #   ./dev.sh bench [MESSAGES [PATTERN]]   (default 10000000 messages, every file)
 #   e.g. ./dev.sh bench 10000000 10_response_time   runs only test/bench/10_response_time.sql
 # Generates MESSAGES messages once into schema bench (test/datagen), then runs every
-# test/bench/NN_*.sql in order.  Each file times its queries with bench.time(label, sql)
+# test/bench/NN_*.sql in order (psql variable :n = MESSAGES).  Each file times its queries with bench.time(label, sql)
 # (defined in 00_util.sql) and prints ratios against the plain-SQL way, all in one run.
 set -eu
 cd "$(dirname "$0")/../.."
@@ -23,5 +23,5 @@ for f in test/bench/[0-9]*.sql; do
 	*) continue ;;
 	esac
 	echo "== $f"
-	psql -qX -v ON_ERROR_STOP=1 -f "$f"
+	psql -qX -v ON_ERROR_STOP=1 -v n="$n" -f "$f"
 done
