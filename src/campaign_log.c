@@ -884,19 +884,118 @@ typedef struct CmGroup
 #define ST_DEFINE
 #include "lib/sort_template.h"
 
+#define CM_BUCKETS			1024
+
+/*
+ * Place n messages from in[] into out[] in log order, given each record's
+ * key: the rank of its contact (keys[i], or contact_id - lo when keys is
+ * NULL), nkeys ranks in all.  A counting sort in two levels, so that no
+ * record is written to a random place in a large array (a cache miss per
+ * record): a scatter into at most CM_BUCKETS buckets of consecutive keys
+ * (one sequential write stream per bucket), then each bucket, small enough
+ * to stay in cache, counting-sorted by the rest of the key; last, each
+ * contact's few records are sorted on their own.
+ */
+static void
+cm_place_by_key(const CmMsg *in, const uint32 *keys, int64 lo, int64 n,
+				uint64 nkeys, CmMsg *out)
+{
+	int			shift = 0;
+	int64		nb,
+				maxb = 0,
+				i;
+	int64		bstart[CM_BUCKETS + 1];
+	int64		cur[CM_BUCKETS];
+	uint32	   *kout = NULL;
+	uint32	   *kscr = NULL;
+	uint32	   *sub;
+	uint32		mask;
+	CmMsg	   *scratch;
+
+#define CM_KEY(k, m, idx) ((k) ? (k)[idx] : (uint32) ((uint64) (m)->contact_id - (uint64) lo))
+
+	if (n == 0)
+		return;
+	while (((nkeys - 1) >> shift) + 1 > CM_BUCKETS)
+		shift++;
+	nb = (int64) ((nkeys - 1) >> shift) + 1;
+	mask = (uint32) ((((uint64) 1) << shift) - 1);
+	memset(bstart, 0, sizeof(bstart));
+	for (i = 0; i < n; i++)
+		bstart[(CM_KEY(keys, &in[i], i) >> shift) + 1]++;
+	for (i = 1; i <= nb; i++)
+	{
+		maxb = Max(maxb, bstart[i]);
+		bstart[i] += bstart[i - 1];
+	}
+	memcpy(cur, bstart, sizeof(int64) * nb);
+	if (keys)
+		kout = palloc_extended(n * sizeof(uint32), MCXT_ALLOC_HUGE);
+	for (i = 0; i < n; i++)
+	{
+		uint32		k = CM_KEY(keys, &in[i], i);
+		int64		p = cur[k >> shift]++;
+
+		if ((i & 0xffff) == 0)
+			CHECK_FOR_INTERRUPTS();
+		out[p] = in[i];
+		if (keys)
+			kout[p] = k;
+	}
+
+	scratch = palloc_extended(maxb * sizeof(CmMsg), MCXT_ALLOC_HUGE);
+	if (keys)
+		kscr = palloc_extended(maxb * sizeof(uint32), MCXT_ALLOC_HUGE);
+	sub = palloc_extended(((Size) mask + 2) * sizeof(uint32), MCXT_ALLOC_HUGE);
+	for (int64 b = 0; b < nb; b++)
+	{
+		int64		bs = bstart[b],
+					m = bstart[b + 1] - bs;
+		CmMsg	   *dst = out + bs;
+
+		CHECK_FOR_INTERRUPTS();
+		if (m < 2)
+			continue;
+		memcpy(scratch, dst, m * sizeof(CmMsg));
+		if (keys)
+			memcpy(kscr, kout + bs, m * sizeof(uint32));
+		memset(sub, 0, ((Size) mask + 2) * sizeof(uint32));
+		for (int64 j = 0; j < m; j++)
+			sub[(CM_KEY(kscr, &scratch[j], j) & mask) + 1]++;
+		for (uint64 k = 1; k <= (uint64) mask + 1; k++)
+			sub[k] += sub[k - 1];
+		for (int64 j = 0; j < m; j++)
+			dst[sub[CM_KEY(kscr, &scratch[j], j) & mask]++] = scratch[j];
+		/* sub[k] is now the end of key k's records */
+		for (uint64 k = 0; k <= (uint64) mask; k++)
+		{
+			uint32		beg = k == 0 ? 0 : sub[k - 1];
+
+			if (sub[k] - beg > 1)
+				cm_sort_msgs(dst + beg, sub[k] - beg);
+		}
+	}
+#undef CM_KEY
+	pfree(sub);
+	pfree(scratch);
+	if (keys)
+	{
+		pfree(kscr);
+		pfree(kout);
+	}
+}
+
 /*
  * Sort n messages from in[] into sorted[] (log order) without sorting the
  * whole array, for contact ids spread over a wide range: hash contacts to
- * groups, number the groups in contact_id order, scatter the records group
- * by group (counting sort), then sort each group's few records on their own
- * (usually already in time order: one pass).
+ * groups, number the groups in contact_id order, and place the records by
+ * that rank (cm_place_by_key).
  */
 static void
 cm_sort_hashed(const CmMsg *in, int64 n, CmMsg *sorted)
 {
 	uint32	   *gid;
 	uint32	   *rank;
-	uint32	   *start;
 	CmGroup    *groups;
 	int64		ngroups = 0,
 				gcap = 1024,
@@ -949,32 +1048,11 @@ cm_sort_hashed(const CmMsg *in, int64 n, CmMsg *sorted)
 		rank[groups[i].id] = (uint32) i;
 	pfree(groups);
 
-	/* counts, start offsets, scatter: start[g] ends as the end of group g */
-	start = palloc_extended((ngroups + 1) * sizeof(uint32), MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
 	for (i = 0; i < n; i++)
-	{
 		gid[i] = rank[gid[i]];
-		start[gid[i] + 1]++;
-	}
 	pfree(rank);
-	for (i = 1; i <= ngroups; i++)
-		start[i] += start[i - 1];
-	for (i = 0; i < n; i++)
-		sorted[start[gid[i]]++] = in[i];
+	cm_place_by_key(in, gid, 0, n, (uint64) ngroups, sorted);
 	pfree(gid);
-
-	/* sort each group in place */
-	for (i = 0; i < ngroups; i++)
-	{
-		uint32		beg = (i == 0) ? 0 : start[i - 1];
-		uint32		end = start[i];
-
-		if ((i & 0x3fff) == 0)
-			CHECK_FOR_INTERRUPTS();
-		if (end - beg > 1)
-			cm_sort_msgs(sorted + beg, end - beg);
-	}
-	pfree(start);
 }
 
 /* contact id ranges up to this many values are counted in a plain array */
@@ -983,10 +1061,8 @@ cm_sort_hashed(const CmMsg *in, int64 n, CmMsg *sorted)
 /*
  * Sort n messages from in[] into sorted[] (log order).  When the contact ids
  * lie in a range no wider than 4 values per message (serial ids usually do),
- * a counting sort over that range places the records contact by contact (no
- * hashing, no sort of the contacts; the counts are 4 bytes per value of the
- * range); otherwise cm_sort_hashed.  Then each contact's few records are
- * sorted on their own.
+ * the contact id itself is the key of cm_place_by_key (no hashing, no sort
+ * of the contacts); otherwise cm_sort_hashed ranks the contacts first.
  */
 static void
 cm_sort_into(const CmMsg *in, int64 n, CmMsg *sorted)
@@ -995,7 +1071,6 @@ cm_sort_into(const CmMsg *in, int64 n, CmMsg *sorted)
 				hi,
 				i;
 	uint64		range;
-	uint32	   *start;
 
 	if (n == 0)
 		return;
@@ -1013,29 +1088,7 @@ cm_sort_into(const CmMsg *in, int64 n, CmMsg *sorted)
 		return;
 	}
 
-	/* counts, start offsets, scatter: start[k] ends as the end of contact lo + k */
-	start = palloc_extended((range + 1) * sizeof(uint32), MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
-	for (i = 0; i < n; i++)
-		start[(uint64) in[i].contact_id - (uint64) lo + 1]++;
-	for (i = 1; i <= (int64) range; i++)
-		start[i] += start[i - 1];
-	for (i = 0; i < n; i++)
-	{
-		if ((i & 0xffff) == 0)
-			CHECK_FOR_INTERRUPTS();
-		sorted[start[(uint64) in[i].contact_id - (uint64) lo]++] = in[i];
-	}
-	for (i = 0; i < (int64) range; i++)
-	{
-		uint32		beg = (i == 0) ? 0 : start[i - 1];
-		uint32		end = start[i];
-
-		if ((i & 0xffff) == 0)
-			CHECK_FOR_INTERRUPTS();
-		if (end - beg > 1)
-			cm_sort_msgs(sorted + beg, end - beg);
-	}
-	pfree(start);
+	cm_place_by_key(in, NULL, lo, n, range, sorted);
 }
 
 /* message_log_final(internal) returns the finished, sorted message log (never NULL). */
