@@ -568,6 +568,9 @@ rs_merge_core(const RsParts *a, const RsParts *b, const RsLogRow *rows,
 
 			memcpy(&len, p, sizeof(int32));
 			memcpy(oa + na, p, sizeof(int32) + len);
+			/* the alignment padding too: states are stored and shipped */
+			memset(oa + na + sizeof(int32) + len, 0,
+				   INTALIGN(sizeof(int32) + len) - (sizeof(int32) + len));
 			e->key = na;
 			na += INTALIGN(sizeof(int32) + len);
 		}
