@@ -150,7 +150,8 @@ int
 main(int argc, char **argv)
 {
 	bool		speed = false,
-				dump = false;
+				dump = false,
+				fold_a = false;
 	Row		   *all[16];
 	int			nall[16],
 				nf = 0;
@@ -161,6 +162,8 @@ main(int argc, char **argv)
 			speed = true;
 		else if (strcmp(argv[a], "-d") == 0)
 			dump = true;
+		else if (strcmp(argv[a], "-a") == 0)
+			fold_a = true;
 		else if (nf < 16)
 		{
 			all[nf] = load(argv[a], &nall[nf]);
@@ -172,16 +175,26 @@ main(int argc, char **argv)
 
 				memset(acc, 0, sizeof(acc));
 				base = base ? base + 1 : argv[a];
+				if (fold_a && strncmp(base, "tweets", 6) != 0)
+					continue;
 				for (int i = 0; i < nall[nf]; i++)
 				{
 					Row		   *r = &all[nf][i];
 
+					if (fold_a && r->fold != 1)
+						continue;
 					r->score = smskpi_sentiment(r->text, r->len);
 					acc_add(&acc[0], r->human, r->score);
 					if (r->fold)
 						acc_add(&acc[r->fold], r->human, r->score);
 				}
 				snprintf(name, sizeof(name), "%.21s", base);
+				if (fold_a)
+				{
+					acc_print("  fold A (odd ids)", &acc[1]);
+					nf++;
+					continue;
+				}
 				acc_print(name, &acc[0]);
 				if (acc[1].n && acc[2].n && strncmp(base, "tweets", 6) == 0)
 				{
