@@ -22,7 +22,9 @@
  *		 boosters/dampeners up to 3 words back, negation up to 3 words back
  *		 within the clause (x -0.74; x -0.3 for a negative word), idioms at any position, "like" only as a verb
  *		 of liking, "no" as a negator only before a sentiment word,
- *		 positive words in a question halved.
+ *		 positive words in a question halved, words after an irrealis
+ *		 marker (if, could, ...) or a concessive connective (although,
+ *		 though, despite, ...) in their clause halved.
  *	  3. Per sentence: contrast ("but", "however": before x0.5, after
  *		 x1.5), then ! and ? emphasis in the direction of the sentence sum.
  *	  4. compound = x / sqrt(x^2 + 15), x = (sum over sentences) / sqrt(n),
@@ -63,7 +65,8 @@
 #define ALPHA		15.0		/* compound = x / sqrt(x^2 + ALPHA) */
 /* ours */
 #define QUESTION_DAMP 0.5		/* positive words in a question */
-#define IRREALIS_DAMP 0.5		/* words after if/could/should/might in the clause */
+#define IRREALIS_DAMP 0.5		/* words after if/could/should/might or
+								 * although/though/despite in the clause */
 #define N_SCALAR_NEG (-0.3)		/* negation of a negative word ("not bad") */
 
 #define SENT_MAXTOK 128			/* tokens scored together (a message) */
@@ -79,7 +82,9 @@
 #define T_LONG		0x0040		/* longer than SENT_TOKLEN - 1: never matches */
 #define T_ELONG		0x0080		/* elongated ("sooo", "goood") */
 #define T_NEG		0x0100		/* negator (lexicon flag or "...n't") */
-#define T_IRREALIS	0x0200		/* after if/could/should/might in its clause */
+#define T_IRREALIS	0x0200		/* after if/could/should/might (irrealis) or
+								 * although/though/despite (concession) in
+								 * its clause */
 
 typedef struct SentTok
 {
@@ -355,7 +360,10 @@ token_valence(const SentTok *t, int n, int i, bool capdiff, bool question)
 	}
 	if (question && v > 0)
 		v *= QUESTION_DAMP;
-	/* irrealis: "if it works", "could be better" */
+	/*
+	 * irrealis ("if it works", "could be better") and concession ("although
+	 * it is good, ..."): the clause asserts less
+	 */
 	if (t[i].tflags & T_IRREALIS)
 		v *= IRREALIS_DAMP;
 	return v;
@@ -398,7 +406,7 @@ score_tokens(SentState *st, bool whole_message)
 	{
 		if (irr)
 			t[i].tflags |= T_IRREALIS;
-		if (t[i].ef & SENT_F_IRREALIS)
+		if (t[i].ef & (SENT_F_IRREALIS | SENT_F_CONCESS))
 			irr = 1;
 		if (boundary_after(t, i))
 			irr = 0;

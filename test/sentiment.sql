@@ -1,7 +1,7 @@
 -- smskpi.sentiment_score / sentiment_label (src/sentiment.c, doc/sentiment.md).
 -- Expected raw sums are derived by hand from the published VADER valences
 -- (../shared/data/sentiment/vader_lexicon.txt: good 1.9, bad -2.5, love 3.2, great 3.1,
--- happy 2.7, terrible -2.1, lol 1.8 (last duplicate), :) 2.0), smskpi's own tables
+-- happy 2.7, terrible -2.1, fun 2.3, lol 1.8 (last duplicate), :) 2.0), smskpi's own tables
 -- (test/gen/gen_sentiment_lexicon.py) and the rules of doc/sentiment.md;
 -- compound(x) = x / sqrt(x^2 + 15), x = (sum of the valences) / sqrt(n), n = the
 -- number of tokens that carry a non-zero valence, at least 1 (a negator, a booster or
@@ -75,6 +75,10 @@ FROM (VALUES
   ('good?', 1.9 * 0.5, 'positive word in a question halved'),
   ('good??', 1.9 * 0.5 + 2 * 0.18, 'question, ?? emphasis'),
   ('if it is good', 1.9 * 0.5, 'irrealis'),
+  ('Although it was bad, it was fun', (-2.5 * 0.5 + 2.3) / sqrt(2.0), 'concession: its clause x0.5, up to the comma'),
+  ('despite the terrible food, fun night', (-2.1 * 0.5 + 2.3) / sqrt(2.0), 'concession: despite'),
+  ('tho it was fun', 2.3 * 0.5, 'concession: SMS spelling'),
+  ('it was fun though', 2.3, 'though at the end: nothing after it'),
   ('good…', 1.9, 'Unicode ellipsis does not stick to the word'),
   ('“good”', 1.9, 'curly quotes do not stick to the word'),
   ('good...', 1.9, 'ASCII ellipsis'),

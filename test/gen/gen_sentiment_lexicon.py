@@ -47,6 +47,7 @@ F_ADVADJ = 1 << 18       # degree adverb before a sentiment word ("pretty good")
 F_ORNOR = 1 << 19
 F_IRREALIS = 1 << 20     # if/unless/whether/could/should/might: damps the rest of the clause
 F_IDIOM_2ND = 1 << 21    # second word of some idiom (cheap pre-filter before a lookup)
+F_CONCESS = 1 << 22      # although/though/despite/albeit: damps the rest of the clause
 
 # --- VADER's booster dictionary (vaderSentiment.py), kept as is ---------------------
 BOOSTERS_UP = """absolutely amazingly awfully completely considerable considerably decidedly
@@ -99,6 +100,8 @@ CONVCAPS = "ok lol lmao lmfao rofl omg wtf ty thx np asap fyi btw idk ily tbh br
 LIKE_SUBJ = """i you u we they ya yall y'all really totally also still actually definitely
 def do does did truly so""".split()
 IRREALIS = "if unless whether could should might".split()
+# concessive connectives: the clause they open is the backgrounded part (RST concession)
+CONCESS = "although though altho tho despite albeit".split()
 ADVADJ = "pretty super real damn hella wicked mad".split()
 
 # --- idioms (multi-word keys; valence replaces that of the words) --------------------
@@ -224,6 +227,8 @@ def main():
     get("least")[2] |= F_LEAST
     for w in IRREALIS:
         get(w)[2] |= F_IRREALIS
+    for w in CONCESS:
+        get(w)[2] |= F_CONCESS
     get("never")[2] |= F_NEVER
     get("so")[2] |= F_SOTHIS
     get("this")[2] |= F_SOTHIS
@@ -328,6 +333,7 @@ def main():
 #define SENT_F_ORNOR 0x%x
 #define SENT_F_IRREALIS 0x%x
 #define SENT_F_IDIOM_2ND 0x%x
+#define SENT_F_CONCESS 0x%x
 
 typedef struct SentEntry
 {
@@ -340,7 +346,8 @@ typedef struct SentEntry
 
 """ % (n, nslots, n, nslots, nbuckets, F_VAL, F_BOOST, F_NEG, F_CONTRAST, F_IDIOM_START,
        F_IDIOM, F_LIKE, F_LIKE_SUBJ, F_OPTOUT, F_CONVCAPS, F_LEAST, F_NO, F_EMOJI, F_NEVER,
-       F_SOTHIS, F_WITHOUT, F_DOUBT, F_ATVERY, F_ADVADJ, F_ORNOR, F_IRREALIS, F_IDIOM_2ND))
+       F_SOTHIS, F_WITHOUT, F_DOUBT, F_ATVERY, F_ADVADJ, F_ORNOR, F_IRREALIS, F_IDIOM_2ND,
+       F_CONCESS))
     pool = bytearray()
     offs = []
     for k in keys:
