@@ -601,7 +601,8 @@ end_word(SentState *st)
 	if (st->wlen == 0)
 		return;
 	t = push_token(st);
-	memcpy(t->s, st->w, st->wlen);
+	/* the whole buffer: a fixed-size copy is two moves, not a call */
+	memcpy(t->s, st->w, SENT_TOKLEN);
 	t->len = (uint8) st->wlen;
 	if (st->wletters >= 2)
 	{
@@ -655,6 +656,54 @@ word_byte(SentState *st, char c)
 		st->w[st->wlen++] = c;
 	else
 		st->wlong = true;
+}
+
+/*
+ * The rest of a run of ASCII letters and digits s[i..stop), after its first
+ * character went through word_char(): exactly word_char() on each byte (for
+ * those there is no punctuation run to end, no pending join and wlen > 0),
+ * but with the word state in registers instead of in *st, which the calls
+ * of the main loop keep in memory.  Returns the index of the first byte not
+ * consumed.
+ */
+static inline int
+word_run(SentState *st, const unsigned char *s, int i, int stop)
+{
+	char	   *w = st->w;
+	int			wlen = st->wlen,
+				wletters = st->wletters,
+				wupper = st->wupper;
+	bool		wrun3 = st->wrun3,
+				wlong = st->wlong;
+
+	for (; i < stop; i++)
+	{
+		char		c = (char) s[i];
+
+		if (c >= 'a' && c <= 'z')
+			wletters++;
+		else if (c >= 'A' && c <= 'Z')
+		{
+			wupper++;
+			wletters++;
+			c += 'a' - 'A';
+		}
+		else if (!(c >= '0' && c <= '9'))
+			break;
+		/* word_byte() */
+		if (wlen >= 2 && w[wlen - 1] == c && w[wlen - 2] == c)
+			wrun3 = true;
+		if (wlen < SENT_TOKLEN - 1)
+			w[wlen++] = c;
+		else
+			wlong = true;
+	}
+	st->wlen = wlen;
+	st->wletters = wletters;
+	st->wupper = wupper;
+	st->wrun3 = wrun3;
+	st->wlong = wlong;
+	return i;
 }
 
 /* an ASCII punctuation run ended: it may be an emoticon ("thx:)") */
@@ -793,6 +842,9 @@ skip_chunk(const unsigned char *s, int len)
 {
 	int			n = 0;
 
+	/* most chunks start with none of '@', 'h', 'w' (in any case) */
+	if (s[0] != '@' && (s[0] | 0x20) != 'h' && (s[0] | 0x20) != 'w')
+		return 0;
 	if (!((len >= 2 && s[0] == '@' && ascii_word_char(s[1])) ||
 		  prefix_ci(s, len, "http://") || prefix_ci(s, len, "https://") ||
 		  prefix_ci(s, len, "www.")))
@@ -1014,7 +1066,17 @@ smskpi_sentiment(const char *utf8, int len)
 				}
 			}
 			if (ascii_word_char(c))
+			{
+				/*
+				 * A word: the rest of its ASCII run in a tight loop.  It
+				 * stops at the next multiple of 2^20, so that the check for
+				 * interrupts above still sees every multiple this loop used
+				 * to step on one byte at a time (a 10 MB word included).
+				 */
 				word_char(&st, s + i, 1);
+				i = word_run(&st, s, i + 1, Min(len, (i | 0xFFFFF) + 1));
+				continue;
+			}
 			else if ((c == '\'' || c == '-' || c == '`') && st.wlen > 0 && !st.wjoin)
 			{
 				/* inner apostrophe or hyphen if a word character follows */
