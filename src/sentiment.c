@@ -93,7 +93,7 @@ typedef struct SentTok
 	uint8		nexcl;			/* on a sentence's last token: its '!' */
 	uint8		nq;				/* ... and '?' */
 	uint16		tflags;
-	int16		entry;			/* index in sent_entries, -1 = none */
+	int16		entry;			/* slot in sent_entries, -1 = none */
 	uint32		ef;				/* its flags (0 if none), cached */
 } SentTok;
 
@@ -102,7 +102,8 @@ typedef struct SentState
 	SentTok		tok[SENT_MAXTOK];
 	int			ntok;
 	/* the word being read */
-	char		w[SENT_TOKLEN];
+	char		w[SENT_TOKLEN];	/* zero beyond wlen (sent_lookup_word) */
+	uint64		wh;				/* FNV-1a hash of w[0..wlen) */
 	int			wlen;
 	int			wletters;
 	int			wupper;
@@ -129,51 +130,68 @@ typedef struct SentState
  * Lexicon lookup (perfect hash, see test/gen/gen_sentiment_lexicon.py)
  * ---------------------------------------------------------------------
  */
+#define FNV_OFFSET	UINT64CONST(0xcbf29ce484222325)
+#define FNV_PRIME	UINT64CONST(0x100000001b3)
+
 static inline uint64
 fnv1a64(const char *s, int len)
 {
-	uint64		h = UINT64CONST(0xcbf29ce484222325);
+	uint64		h = FNV_OFFSET;
 
 	for (int i = 0; i < len; i++)
 	{
 		h ^= (unsigned char) s[i];
-		h *= UINT64CONST(0x100000001b3);
+		h *= FNV_PRIME;
 	}
 	return h;
 }
 
-static inline uint64
-fmix64(uint64 k)
+/* the one slot a key with hash h can be in (hash and displace) */
+static inline int
+sent_slot_of(uint64 h)
 {
-	k ^= k >> 33;
-	k *= UINT64CONST(0xff51afd7ed558ccd);
-	k ^= k >> 33;
-	k *= UINT64CONST(0xc4ceb53a185ec97f);
-	k ^= k >> 33;
-	return k;
+	uint64		d = sent_disp[(h >> 40) & (SENT_NBUCKETS - 1)];
+
+	return (int) (((h ^ (d * UINT64CONST(0x9E3779B97F4A7C15))) *
+				   UINT64CONST(0xff51afd7ed558ccd)) >> (64 - SENT_SLOT_BITS));
+}
+
+/*
+ * Index in sent_entries of key s[0..len) with hash h, or -1.  padded: s has
+ * at least 8 bytes, zero after len (the word buffer), so that a short key
+ * is compared in one fixed-size memcmp (one 8-byte compare, no call).
+ */
+static inline int
+sent_lookup_hashed(const char *s, int len, uint64 h, bool padded)
+{
+	int			e = sent_slot_of(h);
+	const SentEntry *ent;
+
+	/* fingerprint first (16 KB of table): most words are not in the lexicon */
+	if (sent_fp[e] != SENT_FP(h))
+		return -1;
+	ent = &sent_entries[e];
+	if (ent->len != len)
+		return -1;
+	if (len <= 8)
+	{
+		/* the entry's key is zero-padded too */
+		if (padded ? memcmp(ent->key, s, 8) != 0 : memcmp(ent->key, s, len) != 0)
+			return -1;
+	}
+	else if (memcmp(ent->key, s, 8) != 0 ||
+			 memcmp(sent_tail + ent->tail, s + 8, len - 8) != 0)
+		return -1;
+	return e;
 }
 
 /* index in sent_entries of key s[0..len), or -1 */
 static int
 sent_lookup(const char *s, int len)
 {
-	uint64		h;
-	uint32		sv;
-	int			e;
-
 	if (len <= 0 || len > 31)
 		return -1;
-	h = fnv1a64(s, len);
-	sv = sent_slot[fmix64(h ^ ((uint64) sent_disp[(h >> 40) & (SENT_NBUCKETS - 1)] *
-							   UINT64CONST(0x9E3779B97F4A7C15))) & (SENT_NSLOTS - 1)];
-	/* fingerprint and length first: most words are not in the lexicon */
-	if (sv == 0xFFFFFFFF || (sv >> 18) != ((h >> 20) & 0x3FFF) ||
-		(int) ((sv >> 13) & 31) != len)
-		return -1;
-	e = (int) (sv & 0x1FFF);
-	if (memcmp(sent_pool + sent_entries[e].off, s, len) != 0)
-		return -1;
-	return e;
+	return sent_lookup_hashed(s, len, fnv1a64(s, len), false);
 }
 
 static inline uint32
@@ -614,7 +632,8 @@ end_word(SentState *st)
 		t->tflags |= T_LONG;
 	else
 	{
-		e = sent_lookup(t->s, t->len);
+		/* the hash was computed as the word was read */
+		e = sent_lookup_hashed(st->w, st->wlen, st->wh, true);
 		if (e >= 0)
 			;
 		/* "hahahaha" -> "hahaha", "lolol" -> "lol" */
@@ -642,6 +661,8 @@ end_word(SentState *st)
 			(t->len >= 4 && memcmp(t->s + t->len - 3, "n't", 3) == 0))
 			t->tflags |= T_NEG;
 	}
+	memset(st->w, 0, SENT_TOKLEN);
+	st->wh = FNV_OFFSET;
 	st->wlen = st->wletters = st->wupper = 0;
 	st->wlong = st->wrun3 = false;
 	st->wjoin = 0;
@@ -653,7 +674,10 @@ word_byte(SentState *st, char c)
 	if (st->wlen >= 2 && st->w[st->wlen - 1] == c && st->w[st->wlen - 2] == c)
 		st->wrun3 = true;
 	if (st->wlen < SENT_TOKLEN - 1)
+	{
 		st->w[st->wlen++] = c;
+		st->wh = (st->wh ^ (unsigned char) c) * FNV_PRIME;
+	}
 	else
 		st->wlong = true;
 }
@@ -662,14 +686,15 @@ word_byte(SentState *st, char c)
  * The rest of a run of ASCII letters and digits s[i..stop), after its first
  * character went through word_char(): exactly word_char() on each byte (for
  * those there is no punctuation run to end, no pending join and wlen > 0),
- * but with the word state in registers instead of in *st, which the calls
- * of the main loop keep in memory.  Returns the index of the first byte not
- * consumed.
+ * but with the word state (and its hash) in registers instead of in *st,
+ * which the calls of the main loop keep in memory.  Returns the index of the
+ * first byte not consumed.
  */
 static inline int
 word_run(SentState *st, const unsigned char *s, int i, int stop)
 {
 	char	   *w = st->w;
+	uint64		wh = st->wh;
 	int			wlen = st->wlen,
 				wletters = st->wletters,
 				wupper = st->wupper;
@@ -694,10 +719,14 @@ word_run(SentState *st, const unsigned char *s, int i, int stop)
 		if (wlen >= 2 && w[wlen - 1] == c && w[wlen - 2] == c)
 			wrun3 = true;
 		if (wlen < SENT_TOKLEN - 1)
+		{
 			w[wlen++] = c;
+			wh = (wh ^ (unsigned char) c) * FNV_PRIME;
+		}
 		else
 			wlong = true;
 	}
+	st->wh = wh;
 	st->wlen = wlen;
 	st->wletters = wletters;
 	st->wupper = wupper;
@@ -1015,6 +1044,8 @@ smskpi_sentiment(const char *utf8, int len)
 	if (utf8 == NULL || len <= 0)
 		return 0.0;
 	st.ntok = 0;
+	memset(st.w, 0, SENT_TOKLEN);
+	st.wh = FNV_OFFSET;
 	st.wlen = st.wletters = st.wupper = 0;
 	st.wlong = st.wrun3 = false;
 	st.wjoin = 0;

@@ -13,10 +13,15 @@ emoticon keys such as ":P" or "D:" are kept with their case and matched exactly)
 Every hand-written value is on VADER's scale (-4 .. +4) and documented in
 doc/sentiment.md.
 
-Lookup (mirrored in src/sentiment.c, sent_hash/sent_lookup): h = FNV-1a 64 of the key
-bytes; bucket = (h >> 40) & (NBUCKETS - 1); slot = fmix64(h ^ (d[bucket] *
-0x9E3779B97F4A7C15)) & (NSLOTS - 1) -- hash and displace, so every key has exactly
-one slot and a lookup is two hashes and one memcmp.
+Lookup (mirrored in src/sentiment.c, sent_slot_of/sent_lookup): h = FNV-1a 64 of the
+key bytes (the tokenizer computes it while it reads a word); bucket = (h >> 40) &
+(NBUCKETS - 1); slot = ((h ^ (d[bucket] * 0x9E3779B97F4A7C15)) * 0xff51afd7ed558ccd)
+>> (64 - log2(NSLOTS)) -- hash and displace, so every key has exactly one slot.  The
+entries are stored in slot order (no index from slot to entry), 8,192 slots for
+8,063 keys; a separate array holds one 16-bit fingerprint per slot, so most
+unknown words are rejected after reading 4 KB + 16 KB of tables.  An entry holds
+the first 8 key bytes zero-padded (most keys fit: one 8-byte compare), the rest of
+a longer key is in sent_tail.
 """
 import os
 import sys
@@ -265,8 +270,9 @@ def main():
     keys = sorted(ent, key=key_bytes)
     n = len(keys)
     nslots = 1
-    while nslots < 2 * n:
+    while nslots < n:
         nslots *= 2
+    slot_bits = nslots.bit_length() - 1
     nbuckets = nslots // 4
     buckets = [[] for _ in range(nbuckets)]
     hashes = {}
@@ -276,13 +282,14 @@ def main():
         buckets[(h >> 40) & (nbuckets - 1)].append(idx)
     slot = [-1] * nslots
     disp = [0] * nbuckets
-    for b in sorted(range(nbuckets), key=lambda b: -len(buckets[b])):
+    M = 0xFFFFFFFFFFFFFFFF
+    for b in sorted(range(nbuckets), key=lambda b: (-len(buckets[b]), b)):
         if not buckets[b]:
             continue
         d = 0
         while True:
-            s = [fmix64(hashes[keys[i]] ^ ((d * 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF))
-                 & (nslots - 1) for i in buckets[b]]
+            s = [(((hashes[keys[i]] ^ ((d * 0x9E3779B97F4A7C15) & M)) * 0xff51afd7ed558ccd) & M)
+                 >> (64 - slot_bits) for i in buckets[b]]
             if len(set(s)) == len(s) and all(slot[x] < 0 for x in s):
                 break
             d += 1
@@ -309,6 +316,7 @@ def main():
 
 #define SENT_NENTRIES %d
 #define SENT_NSLOTS %d
+#define SENT_SLOT_BITS %d
 #define SENT_NBUCKETS %d
 
 #define SENT_F_VAL 0x%x
@@ -335,54 +343,61 @@ def main():
 #define SENT_F_IDIOM_2ND 0x%x
 #define SENT_F_CONCESS 0x%x
 
+/* one slot of the perfect hash (len 0: empty) */
 typedef struct SentEntry
 {
-	uint32		off;			/* key offset in sent_pool */
-	uint8		len;			/* key length in bytes */
+	char		key[8];			/* first 8 key bytes, zero-padded */
 	uint32		flags;			/* SENT_F_* */
+	uint8		len;			/* key length in bytes (1..31), 0 = empty */
+	uint16		tail;			/* bytes 8.. of a longer key: offset in sent_tail */
 	float		val;			/* valence (-4 .. +4) if SENT_F_VAL */
 	float		boost;			/* booster scalar if SENT_F_BOOST / SENT_F_ADVADJ */
 } SentEntry;
 
-""" % (n, nslots, n, nslots, nbuckets, F_VAL, F_BOOST, F_NEG, F_CONTRAST, F_IDIOM_START,
+/* fingerprint of a key's hash in sent_fp: 15 bits, top bit set (0 = empty) */
+#define SENT_FP(h) ((uint16) ((((h) >> 20) & 0x7FFF) | 0x8000))
+
+""" % (n, nslots, n, nslots, slot_bits, nbuckets, F_VAL, F_BOOST, F_NEG, F_CONTRAST, F_IDIOM_START,
        F_IDIOM, F_LIKE, F_LIKE_SUBJ, F_OPTOUT, F_CONVCAPS, F_LEAST, F_NO, F_EMOJI, F_NEVER,
        F_SOTHIS, F_WITHOUT, F_DOUBT, F_ATVERY, F_ADVADJ, F_ORNOR, F_IRREALIS, F_IDIOM_2ND,
        F_CONCESS))
-    pool = bytearray()
-    offs = []
+    def cchar(c):
+        return "'%s'" % chr(c) if c < 128 and chr(c).isalnum() else "'\\%03o'" % c
+
+    tail = bytearray()
+    toff = {}
     for k in keys:
-        offs.append(len(pool))
-        pool += key_bytes(k)
-    out.write("static const char sent_pool[%d] =\n" % (len(pool) + 1))
-    for i in range(0, len(pool), 32):
-        chunk = pool[i:i + 32]
+        b = key_bytes(k)
+        if len(b) > 8:
+            toff[k] = len(tail)
+            tail += b[8:]
+    assert len(tail) < 65536
+    out.write("static const char sent_tail[%d] =\n" % (len(tail) + 1))
+    for i in range(0, len(tail), 32):
+        chunk = tail[i:i + 32]
         s = "".join(chr(c) if (c < 128 and (chr(c).isalnum() or c == 32)) else "\\%03o" % c
                     for c in chunk)
         out.write('"%s"\n' % s)
-    out.write(";\n\nstatic const SentEntry sent_entries[SENT_NENTRIES] = {\n")
-    for i, k in enumerate(keys):
+    out.write(";\n\nstatic const SentEntry sent_entries[SENT_NSLOTS] = {\n")
+    for x in slot:
+        if x < 0:
+            out.write("\t{{0}},\n")
+            continue
+        k = keys[x]
+        b = key_bytes(k)
         v, bst, fl = ent[k]
-        out.write("\t{%d, %d, 0x%x, %sf, %sf},\t/* %s */\n" % (
-            offs[i], len(key_bytes(k)), fl, repr(float(v if v is not None else 0.0)),
-            repr(float(bst)), "".join(c if 32 <= ord(c) < 127 and c not in "*/\\" else "?"
-                                      for c in k)))
+        out.write("\t{{%s}, 0x%x, %d, %d, %sf, %sf},\t/* %s */\n" % (
+            ", ".join(cchar(c) for c in b[:8]), fl, len(b), toff.get(k, 0),
+            repr(float(v if v is not None else 0.0)), repr(float(bst)),
+            "".join(c if 32 <= ord(c) < 127 and c not in "*/\\" else "?" for c in k)))
+    out.write("};\n\nstatic const uint16 sent_fp[SENT_NSLOTS] = {\n")
+    fps = ["0x%04X" % ((((hashes[keys[x]] >> 20) & 0x7FFF) | 0x8000) if x >= 0 else 0)
+           for x in slot]
+    for i in range(0, nslots, 12):
+        out.write("\t" + ", ".join(fps[i:i + 12]) + ",\n")
     out.write("};\n\nstatic const uint16 sent_disp[SENT_NBUCKETS] = {\n")
     for i in range(0, nbuckets, 16):
         out.write("\t" + ", ".join(str(x) for x in disp[i:i + 16]) + ",\n")
-    # slot word: fingerprint (14 bits of the hash) << 18 | key length << 13 | entry,
-    # so most misses are decided without touching sent_entries; empty = 0xFFFFFFFF
-    assert n < 8192
-    out.write("};\n\nstatic const uint32 sent_slot[SENT_NSLOTS] = {\n")
-    words = []
-    for x in slot:
-        if x < 0:
-            words.append("0xFFFFFFFF")
-        else:
-            k = keys[x]
-            words.append("0x%08X" % ((((hashes[k] >> 20) & 0x3FFF) << 18) |
-                                     (len(key_bytes(k)) << 13) | x))
-    for i in range(0, nslots, 8):
-        out.write("\t" + ", ".join(words[i:i + 8]) + ",\n")
     out.write("};\n\n#endif\t\t\t\t\t\t\t/* SMSKPI_SENTIMENT_LEXICON_H */\n")
 
 
