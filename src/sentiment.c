@@ -102,7 +102,7 @@ typedef struct SentState
 	SentTok		tok[SENT_MAXTOK];
 	int			ntok;
 	/* the word being read */
-	char		w[SENT_TOKLEN];	/* zero beyond wlen (sent_lookup_word) */
+	char		w[SENT_TOKLEN];	/* zero beyond wlen (sent_lookup_hashed) */
 	uint64		wh;				/* FNV-1a hash of w[0..wlen) */
 	int			wlen;
 	int			wletters;
@@ -120,6 +120,12 @@ typedef struct SentState
 	/* an ASCII punctuation run inside a chunk, for emoticons ("thx:)") */
 	char		run[8];
 	int			runlen;
+	/* the words of st->tok, counted as end_word() makes them */
+	int			nwords;			/* T_WORD tokens */
+	int			ncaps;			/* ... of them T_CAPS */
+	int			nplain;			/* tokens that are not T_EMO */
+	int			lastplain;		/* index of the last of them */
+	uint32		wflags;			/* lexicon flags of them all, or'ed */
 	/* result */
 	double		total;
 	int			nval;			/* tokens with a non-zero valence */
@@ -393,54 +399,39 @@ score_tokens(SentState *st, bool whole_message)
 {
 	SentTok    *t = st->tok;
 	int			n = st->ntok;
-	int			ncaps = 0,
-				nwords = 0;
 	bool		capdiff;
 	double		prev_sum = 0.0;
 	bool		have_prev = false;
+	int			nval = 0;
 	double		vals[SENT_MAXTOK];
 
 	if (n == 0)
 		return;
-	match_idioms(t, n);
 
-	/* an opt-out keyword alone ("STOP", "Unsubscribe.") is not sentiment */
-	if (whole_message)
-	{
-		int			nw = 0,
-					last = -1;
+	/*
+	 * An idiom starts with a word (a T_EMO token never starts or continues
+	 * one), so without a word that can start one and a word that can come
+	 * second, there is none to match.
+	 */
+	if ((st->wflags & SENT_F_IDIOM_START) && (st->wflags & SENT_F_IDIOM_2ND))
+		match_idioms(t, n);
 
-		for (int i = 0; i < n; i++)
-			if (!(t[i].tflags & T_EMO))
-			{
-				nw++;
-				last = i;
-			}
-		if (nw == 1 && (tok_flags(&t[last]) & SENT_F_OPTOUT))
-			set_entry(&t[last], -1);
-	}
+	/*
+	 * An opt-out keyword alone ("STOP", "Unsubscribe.") is not sentiment.
+	 * The tokens that are not T_EMO are end_word()'s, which counts them.
+	 */
+	if (whole_message && st->nplain == 1 &&
+		(tok_flags(&t[st->lastplain]) & SENT_F_OPTOUT))
+		set_entry(&t[st->lastplain], -1);
 
-	for (int i = 0, irr = 0; i < n; i++)
-	{
-		if (irr)
-			t[i].tflags |= T_IRREALIS;
-		if (t[i].ef & (SENT_F_IRREALIS | SENT_F_CONCESS))
-			irr = 1;
-		if (boundary_after(t, i))
-			irr = 0;
-		if (t[i].tflags & T_WORD)
-		{
-			nwords++;
-			if (t[i].tflags & T_CAPS)
-				ncaps++;
-		}
-	}
-	capdiff = ncaps > 0 && ncaps < nwords;
+	/* CAPS emphasis only if some words are not in capitals */
+	capdiff = st->ncaps > 0 && st->ncaps < st->nwords;
 
 	for (int start = 0; start < n;)
 	{
 		int			end = start;
 		int			cb = -1;
+		bool		irr = false;
 		double		sum = 0.0;
 		double		emph;
 		int			nexcl,
@@ -452,31 +443,43 @@ score_tokens(SentState *st, bool whole_message)
 		nq = t[end].nq;
 		for (int i = start; i <= end; i++)
 		{
+			/*
+			 * After an irrealis marker or a concessive connective, up to the
+			 * next boundary.  A sentence ends at a boundary (or at the end
+			 * of the tokens), so this starts again false in each sentence;
+			 * token_valence() reads T_IRREALIS of token i only.
+			 */
+			if (irr)
+				t[i].tflags |= T_IRREALIS;
+			if (t[i].ef & (SENT_F_IRREALIS | SENT_F_CONCESS))
+				irr = true;
+			if (boundary_after(t, i))
+				irr = false;
 			vals[i] = token_valence(t, n, i, capdiff, nq > 0);
 			if (cb < 0 && (tok_flags(&t[i]) & SENT_F_CONTRAST) &&
 				!(t[i].tflags & T_CONSUMED))
 				cb = i;
 		}
-		if (cb >= 0)
+		if (cb >= 0 && cb == start && have_prev)
 		{
-			if (cb == start && have_prev)
-			{
-				/* "... . But ...": the previous sentence is the weaker part */
-				st->total -= prev_sum * 0.5;
-			}
-			for (int i = start; i <= end; i++)
-			{
-				if (i < cb)
-					vals[i] *= 0.5;
-				else if (i > cb)
-					vals[i] *= 1.5;
-			}
+			/* "... . But ...": the previous sentence is the weaker part */
+			st->total -= prev_sum * 0.5;
 		}
 		for (int i = start; i <= end; i++)
 		{
-			sum += vals[i];
-			if (vals[i] != 0.0)
-				st->nval++;
+			double		v = vals[i];
+
+			/* contrast: before the first "but" x0.5, after it x1.5 */
+			if (cb >= 0)
+			{
+				if (i < cb)
+					v *= 0.5;
+				else if (i > cb)
+					v *= 1.5;
+			}
+			sum += v;
+			if (v != 0.0)
+				nval++;
 		}
 
 		emph = Min(nexcl, 4) * EXCL_STEP;
@@ -494,7 +497,10 @@ score_tokens(SentState *st, bool whole_message)
 		have_prev = true;
 		start = end + 1;
 	}
+	st->nval += nval;
 	st->ntok = 0;
+	st->nwords = st->ncaps = st->nplain = 0;
+	st->wflags = 0;
 	st->nflush++;
 }
 
@@ -622,11 +628,17 @@ end_word(SentState *st)
 	/* the whole buffer: a fixed-size copy is two moves, not a call */
 	memcpy(t->s, st->w, SENT_TOKLEN);
 	t->len = (uint8) st->wlen;
+	st->nplain++;
+	st->lastplain = st->ntok - 1;
 	if (st->wletters >= 2)
 	{
 		t->tflags |= T_WORD;
+		st->nwords++;
 		if (st->wupper == st->wletters)
+		{
 			t->tflags |= T_CAPS;
+			st->ncaps++;
+		}
 	}
 	if (st->wlong)
 		t->tflags |= T_LONG;
@@ -657,6 +669,7 @@ end_word(SentState *st)
 				t->tflags |= T_ELONG;
 		}
 		set_entry(t, e);
+		st->wflags |= t->ef;
 		if ((e >= 0 && (sent_entries[e].flags & SENT_F_NEG)) ||
 			(t->len >= 4 && memcmp(t->s + t->len - 3, "n't", 3) == 0))
 			t->tflags |= T_NEG;
@@ -1052,6 +1065,9 @@ smskpi_sentiment(const char *utf8, int len)
 	st.p_clause = st.p_sent = st.p_dot = false;
 	st.p_excl = st.p_q = 0;
 	st.runlen = 0;
+	st.nwords = st.ncaps = st.nplain = 0;
+	st.lastplain = -1;
+	st.wflags = 0;
 	st.total = 0.0;
 	st.nval = 0;
 	st.nflush = 0;
