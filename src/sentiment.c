@@ -94,7 +94,9 @@ typedef struct SentTok
 	uint8		nq;				/* ... and '?' */
 	uint16		tflags;
 	int16		entry;			/* slot in sent_entries, -1 = none */
-	uint32		ef;				/* its flags (0 if none), cached */
+	/* cached from the entry, so that scoring seldom reads sent_entries */
+	uint32		ef;				/* its flags (0 if none) */
+	float		val;			/* its valence (0 if none) */
 } SentTok;
 
 typedef struct SentState
@@ -211,6 +213,7 @@ set_entry(SentTok *t, int e)
 {
 	t->entry = (int16) e;
 	t->ef = e >= 0 ? sent_entries[e].flags : 0;
+	t->val = e >= 0 ? sent_entries[e].val : 0.0f;
 }
 
 /* ---------------------------------------------------------------------
@@ -234,7 +237,7 @@ is_sentiment_word(const SentTok *t)
 
 	return (f & SENT_F_VAL) && !(f & (SENT_F_EMOJI | SENT_F_BOOST)) &&
 		!(t->tflags & (T_CONSUMED | T_EMO)) &&
-		sent_entries[t->entry].val != 0.0f;
+		t->val != 0.0f;
 }
 
 /* match idioms (2 or 3 words within a clause) anywhere */
@@ -245,8 +248,14 @@ match_idioms(SentTok *t, int n)
 
 	for (int i = 0; i + 1 < n; i++)
 	{
-		if (!(tok_flags(&t[i]) & SENT_F_IDIOM_START) || (t[i].tflags & T_CONSUMED) ||
-			!(tok_flags(&t[i + 1]) & SENT_F_IDIOM_2ND))
+		int			first = (tok_flags(&t[i]) & SENT_F_IDIOM_START) != 0;
+		int			second = (tok_flags(&t[i + 1]) & SENT_F_IDIOM_2ND) != 0;
+
+		/*
+		 * Both tests in one branch (&, not &&): either alone is often true
+		 * ("a", "the", "no", "good"), both seldom.
+		 */
+		if (!(first & second) || (t[i].tflags & T_CONSUMED))
 			continue;
 		for (int span = 3; span >= 2; span--)
 		{
@@ -293,19 +302,15 @@ match_idioms(SentTok *t, int n)
 static double
 token_valence(const SentTok *t, int n, int i, bool capdiff, bool question)
 {
-	const SentEntry *e;
-	uint32		f;
+	uint32		f = t[i].ef;	/* 0 if no entry */
+	float		val = t[i].val;
 	double		v;
 	double		sign;
 
-	if (t[i].entry < 0 || (t[i].tflags & T_CONSUMED))
-		return 0.0;
-	e = &sent_entries[t[i].entry];
-	f = e->flags;
-	if (!(f & SENT_F_VAL) || e->val == 0.0f)
+	if (!(f & SENT_F_VAL) || val == 0.0f || (t[i].tflags & T_CONSUMED))
 		return 0.0;
 	if ((t[i].tflags & T_EMO) || (f & SENT_F_EMOJI))
-		return e->val;			/* emoji and emoticons: as they are */
+		return val;				/* emoji and emoticons: as they are */
 	if (f & SENT_F_BOOST)
 		return 0.0;
 	/* degree adverb before a sentiment word ("pretty good"): a booster */
@@ -324,7 +329,7 @@ token_valence(const SentTok *t, int n, int i, bool capdiff, bool question)
 		is_sentiment_word(&t[i + 1]))
 		return 0.0;
 
-	v = e->val;
+	v = val;
 	sign = v > 0 ? 1.0 : -1.0;
 	if ((t[i].tflags & T_CAPS) && capdiff && !(f & SENT_F_CONVCAPS))
 		v += sign * C_INCR;
@@ -372,7 +377,7 @@ token_valence(const SentTok *t, int n, int i, bool capdiff, bool question)
 		{
 			/* "no" reaches 3 words back only through "or"/"nor" */
 			if (!(k == 2 && (fj & SENT_F_NO) && !(tok_flags(&t[i - 1]) & SENT_F_ORNOR)))
-				v *= e->val < 0 ? N_SCALAR_NEG : N_SCALAR;
+				v *= val < 0 ? N_SCALAR_NEG : N_SCALAR;
 		}
 	}
 	/* "least": negates, except in "at least" / "very least" */
@@ -380,7 +385,7 @@ token_valence(const SentTok *t, int n, int i, bool capdiff, bool question)
 	{
 		if (!(i > 1 && !boundary_after(t, i - 2) &&
 			  (tok_flags(&t[i - 2]) & SENT_F_ATVERY)))
-			v *= e->val < 0 ? N_SCALAR_NEG : N_SCALAR;
+			v *= val < 0 ? N_SCALAR_NEG : N_SCALAR;
 	}
 	if (question && v > 0)
 		v *= QUESTION_DAMP;
