@@ -7,9 +7,12 @@ MODULE_big = smskpi
 OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 
 # The install script of the current version is built from sql/parts/*.sql
-# (joined in sorted order); upgrade scripts sql/smskpi--A--B.sql ship as they are.
+# (joined in sorted order); the frozen install scripts of earlier versions
+# (sql/smskpi--0.1.0.sql: what that version installed, byte for byte) and the
+# change scripts sql/smskpi--A--B.sql ship as they are.  See doc/CONTRIBUTING.md,
+# "Versions and upgrades".
 DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
-DATA = $(wildcard sql/$(EXTENSION)--*--*.sql)
+DATA = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*.sql))
 
 # pg_regress tests: test/NAME.sql with expected/NAME.out
 REGRESS = $(sort $(basename $(notdir $(wildcard test/*.sql))))

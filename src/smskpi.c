@@ -14,7 +14,7 @@
 PG_MODULE_MAGIC;
 
 #ifndef SMSKPI_VERSION
-#define SMSKPI_VERSION "0.1.0"
+#define SMSKPI_VERSION "0.2.0"
 #endif
 
 /* smskpi_version() returns the version string of the shared library. */
