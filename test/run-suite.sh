@@ -2,10 +2,13 @@
 # The whole test suite, run by ./dev.sh test inside a throw-away cluster
 # (pg_virtualenv sets PGHOST/PGPORT/PGUSER).  Order:
 #   1. pg_regress tests: test/*.sql against expected/*.out
-#   2. shell tests: test/shell/*.sh (each exits 0 on success)
-#   3. pgTAP tests: test/pgtap/*.sql with pg_prove
-# and ends with one line "tests: N passed, N failed" counting regress files,
-# shell tests and pgTAP assertions.
+#   2. the same again in a database where smskpi was installed at the oldest
+#      shipped version and updated (make installcheck-upgrade; without the four
+#      volume and timing tests unless UPGRADE_TESTS=all)
+#   3. shell tests: test/shell/*.sh (each exits 0 on success)
+#   4. pgTAP tests: test/pgtap/*.sql with pg_prove
+# and ends with one line "tests: N passed, N failed" counting regress files
+# (of both runs), shell tests and pgTAP assertions.
 set -u
 cd "$(dirname "$0")/.."
 mkdir -p build
@@ -20,6 +23,16 @@ p=$(grep -cE '\.\.\. ok' build/regress.log)
 f=$(grep -cE '\.\.\. FAILED' build/regress.log)
 if [ $rc -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi	# pg_regress itself failed
 [ -s build/regress/regression.diffs ] && head -c 20000 build/regress/regression.diffs
+passed=$((passed + p)); failed=$((failed + f))
+
+echo "== pg_regress, smskpi installed at an earlier version and updated"
+make -s installcheck-upgrade PG_CONFIG="${PG_CONFIG:-pg_config}" > build/regress-upgrade.log 2>&1
+rc=$?
+cat build/regress-upgrade.log
+p=$(grep -cE '\.\.\. ok' build/regress-upgrade.log)
+f=$(grep -cE '\.\.\. FAILED' build/regress-upgrade.log)
+if [ $rc -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi	# pg_regress itself failed
+[ -s build/regress-upgrade/regression.diffs ] && head -c 20000 build/regress-upgrade/regression.diffs
 passed=$((passed + p)); failed=$((failed + f))
 
 echo "== shell tests"
