@@ -59,10 +59,19 @@ installcheck-upgrade: build/regress
 	$(pg_regress_installcheck) --inputdir=build/regress --outputdir=build/regress-upgrade \
 		--use-existing --dbname=$(UPGRADE_DB) $(UPGRADE_REGRESS)
 
-.PHONY: demo test bench
+# Developer entry points (dev.sh does the set-up: packages, build, install).
+#   make fuzz            long libFuzzer runs, >= 10M executions per harness
+#                        (./dev.sh fuzz; FUZZ_ARGS="RUNS TARGET..." to choose)
+#   make valgrind-check  the regression suite against a server under valgrind
+#                        (./dev.sh valgrind; as root; VALGRIND_TESTS=... to choose)
+.PHONY: demo test bench fuzz valgrind-check
 demo:
 	./dev.sh demo
 test:
 	./dev.sh test
 bench:
 	./dev.sh bench
+fuzz:
+	./dev.sh fuzz $(FUZZ_ARGS)
+valgrind-check:
+	./dev.sh valgrind
