@@ -42,9 +42,19 @@ SELECT bench.time('campaign: attribution, plain SQL', $q$
   SELECT count(*), sum(replies), sum(opted_out::int) FROM smskpi.reply_attribution((
     SELECT smskpi.message_log(contact_id, conversation_id, message_id, direction, sent_at,
                               status, body, media_count, campaign_id, campaign_step)
-    FROM bench.messages)) $q$, 1) AS c_ms \gset
+    FROM bench.messages)) $q$) AS c_ms \gset
+-- the same smskpi query with a serial plan: on 2 cores the leader's work on the
+-- workers' partial logs (receive, check, copy, merge) can outweigh the parallel scan
+SET max_parallel_workers_per_gather = 0;
+SELECT bench.time('campaign: attribution, smskpi, serial plan', $q$
+  SELECT count(*), sum(replies), sum(opted_out::int) FROM smskpi.reply_attribution((
+    SELECT smskpi.message_log(contact_id, conversation_id, message_id, direction, sent_at,
+                              status, body, media_count, campaign_id, campaign_step)
+    FROM bench.messages)) $q$) AS s_ms \gset
+SET max_parallel_workers_per_gather = 2;
 SELECT :sql_ms::int AS attribution_sql_ms, :c_ms::int AS attribution_smskpi_ms,
-       round((:sql_ms / :c_ms)::numeric, 1) AS attribution_speedup;
+       round((:sql_ms / :c_ms)::numeric, 1) AS attribution_speedup,
+       :s_ms::int AS smskpi_serial_ms, round((:sql_ms / :s_ms)::numeric, 1) AS serial_speedup;
 
 SELECT bench.time('campaign: falloff, plain SQL', $q$
   WITH per AS (
@@ -61,7 +71,7 @@ SELECT bench.time('campaign: falloff, plain SQL', $q$
   SELECT * FROM smskpi.campaign_falloff((
     SELECT smskpi.message_log(contact_id, conversation_id, message_id, direction, sent_at,
                               status, body, media_count, campaign_id, campaign_step)
-    FROM bench.messages)) $q$, 1) AS c_ms \gset
+    FROM bench.messages)) $q$) AS c_ms \gset
 SELECT :sql_ms::int AS falloff_sql_ms, :c_ms::int AS falloff_smskpi_ms,
        round((:sql_ms / :c_ms)::numeric, 1) AS falloff_speedup;
 
