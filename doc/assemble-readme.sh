@@ -3,14 +3,28 @@
 # code refers to) and a reference table read from the installed extension's catalog:
 #
 #   make && make install && sh doc/assemble-readme.sh
+#   sh doc/assemble-readme.sh --check    exit 1 (and show the diff) if README.md is not
+#                                        what doc/ assembles to (test/shell/readme_current.sh)
+#
+# Inside a running cluster (psql connects) the reference is read in a scratch database;
+# otherwise in a throw-away cluster (pg_virtualenv).
 #
 # Edit doc/*.md, never README.md by hand.  Order: _head, the reference, the features,
 # _perf, hardening, _tail.
 set -eu
 cd "$(dirname "$0")/.."
+out=README.md
+[ "${1:-}" = "--check" ] && out=$(mktemp)
 ref=$(mktemp)
-trap 'rm -f "$ref"' EXIT
-pg_virtualenv -t -v 15 sh -c "psql -Xq -c 'CREATE EXTENSION smskpi' -f doc/reference.sql" 2>/dev/null | grep '^|' > "$ref"
+trap 'rm -f "$ref"; [ "$out" = README.md ] || rm -f "$out"' EXIT
+if psql -XAtq -d postgres -c 'SELECT 1' >/dev/null 2>&1; then
+	db=smskpi_readme_ref
+	PGOPTIONS="-c client_min_messages=warning" psql -Xq -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null
+	psql -Xq -d $db -c 'CREATE EXTENSION smskpi' -f doc/reference.sql 2>/dev/null | grep '^|' > "$ref" || true
+	psql -Xq -d postgres -c "DROP DATABASE $db" >/dev/null
+else
+	pg_virtualenv -t -v 15 sh -c "psql -Xq -c 'CREATE EXTENSION smskpi' -f doc/reference.sql" 2>/dev/null | grep '^|' > "$ref" || true
+fi
 [ -s "$ref" ] || { echo "assemble-readme: no reference rows (is smskpi installed?)" >&2; exit 1; }
 {
 	cat doc/_head.md
@@ -36,5 +50,14 @@ pg_virtualenv -t -v 15 sh -c "psql -Xq -c 'CREATE EXTENSION smskpi' -f doc/refer
 	cat doc/hardening.md
 	echo
 	cat doc/_tail.md
-} > README.md
+} > "$out"
+if [ "$out" != README.md ]; then
+	if cmp -s README.md "$out"; then
+		echo "README.md is up to date ($(wc -l < README.md) lines)"
+		exit 0
+	fi
+	echo "README.md is not what doc/ assembles to: edit doc/*.md and run sh doc/assemble-readme.sh"
+	diff -u README.md "$out" | head -60
+	exit 1
+fi
 echo "README.md: $(wc -l < README.md) lines"
