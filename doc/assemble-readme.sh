@@ -20,12 +20,15 @@ trap 'rm -f "$ref"; [ "$out" = README.md ] || rm -f "$out"' EXIT
 if psql -XAtq -d postgres -c 'SELECT 1' >/dev/null 2>&1; then
 	db=smskpi_readme_ref
 	PGOPTIONS="-c client_min_messages=warning" psql -Xq -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null
-	psql -Xq -d $db -c 'CREATE EXTENSION smskpi' -f doc/reference.sql 2>/dev/null | grep '^|' > "$ref" || true
+	rc=0
+	psql -Xq -v ON_ERROR_STOP=1 -d $db -c 'CREATE EXTENSION smskpi' -f doc/reference.sql > "$ref" || rc=$?
 	psql -Xq -d postgres -c "DROP DATABASE $db" >/dev/null
 else
-	pg_virtualenv -t -v 15 sh -c "psql -Xq -c 'CREATE EXTENSION smskpi' -f doc/reference.sql" 2>/dev/null | grep '^|' > "$ref" || true
+	rc=0
+	pg_virtualenv -t -v 15 sh -c "psql -Xq -v ON_ERROR_STOP=1 -c 'CREATE EXTENSION smskpi' -f doc/reference.sql" > "$ref" 2>/dev/null || rc=$?
 fi
-[ -s "$ref" ] || { echo "assemble-readme: no reference rows (is smskpi installed?)" >&2; exit 1; }
+[ $rc -eq 0 ] && grep -q '^|' "$ref" || { echo "assemble-readme: reading the reference failed (is smskpi installed?)" >&2; exit 1; }
+sed -i '/^|/!d' "$ref"
 {
 	cat doc/_head.md
 	echo
