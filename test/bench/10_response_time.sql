@@ -6,7 +6,10 @@
 -- time and its ratio to a bare count(*) scan of the same table and the
 -- speed-up over the best plain-SQL formulation, and a "floor": a query with only
 -- built-in aggregates that reads the same three columns (what any aggregate
--- over them pays before doing its own work).  Settings as in test/bench/run.sh
+-- over them pays before doing its own work).  Also the floor and the median with
+-- serial plans, and the serial "combine tail" of a parallel plan timed on its own
+-- (three partial states merged, then the median), with the share of all
+-- conversations that one partial state holds.  Settings as in test/bench/run.sh
 -- (parallel plans allowed: 2 workers).
 \set ON_ERROR_STOP 1
 SET work_mem = '256MB';
@@ -24,6 +27,8 @@ FROM bench.rt_messages
 UNION ALL
 SELECT 'bench.messages', count(*), count(DISTINCT conversation_id) FROM bench.messages;
 
+DROP TABLE IF EXISTS bench.rt_share;
+CREATE TABLE bench.rt_share (data text, pct numeric);
 \o /dev/null
 \set tbl bench.rt_messages
 \set tag 'issue shape'
@@ -32,6 +37,10 @@ SELECT 'bench.messages', count(*), count(DISTINCT conversation_id) FROM bench.me
 \set tag 'generated data'
 \ir rt_queries.sql
 \o
+
+-- how much of the data one third of the rows covers (the parallel plan's problem)
+SELECT data, pct AS "conversations in each partial state, % of all" FROM bench.rt_share;
+DROP TABLE bench.rt_share;
 
 -- the medians themselves (equality with the plain-SQL forms is tested in test/response_time_random.sql
 -- and test/response_time_expanded.sql)

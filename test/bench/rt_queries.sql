@@ -54,3 +54,35 @@ SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY reply) FROM (
           WINDOW w0 AS (PARTITION BY conversation_id ORDER BY sent_at, direction <> 'inbound')) s
     WINDOW w AS (PARTITION BY conversation_id ORDER BY sent_at, direction <> 'inbound')) t
   WHERE direction = 'outbound' AND prev = 'inbound') r $q$, :'tbl'), 1);
+
+-- Serial plans of the floor and the median: their difference is smskpi's own work
+-- per row, independent of how a parallel plan shares the two cores.
+SET max_parallel_workers_per_gather = 0;
+SELECT bench.time(:'tag' || ' | floor, serial plan', format($q$
+SELECT count(*) FILTER (WHERE direction = 'inbound'), max(sent_at), max(conversation_id) FROM %s $q$, :'tbl'));
+SELECT bench.time(:'tag' || ' | FRT median: smskpi, serial plan', format($q$
+SELECT smskpi.median_first_response(conversation_id, direction = 'inbound', sent_at) FROM %s $q$, :'tbl'));
+SET max_parallel_workers_per_gather = 2;
+
+-- The serial tail of a parallel plan: the leader combines the three partial
+-- states (two workers and its own) and computes the median.  Here the same work
+-- on three stored partial states, the rows split by message_id % 3 as the three
+-- processes of a parallel scan split a table in random order (each third holds
+-- most conversations); stored uncompressed, as a worker hands its state over.
+DROP TABLE IF EXISTS bench.rt_thirds;
+CREATE TABLE bench.rt_thirds (part int, state smskpi.response_state);
+ALTER TABLE bench.rt_thirds ALTER state SET STORAGE EXTERNAL;
+SET max_parallel_workers_per_gather = 0;
+SELECT format($q$
+INSERT INTO bench.rt_thirds
+SELECT message_id %% 3, smskpi.first_response_state(conversation_id, direction = 'inbound', sent_at)
+FROM %s GROUP BY 1 $q$, :'tbl') \gexec
+SET max_parallel_workers_per_gather = 2;
+SELECT bench.time(:'tag' || ' | combine tail of FRT: merge of 3 partial states + median', $q$
+SELECT smskpi.response_median(smskpi.response_state_merge(state)) FROM bench.rt_thirds $q$);
+INSERT INTO bench.rt_share
+SELECT :'tag', round(100.0 * avg((smskpi.response_state_info(state)).conversations)
+       / (SELECT (smskpi.response_state_info(smskpi.response_state_merge(state))).conversations
+          FROM bench.rt_thirds), 1)
+FROM bench.rt_thirds;
+DROP TABLE bench.rt_thirds;
