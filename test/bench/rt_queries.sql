@@ -72,12 +72,10 @@ SET max_parallel_workers_per_gather = 2;
 DROP TABLE IF EXISTS bench.rt_thirds;
 CREATE TABLE bench.rt_thirds (part int, state smskpi.response_state);
 ALTER TABLE bench.rt_thirds ALTER state SET STORAGE EXTERNAL;
-SET max_parallel_workers_per_gather = 0;
 SELECT format($q$
 INSERT INTO bench.rt_thirds
 SELECT message_id %% 3, smskpi.first_response_state(conversation_id, direction = 'inbound', sent_at)
 FROM %s GROUP BY 1 $q$, :'tbl') \gexec
-SET max_parallel_workers_per_gather = 2;
 SELECT bench.time(:'tag' || ' | combine tail of FRT: merge of 3 partial states + median', $q$
 SELECT smskpi.response_median(smskpi.response_state_merge(state)) FROM bench.rt_thirds $q$);
 INSERT INTO bench.rt_share
