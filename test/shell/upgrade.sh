@@ -20,6 +20,7 @@ set -eu
 cd "$(dirname "$0")/../.."
 frozen="
 0.1.0 f310917156e4f72638662794249d310aff698cd6d368d5fa43039171cc8cd2b9
+0.2.0 f310917156e4f72638662794249d310aff698cd6d368d5fa43039171cc8cd2b9
 "
 work=$(mktemp -d)
 fresh=smskpi_upgrade_fresh

@@ -1,0 +1,1556 @@
+-- smskpi install script (built from sql/parts/*.sql in sorted order; see Makefile)
+--
+-- Conventions for every part:
+--   * objects are written @extschema@.name, operators OPERATOR(pg_catalog.=),
+--     so the caller's search_path cannot redirect anything;
+--   * every function: LANGUAGE C (or SQL), right volatility, STRICT where NULL in
+--     means NULL out, PARALLEL SAFE, SECURITY INVOKER (the default), COMMENT ON;
+--   * no CREATE OR REPLACE.
+
+\echo Use "CREATE EXTENSION smskpi" to load this file. \quit
+
+COMMENT ON SCHEMA @extschema@ IS 'smskpi: SMS/MMS messaging KPIs computed inside PostgreSQL';
+-- Every role may call smskpi's functions (they are SECURITY INVOKER and read only
+-- what their caller may read), as with an extension installed in schema public.
+GRANT USAGE ON SCHEMA @extschema@ TO PUBLIC;
+
+-- smskpi.version(): the version of the loaded shared library.
+CREATE FUNCTION @extschema@.version() RETURNS text
+AS 'MODULE_PATHNAME', 'smskpi_version'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.version() IS 'version of the smskpi shared library';
+-- 15_business_hours.sql: the business_hours type (weekly working hours in a
+-- time zone, with holidays) and business_time() (src/business_hours.c,
+-- doc/business_hours.md).
+--
+-- Volatility: everything here is IMMUTABLE, like PostgreSQL's own
+-- timezone(text, timestamptz) / "AT TIME ZONE 'zone'": the result depends
+-- only on the arguments and on the time zone database, never on session
+-- settings (TimeZone, DateStyle...).  A tzdata update can change results,
+-- exactly as it can for AT TIME ZONE.
+
+CREATE TYPE @extschema@.business_hours;
+
+CREATE FUNCTION @extschema@.business_hours_in(cstring) RETURNS @extschema@.business_hours
+AS 'MODULE_PATHNAME', 'smskpi_business_hours_in'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.business_hours_in(cstring) IS
+'input function of business_hours: ''Zone/Name; mon-fri 08:00-12:00 13:00-17:00; sat 09:00-12:00; holidays 2026-12-25''';
+
+CREATE FUNCTION @extschema@.business_hours_out(@extschema@.business_hours) RETURNS cstring
+AS 'MODULE_PATHNAME', 'smskpi_business_hours_out'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.business_hours_out(@extschema@.business_hours) IS
+'output function of business_hours: the normalised text form (canonical zone name, weekdays with equal hours grouped, holidays sorted)';
+
+CREATE FUNCTION @extschema@.business_hours_recv(internal) RETURNS @extschema@.business_hours
+AS 'MODULE_PATHNAME', 'smskpi_business_hours_recv'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.business_hours_recv(internal) IS
+'binary input function of business_hours (validates like the text input)';
+
+CREATE FUNCTION @extschema@.business_hours_send(@extschema@.business_hours) RETURNS bytea
+AS 'MODULE_PATHNAME', 'smskpi_business_hours_send'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.business_hours_send(@extschema@.business_hours) IS
+'binary output function of business_hours';
+
+CREATE TYPE @extschema@.business_hours (
+	INPUT = @extschema@.business_hours_in,
+	OUTPUT = @extschema@.business_hours_out,
+	RECEIVE = @extschema@.business_hours_recv,
+	SEND = @extschema@.business_hours_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = int4,
+	STORAGE = extended
+);
+COMMENT ON TYPE @extschema@.business_hours IS
+'weekly working hours in a time zone with holiday dates, e.g. ''America/New_York; mon-fri 08:00-17:00; holidays 2026-12-25''';
+
+CREATE FUNCTION @extschema@.make_business_hours(zone text, weekly text,
+	holidays date[] DEFAULT '{}') RETURNS @extschema@.business_hours
+AS 'MODULE_PATHNAME', 'smskpi_make_business_hours'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.make_business_hours(text, text, date[]) IS
+'business_hours from a zone name, a weekly schedule (''mon-fri 08:00-17:00; sat 09:00-12:00'', may be empty) and an array of holiday dates';
+
+CREATE FUNCTION @extschema@.business_time(hours @extschema@.business_hours,
+	"from" timestamptz, "to" timestamptz) RETURNS interval
+AS 'MODULE_PATHNAME', 'smskpi_business_time'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.business_time(@extschema@.business_hours, timestamptz, timestamptz) IS
+'working time inside [from, to) under the schedule, exact across DST; 0 when to <= from; as hours:minutes:seconds (no days); error for infinite timestamps';
+
+CREATE FUNCTION @extschema@.business_hours_eq(@extschema@.business_hours, @extschema@.business_hours)
+RETURNS boolean
+AS 'MODULE_PATHNAME', 'smskpi_business_hours_eq'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.business_hours_eq(@extschema@.business_hours, @extschema@.business_hours) IS
+'true when both values are the same schedule (same zone, hours and holidays)';
+
+CREATE FUNCTION @extschema@.business_hours_ne(@extschema@.business_hours, @extschema@.business_hours)
+RETURNS boolean
+AS 'MODULE_PATHNAME', 'smskpi_business_hours_ne'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.business_hours_ne(@extschema@.business_hours, @extschema@.business_hours) IS
+'true when the schedules differ';
+
+CREATE OPERATOR @extschema@.= (
+	LEFTARG = @extschema@.business_hours,
+	RIGHTARG = @extschema@.business_hours,
+	FUNCTION = @extschema@.business_hours_eq,
+	COMMUTATOR = OPERATOR(@extschema@.=),
+	NEGATOR = OPERATOR(@extschema@.<>),
+	RESTRICT = eqsel,
+	JOIN = eqjoinsel
+);
+COMMENT ON OPERATOR @extschema@.= (@extschema@.business_hours, @extschema@.business_hours) IS
+'same schedule';
+
+CREATE OPERATOR @extschema@.<> (
+	LEFTARG = @extschema@.business_hours,
+	RIGHTARG = @extschema@.business_hours,
+	FUNCTION = @extschema@.business_hours_ne,
+	COMMUTATOR = OPERATOR(@extschema@.<>),
+	NEGATOR = OPERATOR(@extschema@.=),
+	RESTRICT = neqsel,
+	JOIN = neqjoinsel
+);
+COMMENT ON OPERATOR @extschema@.<> (@extschema@.business_hours, @extschema@.business_hours) IS
+'different schedules';
+-- ---------------------------------------------------------------------------
+-- Response times (src/response_state.c, src/response_time.c)
+-- ---------------------------------------------------------------------------
+
+CREATE TYPE @extschema@.response_state;
+
+CREATE FUNCTION @extschema@.response_state_in(cstring) RETURNS @extschema@.response_state
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.response_state_out(@extschema@.response_state) RETURNS cstring
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.response_state_recv(internal) RETURNS @extschema@.response_state
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.response_state_send(@extschema@.response_state) RETURNS bytea
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE @extschema@.response_state (
+    INPUT = @extschema@.response_state_in,
+    OUTPUT = @extschema@.response_state_out,
+    RECEIVE = @extschema@.response_state_recv,
+    SEND = @extschema@.response_state_send,
+    INTERNALLENGTH = VARIABLE,
+    ALIGNMENT = double,
+    STORAGE = extended
+);
+COMMENT ON TYPE @extschema@.response_state IS
+  'partial state of the smskpi response-time aggregates (one record per conversation); text form is \x + hex';
+COMMENT ON FUNCTION @extschema@.response_state_in(cstring) IS 'input function of smskpi.response_state (validates every field)';
+COMMENT ON FUNCTION @extschema@.response_state_out(@extschema@.response_state) IS 'output function of smskpi.response_state';
+COMMENT ON FUNCTION @extschema@.response_state_recv(internal) IS 'binary input function of smskpi.response_state (validates every field)';
+COMMENT ON FUNCTION @extschema@.response_state_send(@extschema@.response_state) IS 'binary output function of smskpi.response_state';
+
+CREATE TYPE @extschema@.response_stats AS (
+    asked          bigint,      -- conversations with an inbound message (first response) / customer turns (reply time)
+    answered       bigint,
+    unanswered     bigint,
+    median         interval,
+    p90            interval,
+    mean           interval,
+    max            interval,
+    windows        interval[],
+    answered_within bigint[],   -- answered with a response time <= each window
+    share_within   float8[]     -- answered_within / asked
+);
+COMMENT ON TYPE @extschema@.response_stats IS 'one-pass summary of response times (smskpi.first_response_stats, smskpi.reply_time_stats)';
+
+-- support functions --------------------------------------------------------
+CREATE FUNCTION @extschema@.first_response_trans(@extschema@.response_state, anyelement, boolean, timestamptz)
+RETURNS @extschema@.response_state AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.first_response_trans(@extschema@.response_state, anyelement, boolean, timestamptz, @extschema@.business_hours)
+RETURNS @extschema@.response_state AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.first_response_trans(@extschema@.response_state, anyelement, boolean, timestamptz, float8)
+RETURNS @extschema@.response_state AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.first_response_trans(@extschema@.response_state, anyelement, boolean, timestamptz, float8, @extschema@.business_hours)
+RETURNS @extschema@.response_state AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.first_response_trans(@extschema@.response_state, anyelement, boolean, timestamptz, interval[])
+RETURNS @extschema@.response_state AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.first_response_trans(@extschema@.response_state, anyelement, boolean, timestamptz, interval[], @extschema@.business_hours)
+RETURNS @extschema@.response_state AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.first_response_trans_nokey(@extschema@.response_state, boolean, timestamptz)
+RETURNS @extschema@.response_state AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.first_response_trans_nokey(@extschema@.response_state, boolean, timestamptz, @extschema@.business_hours)
+RETURNS @extschema@.response_state AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.reply_time_trans(@extschema@.response_state, anyelement, boolean, timestamptz)
+RETURNS @extschema@.response_state AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.reply_time_trans(@extschema@.response_state, anyelement, boolean, timestamptz, @extschema@.business_hours)
+RETURNS @extschema@.response_state AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.reply_time_trans(@extschema@.response_state, anyelement, boolean, timestamptz, float8)
+RETURNS @extschema@.response_state AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.reply_time_trans(@extschema@.response_state, anyelement, boolean, timestamptz, float8, @extschema@.business_hours)
+RETURNS @extschema@.response_state AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.reply_time_trans(@extschema@.response_state, anyelement, boolean, timestamptz, interval[])
+RETURNS @extschema@.response_state AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.reply_time_trans(@extschema@.response_state, anyelement, boolean, timestamptz, interval[], @extschema@.business_hours)
+RETURNS @extschema@.response_state AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.response_state_combine(@extschema@.response_state, @extschema@.response_state)
+RETURNS @extschema@.response_state AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.response_percentile_final(@extschema@.response_state)
+RETURNS interval AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.response_stats_final(@extschema@.response_state)
+RETURNS @extschema@.response_stats AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.response_stats_final_default(@extschema@.response_state)
+RETURNS @extschema@.response_stats AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+-- functions of a state -----------------------------------------------------
+CREATE FUNCTION @extschema@.response_median(@extschema@.response_state)
+RETURNS interval AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.response_percentile(@extschema@.response_state, float8)
+RETURNS interval AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.response_stats(@extschema@.response_state,
+    interval[] DEFAULT '{00:15:00,01:00:00,24:00:00}')
+RETURNS @extschema@.response_stats AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.response_state_info(state @extschema@.response_state,
+    OUT kind text, OUT key_type regtype, OUT conversations bigint, OUT stored_messages bigint,
+    OUT bytes bigint, OUT bytes_per_conversation float8)
+RETURNS record AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.response_median(@extschema@.response_state) IS 'median response time of a response_state';
+COMMENT ON FUNCTION @extschema@.response_percentile(@extschema@.response_state, float8) IS 'response time at a percentile (0..1, as percentile_cont) of a response_state';
+COMMENT ON FUNCTION @extschema@.response_stats(@extschema@.response_state, interval[]) IS 'response_stats summary of a response_state, with answered-within windows';
+COMMENT ON FUNCTION @extschema@.response_state_info(@extschema@.response_state) IS 'size of a response_state: conversations, stored messages, bytes';
+COMMENT ON FUNCTION @extschema@.response_state_combine(@extschema@.response_state, @extschema@.response_state) IS 'combine function of the response-time aggregates';
+COMMENT ON FUNCTION @extschema@.response_percentile_final(@extschema@.response_state) IS 'final function of the response-time percentile aggregates';
+COMMENT ON FUNCTION @extschema@.response_stats_final(@extschema@.response_state) IS 'final function of the response-time stats aggregates with windows (no rows: NULL windows)';
+COMMENT ON FUNCTION @extschema@.response_stats_final_default(@extschema@.response_state) IS 'final function of the response-time stats aggregates without windows (default windows)';
+COMMENT ON FUNCTION @extschema@.first_response_trans(@extschema@.response_state, anyelement, boolean, timestamptz) IS 'transition function of the first-response aggregates';
+COMMENT ON FUNCTION @extschema@.reply_time_trans(@extschema@.response_state, anyelement, boolean, timestamptz) IS 'transition function of the reply-time aggregates';
+COMMENT ON FUNCTION @extschema@.first_response_trans(@extschema@.response_state, anyelement, boolean, timestamptz, @extschema@.business_hours) IS 'transition function of the first-response aggregates';
+COMMENT ON FUNCTION @extschema@.reply_time_trans(@extschema@.response_state, anyelement, boolean, timestamptz, @extschema@.business_hours) IS 'transition function of the reply-time aggregates';
+COMMENT ON FUNCTION @extschema@.first_response_trans(@extschema@.response_state, anyelement, boolean, timestamptz, float8) IS 'transition function of the first-response aggregates';
+COMMENT ON FUNCTION @extschema@.reply_time_trans(@extschema@.response_state, anyelement, boolean, timestamptz, float8) IS 'transition function of the reply-time aggregates';
+COMMENT ON FUNCTION @extschema@.first_response_trans(@extschema@.response_state, anyelement, boolean, timestamptz, float8, @extschema@.business_hours) IS 'transition function of the first-response aggregates';
+COMMENT ON FUNCTION @extschema@.reply_time_trans(@extschema@.response_state, anyelement, boolean, timestamptz, float8, @extschema@.business_hours) IS 'transition function of the reply-time aggregates';
+COMMENT ON FUNCTION @extschema@.first_response_trans(@extschema@.response_state, anyelement, boolean, timestamptz, interval[]) IS 'transition function of the first-response aggregates';
+COMMENT ON FUNCTION @extschema@.reply_time_trans(@extschema@.response_state, anyelement, boolean, timestamptz, interval[]) IS 'transition function of the reply-time aggregates';
+COMMENT ON FUNCTION @extschema@.first_response_trans(@extschema@.response_state, anyelement, boolean, timestamptz, interval[], @extschema@.business_hours) IS 'transition function of the first-response aggregates';
+COMMENT ON FUNCTION @extschema@.reply_time_trans(@extschema@.response_state, anyelement, boolean, timestamptz, interval[], @extschema@.business_hours) IS 'transition function of the reply-time aggregates';
+COMMENT ON FUNCTION @extschema@.first_response_trans_nokey(@extschema@.response_state, boolean, timestamptz) IS 'transition function of first_response_time';
+COMMENT ON FUNCTION @extschema@.first_response_trans_nokey(@extschema@.response_state, boolean, timestamptz, @extschema@.business_hours) IS 'transition function of first_response_time';
+
+CREATE AGGREGATE @extschema@.median_first_response(conversation anyelement, inbound boolean, sent_at timestamptz) (
+    SFUNC = @extschema@.first_response_trans, STYPE = @extschema@.response_state,
+    FINALFUNC = @extschema@.response_median,
+    COMBINEFUNC = @extschema@.response_state_combine,
+    SSPACE = 1048576, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.median_first_response(conversation anyelement, inbound boolean, sent_at timestamptz) IS 'median first response time over conversations (earliest outbound at or after the earliest inbound, minus it)';
+CREATE AGGREGATE @extschema@.median_first_response(conversation anyelement, inbound boolean, sent_at timestamptz, hours @extschema@.business_hours) (
+    SFUNC = @extschema@.first_response_trans, STYPE = @extschema@.response_state,
+    FINALFUNC = @extschema@.response_median,
+    COMBINEFUNC = @extschema@.response_state_combine,
+    SSPACE = 1048576, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.median_first_response(conversation anyelement, inbound boolean, sent_at timestamptz, hours @extschema@.business_hours) IS 'median first response time counting working time only';
+CREATE AGGREGATE @extschema@.first_response_percentile(conversation anyelement, inbound boolean, sent_at timestamptz, fraction float8) (
+    SFUNC = @extschema@.first_response_trans, STYPE = @extschema@.response_state,
+    FINALFUNC = @extschema@.response_percentile_final,
+    COMBINEFUNC = @extschema@.response_state_combine,
+    SSPACE = 1048576, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.first_response_percentile(conversation anyelement, inbound boolean, sent_at timestamptz, fraction float8) IS 'first response time at a percentile (0..1, as percentile_cont)';
+CREATE AGGREGATE @extschema@.first_response_percentile(conversation anyelement, inbound boolean, sent_at timestamptz, fraction float8, hours @extschema@.business_hours) (
+    SFUNC = @extschema@.first_response_trans, STYPE = @extschema@.response_state,
+    FINALFUNC = @extschema@.response_percentile_final,
+    COMBINEFUNC = @extschema@.response_state_combine,
+    SSPACE = 1048576, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.first_response_percentile(conversation anyelement, inbound boolean, sent_at timestamptz, fraction float8, hours @extschema@.business_hours) IS 'first response time at a percentile, working time only';
+CREATE AGGREGATE @extschema@.first_response_stats(conversation anyelement, inbound boolean, sent_at timestamptz) (
+    SFUNC = @extschema@.first_response_trans, STYPE = @extschema@.response_state,
+    FINALFUNC = @extschema@.response_stats_final_default,
+    COMBINEFUNC = @extschema@.response_state_combine,
+    SSPACE = 1048576, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.first_response_stats(conversation anyelement, inbound boolean, sent_at timestamptz) IS 'first response summary: asked, answered, unanswered, median, p90, mean, max, share within 15 min / 1 h / 24 h';
+CREATE AGGREGATE @extschema@.first_response_stats(conversation anyelement, inbound boolean, sent_at timestamptz, windows interval[]) (
+    SFUNC = @extschema@.first_response_trans, STYPE = @extschema@.response_state,
+    FINALFUNC = @extschema@.response_stats_final,
+    COMBINEFUNC = @extschema@.response_state_combine,
+    SSPACE = 1048576, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.first_response_stats(conversation anyelement, inbound boolean, sent_at timestamptz, windows interval[]) IS 'first response summary with answered-within windows';
+CREATE AGGREGATE @extschema@.first_response_stats(conversation anyelement, inbound boolean, sent_at timestamptz, windows interval[], hours @extschema@.business_hours) (
+    SFUNC = @extschema@.first_response_trans, STYPE = @extschema@.response_state,
+    FINALFUNC = @extschema@.response_stats_final,
+    COMBINEFUNC = @extschema@.response_state_combine,
+    SSPACE = 1048576, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.first_response_stats(conversation anyelement, inbound boolean, sent_at timestamptz, windows interval[], hours @extschema@.business_hours) IS 'first response summary with answered-within windows, working time only';
+CREATE AGGREGATE @extschema@.first_response_time(inbound boolean, sent_at timestamptz) (
+    SFUNC = @extschema@.first_response_trans_nokey, STYPE = @extschema@.response_state,
+    FINALFUNC = @extschema@.response_median,
+    COMBINEFUNC = @extschema@.response_state_combine,
+    SSPACE = 1048576, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.first_response_time(inbound boolean, sent_at timestamptz) IS 'first response time of one conversation (the group)';
+CREATE AGGREGATE @extschema@.first_response_time(inbound boolean, sent_at timestamptz, hours @extschema@.business_hours) (
+    SFUNC = @extschema@.first_response_trans_nokey, STYPE = @extschema@.response_state,
+    FINALFUNC = @extschema@.response_median,
+    COMBINEFUNC = @extschema@.response_state_combine,
+    SSPACE = 1048576, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.first_response_time(inbound boolean, sent_at timestamptz, hours @extschema@.business_hours) IS 'first response time of one conversation, working time only';
+CREATE AGGREGATE @extschema@.first_response_state(conversation anyelement, inbound boolean, sent_at timestamptz) (
+    SFUNC = @extschema@.first_response_trans, STYPE = @extschema@.response_state,
+    COMBINEFUNC = @extschema@.response_state_combine,
+    SSPACE = 1048576, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.first_response_state(conversation anyelement, inbound boolean, sent_at timestamptz) IS 'first-response state of the rows, to store, merge or ship (response_median, response_stats...)';
+CREATE AGGREGATE @extschema@.first_response_state(conversation anyelement, inbound boolean, sent_at timestamptz, hours @extschema@.business_hours) (
+    SFUNC = @extschema@.first_response_trans, STYPE = @extschema@.response_state,
+    COMBINEFUNC = @extschema@.response_state_combine,
+    SSPACE = 1048576, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.first_response_state(conversation anyelement, inbound boolean, sent_at timestamptz, hours @extschema@.business_hours) IS 'first-response state of the rows, working time only';
+CREATE AGGREGATE @extschema@.median_reply_time(conversation anyelement, inbound boolean, sent_at timestamptz) (
+    SFUNC = @extschema@.reply_time_trans, STYPE = @extschema@.response_state,
+    FINALFUNC = @extschema@.response_median,
+    COMBINEFUNC = @extschema@.response_state_combine,
+    SSPACE = 1048576, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.median_reply_time(conversation anyelement, inbound boolean, sent_at timestamptz) IS 'median reply time over all customer turns';
+CREATE AGGREGATE @extschema@.median_reply_time(conversation anyelement, inbound boolean, sent_at timestamptz, hours @extschema@.business_hours) (
+    SFUNC = @extschema@.reply_time_trans, STYPE = @extschema@.response_state,
+    FINALFUNC = @extschema@.response_median,
+    COMBINEFUNC = @extschema@.response_state_combine,
+    SSPACE = 1048576, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.median_reply_time(conversation anyelement, inbound boolean, sent_at timestamptz, hours @extschema@.business_hours) IS 'median reply time over all customer turns, working time only';
+CREATE AGGREGATE @extschema@.reply_time_percentile(conversation anyelement, inbound boolean, sent_at timestamptz, fraction float8) (
+    SFUNC = @extschema@.reply_time_trans, STYPE = @extschema@.response_state,
+    FINALFUNC = @extschema@.response_percentile_final,
+    COMBINEFUNC = @extschema@.response_state_combine,
+    SSPACE = 1048576, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.reply_time_percentile(conversation anyelement, inbound boolean, sent_at timestamptz, fraction float8) IS 'reply time at a percentile over all customer turns';
+CREATE AGGREGATE @extschema@.reply_time_percentile(conversation anyelement, inbound boolean, sent_at timestamptz, fraction float8, hours @extschema@.business_hours) (
+    SFUNC = @extschema@.reply_time_trans, STYPE = @extschema@.response_state,
+    FINALFUNC = @extschema@.response_percentile_final,
+    COMBINEFUNC = @extschema@.response_state_combine,
+    SSPACE = 1048576, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.reply_time_percentile(conversation anyelement, inbound boolean, sent_at timestamptz, fraction float8, hours @extschema@.business_hours) IS 'reply time at a percentile, working time only';
+CREATE AGGREGATE @extschema@.reply_time_stats(conversation anyelement, inbound boolean, sent_at timestamptz) (
+    SFUNC = @extschema@.reply_time_trans, STYPE = @extschema@.response_state,
+    FINALFUNC = @extschema@.response_stats_final_default,
+    COMBINEFUNC = @extschema@.response_state_combine,
+    SSPACE = 1048576, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.reply_time_stats(conversation anyelement, inbound boolean, sent_at timestamptz) IS 'reply time summary over customer turns';
+CREATE AGGREGATE @extschema@.reply_time_stats(conversation anyelement, inbound boolean, sent_at timestamptz, windows interval[]) (
+    SFUNC = @extschema@.reply_time_trans, STYPE = @extschema@.response_state,
+    FINALFUNC = @extschema@.response_stats_final,
+    COMBINEFUNC = @extschema@.response_state_combine,
+    SSPACE = 1048576, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.reply_time_stats(conversation anyelement, inbound boolean, sent_at timestamptz, windows interval[]) IS 'reply time summary with answered-within windows';
+CREATE AGGREGATE @extschema@.reply_time_stats(conversation anyelement, inbound boolean, sent_at timestamptz, windows interval[], hours @extschema@.business_hours) (
+    SFUNC = @extschema@.reply_time_trans, STYPE = @extschema@.response_state,
+    FINALFUNC = @extschema@.response_stats_final,
+    COMBINEFUNC = @extschema@.response_state_combine,
+    SSPACE = 1048576, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.reply_time_stats(conversation anyelement, inbound boolean, sent_at timestamptz, windows interval[], hours @extschema@.business_hours) IS 'reply time summary with answered-within windows, working time only';
+CREATE AGGREGATE @extschema@.reply_time_state(conversation anyelement, inbound boolean, sent_at timestamptz) (
+    SFUNC = @extschema@.reply_time_trans, STYPE = @extschema@.response_state,
+    COMBINEFUNC = @extschema@.response_state_combine,
+    SSPACE = 1048576, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.reply_time_state(conversation anyelement, inbound boolean, sent_at timestamptz) IS 'reply-time state of the rows, to store, merge or ship';
+CREATE AGGREGATE @extschema@.reply_time_state(conversation anyelement, inbound boolean, sent_at timestamptz, hours @extschema@.business_hours) (
+    SFUNC = @extschema@.reply_time_trans, STYPE = @extschema@.response_state,
+    COMBINEFUNC = @extschema@.response_state_combine,
+    SSPACE = 1048576, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.reply_time_state(conversation anyelement, inbound boolean, sent_at timestamptz, hours @extschema@.business_hours) IS 'reply-time state of the rows, working time only';
+CREATE AGGREGATE @extschema@.response_state_merge(@extschema@.response_state) (
+    SFUNC = @extschema@.response_state_combine, STYPE = @extschema@.response_state,
+    COMBINEFUNC = @extschema@.response_state_combine,
+    SSPACE = 1048576, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.response_state_merge(@extschema@.response_state) IS 'merges response_state values (e.g. daily states into a monthly one)';
+-- 30_segments_emoji.sql: SMS encoding / segments and emoji (src/segments.c,
+-- src/emoji.c, src/unicode.c).  Text in any server encoding is read as UTF-8
+-- (SQL_ASCII: bytes as UTF-8, invalid bytes = U+FFFD; others: converted).
+
+CREATE FUNCTION @extschema@.sms_encoding(body text) RETURNS text
+AS 'MODULE_PATHNAME', 'smskpi_sms_encoding'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.sms_encoding(text) IS
+'''GSM-7'' when every character is in the GSM 03.38 basic alphabet or extension table, else ''UCS-2''';
+
+CREATE FUNCTION @extschema@.sms_segments(body text) RETURNS integer
+AS 'MODULE_PATHNAME', 'smskpi_sms_segments'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.sms_segments(text) IS
+'SMS segments billed for the body: GSM-7 160 septets single / 153 per part, UCS-2 70 / 67 UTF-16 units; grapheme clusters never split; empty = 1';
+
+CREATE FUNCTION @extschema@.sms_smart_encoding(body text) RETURNS text
+AS 'MODULE_PATHNAME', 'smskpi_sms_smart_encoding'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.sms_smart_encoding(text) IS
+'sms_encoding() after Twilio-style Smart Encoding (curly quotes, dashes, odd spaces... replaced by GSM-7 look-alikes)';
+
+CREATE FUNCTION @extschema@.sms_smart_segments(body text) RETURNS integer
+AS 'MODULE_PATHNAME', 'smskpi_sms_smart_segments'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.sms_smart_segments(text) IS
+'sms_segments() after Twilio-style Smart Encoding';
+
+CREATE FUNCTION @extschema@.sms_units(body text) RETURNS bigint
+AS 'MODULE_PATHNAME', 'smskpi_sms_units'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.sms_units(text) IS
+'length of the body as sent: GSM-7 septets (extension characters count 2) or UCS-2 UTF-16 code units';
+
+CREATE FUNCTION @extschema@.emoji_count(body text) RETURNS integer
+AS 'MODULE_PATHNAME', 'smskpi_emoji_count_text'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.emoji_count(text) IS
+'number of emoji as users see them: one per grapheme cluster shown as emoji (flags, ZWJ families, skin tones, keycaps count once)';
+
+CREATE FUNCTION @extschema@.has_emoji(body text) RETURNS boolean
+AS 'MODULE_PATHNAME', 'smskpi_has_emoji'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.has_emoji(text) IS
+'true when the body contains at least one emoji (emoji_count(body) > 0)';
+
+-- ---------------------------------------------------------------------------
+-- Reply intent (src/intent.c, doc/intent.md)
+-- ---------------------------------------------------------------------------
+
+-- smskpi.reply_intent(body): 'opt_out', 'opt_in', 'help', 'yes', 'no',
+-- 'question' or 'other' -- the first that applies, in that order.
+CREATE FUNCTION @extschema@.reply_intent(body text) RETURNS text
+AS 'MODULE_PATHNAME', 'smskpi_reply_intent'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.reply_intent(text) IS
+'intent of an SMS reply: opt_out, opt_in, help, yes, no, question or other (first match in that order; see doc/intent.md)';
+
+-- smskpi.is_opt_out(body): reply_intent(body) = 'opt_out', without building the text.
+CREATE FUNCTION @extschema@.is_opt_out(body text) RETURNS boolean
+AS 'MODULE_PATHNAME', 'smskpi_is_opt_out'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.is_opt_out(text) IS
+'true when the SMS reply asks to stop messages (carrier keyword STOP, UNSUBSCRIBE... or a plain-language request); same as reply_intent(body) = ''opt_out''';
+
+-- Sentiment of a message (src/sentiment.c, doc/sentiment.md): lexicon-based,
+-- VADER method with SMS fixes; the lexicon is compiled into the library.
+CREATE FUNCTION @extschema@.sentiment_score(body text) RETURNS float8
+AS 'MODULE_PATHNAME', 'smskpi_sentiment_score'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.sentiment_score(text) IS
+'compound sentiment of a message in [-1, 1] (VADER-style lexicon score with SMS rules: negation, boosters, CAPS, !/?, but, idioms, emoticons, emoji); 0 = neutral';
+
+CREATE FUNCTION @extschema@.sentiment_label(body text) RETURNS text
+AS 'MODULE_PATHNAME', 'smskpi_sentiment_label'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.sentiment_label(text) IS
+'''positive'' if sentiment_score >= 0.05, ''negative'' if <= -0.05, else ''neutral'' (VADER''s thresholds)';
+-- 40_campaign.sql: campaign analytics (doc/campaign.md).
+--
+-- The user's messages reach C through the aggregate smskpi.message_log(...), whose
+-- result (a bytea "message log") feeds the set-returning functions:
+--
+--   SELECT * FROM smskpi.campaign_falloff(
+--     (SELECT smskpi.message_log(contact_id, conversation_id, message_id, direction,
+--                                sent_at, status, body, media_count, campaign_id,
+--                                campaign_step) FROM messages));
+--
+-- The aggregate runs as the caller, in parallel, over any query the caller writes:
+-- nothing is read by name, nothing is executed from text.
+
+-- message_log: the message log aggregate -----------------------------------------
+
+CREATE FUNCTION @extschema@.message_log_sfunc(internal, contact_id bigint,
+    conversation_id bigint, message_id bigint, direction text, sent_at timestamptz,
+    status text, body text, media_count integer, campaign_id bigint,
+    campaign_step integer)
+RETURNS internal AS 'MODULE_PATHNAME', 'smskpi_message_log_sfunc'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.message_log_sfunc(internal, bigint, bigint, bigint, text,
+    timestamptz, text, text, integer, bigint, integer)
+IS 'transition function of smskpi.message_log';
+
+CREATE FUNCTION @extschema@.message_log_combine(internal, internal)
+RETURNS internal AS 'MODULE_PATHNAME', 'smskpi_message_log_combine'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.message_log_combine(internal, internal)
+IS 'combine function of smskpi.message_log';
+
+CREATE FUNCTION @extschema@.message_log_serialize(internal)
+RETURNS bytea AS 'MODULE_PATHNAME', 'smskpi_message_log_serialize'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.message_log_serialize(internal)
+IS 'serialize function of smskpi.message_log';
+
+CREATE FUNCTION @extschema@.message_log_deserialize(bytea, internal)
+RETURNS internal AS 'MODULE_PATHNAME', 'smskpi_message_log_deserialize'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.message_log_deserialize(bytea, internal)
+IS 'deserialize function of smskpi.message_log (validates every record)';
+
+CREATE FUNCTION @extschema@.message_log_final(internal)
+RETURNS bytea AS 'MODULE_PATHNAME', 'smskpi_message_log_final'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.message_log_final(internal)
+IS 'final function of smskpi.message_log: the messages sorted by contact, then time';
+
+CREATE AGGREGATE @extschema@.message_log(contact_id bigint, conversation_id bigint,
+    message_id bigint, direction text, sent_at timestamptz, status text, body text,
+    media_count integer, campaign_id bigint, campaign_step integer) (
+  SFUNC = @extschema@.message_log_sfunc,
+  STYPE = internal,
+  SSPACE = 48,
+  FINALFUNC = @extschema@.message_log_final,
+  COMBINEFUNC = @extschema@.message_log_combine,
+  SERIALFUNC = @extschema@.message_log_serialize,
+  DESERIALFUNC = @extschema@.message_log_deserialize,
+  PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.message_log(bigint, bigint, bigint, text, timestamptz,
+    text, text, integer, bigint, integer)
+IS 'message log (bytea, 48 bytes a message) for the smskpi campaign functions; rows with NULL contact_id, direction or sent_at are skipped';
+
+-- contact_event_log: opt-ins, opt-outs, conversions ---------------------------------
+
+CREATE FUNCTION @extschema@.contact_event_log_sfunc(internal, contact_id bigint,
+    at timestamptz)
+RETURNS internal AS 'MODULE_PATHNAME', 'smskpi_contact_event_log_sfunc'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.contact_event_log_sfunc(internal, bigint, timestamptz)
+IS 'transition function of smskpi.contact_event_log';
+
+CREATE FUNCTION @extschema@.contact_event_log_combine(internal, internal)
+RETURNS internal AS 'MODULE_PATHNAME', 'smskpi_contact_event_log_combine'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.contact_event_log_combine(internal, internal)
+IS 'combine function of smskpi.contact_event_log';
+
+CREATE FUNCTION @extschema@.contact_event_log_serialize(internal)
+RETURNS bytea AS 'MODULE_PATHNAME', 'smskpi_contact_event_log_serialize'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.contact_event_log_serialize(internal)
+IS 'serialize function of smskpi.contact_event_log';
+
+CREATE FUNCTION @extschema@.contact_event_log_deserialize(bytea, internal)
+RETURNS internal AS 'MODULE_PATHNAME', 'smskpi_contact_event_log_deserialize'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.contact_event_log_deserialize(bytea, internal)
+IS 'deserialize function of smskpi.contact_event_log (validates lengths)';
+
+CREATE FUNCTION @extschema@.contact_event_log_final(internal)
+RETURNS bytea AS 'MODULE_PATHNAME', 'smskpi_contact_event_log_final'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.contact_event_log_final(internal)
+IS 'final function of smskpi.contact_event_log: the events sorted by contact, then time';
+
+CREATE AGGREGATE @extschema@.contact_event_log(contact_id bigint, at timestamptz) (
+  SFUNC = @extschema@.contact_event_log_sfunc,
+  STYPE = internal,
+  SSPACE = 16,
+  FINALFUNC = @extschema@.contact_event_log_final,
+  COMBINEFUNC = @extschema@.contact_event_log_combine,
+  SERIALFUNC = @extschema@.contact_event_log_serialize,
+  DESERIALFUNC = @extschema@.contact_event_log_deserialize,
+  PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.contact_event_log(bigint, timestamptz)
+IS 'contact event log (bytea, 16 bytes an event: opt-ins, opt-outs, conversions) for the smskpi campaign functions; NULL rows are skipped';
+
+-- reply_attribution ----------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.reply_attribution(log bytea,
+    reply_window interval DEFAULT NULL, stops bytea DEFAULT NULL)
+RETURNS TABLE (message_id bigint, contact_id bigint, conversation_id bigint,
+    campaign_id bigint, campaign_step integer, sent_at timestamptz, "position" integer,
+    delivered boolean, failed boolean, mms boolean, still_active boolean,
+    replied boolean, replies integer, reply_delay interval, reply_intent text,
+    reply_sentiment double precision, positive boolean, opted_out boolean)
+AS 'MODULE_PATHNAME', 'smskpi_reply_attribution'
+LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 100000;
+COMMENT ON FUNCTION @extschema@.reply_attribution(bytea, interval, bytea)
+IS 'one row per outbound message of a message log: position, replies in its attribution window, first reply delay, intent and sentiment, opt-out';
+
+-- campaign_falloff -----------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.campaign_falloff(log bytea, campaign bigint DEFAULT NULL,
+    reply_window interval DEFAULT NULL, stops bytea DEFAULT NULL)
+RETURNS TABLE (campaign_id bigint, step integer, recipients bigint, delivered bigint,
+    replied bigint, reply_rate double precision, positive_replies bigint,
+    opted_out bigint, still_active bigint, median_reply_delay interval,
+    reply_rate_change double precision, falloff_point boolean)
+AS 'MODULE_PATHNAME', 'smskpi_campaign_falloff'
+LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 20;
+COMMENT ON FUNCTION @extschema@.campaign_falloff(bytea, bigint, interval, bytea)
+IS 'per-step funnel of drip campaigns (recipients, delivered, replied, positive, opted out, still active, median reply delay, change of reply rate) with the falloff point';
+
+-- unanswered_streaks ---------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.unanswered_streaks(log bytea, min_streak integer DEFAULT 2,
+    reply_window interval DEFAULT NULL, stops bytea DEFAULT NULL)
+RETURNS TABLE (contact_id bigint, sent integer, longest_streak integer,
+    signal_at timestamptz, sent_after integer, replied_after boolean,
+    current_streak integer)
+AS 'MODULE_PATHNAME', 'smskpi_unanswered_streaks'
+LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 1000;
+COMMENT ON FUNCTION @extschema@.unanswered_streaks(bytea, integer, interval, bytea)
+IS 'contacts with at least min_streak consecutive unanswered outbound messages: when the "stop texting" signal came, how many messages were sent after it, whether any was answered';
+
+-- speed_to_lead --------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.speed_to_lead(log bytea, opt_ins bytea,
+    within interval DEFAULT NULL)
+RETURNS TABLE (contact_id bigint, opted_in_at timestamptz, first_outbound_at timestamptz,
+    delay interval, contacted_within boolean)
+AS 'MODULE_PATHNAME', 'smskpi_speed_to_lead'
+LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 1000;
+COMMENT ON FUNCTION @extschema@.speed_to_lead(bytea, bytea, interval)
+IS 'per opt-in event: the first non-failed outbound message to the contact at or after it, the delay, and whether it came within the window';
+-- 50_views.sql: KPI views, nightly rollups and targets (doc/views.md).
+--
+--   smskpi.create_kpi_views(target_schema, messages, link_clicks, ...)  creates one view
+--     per KPI question in target_schema over the caller's tables (plain views with
+--     security_invoker, or materialized views with the unique indexes that
+--     REFRESH ... CONCURRENTLY needs);
+--   smskpi.refresh_kpi_views(target_schema)  refreshes the materialized ones;
+--   smskpi.kpi_targets  the benchmark targets of the seed article "10 Metrics to Track
+--     with Real-Time Messaging Analytics" (user-editable, kept by pg_dump).
+--
+-- The view queries are built from fixed templates; the only inputs spliced in are
+-- relation and schema names (quote_ident) and literals (quote_literal).
+
+-- sms_error_reason ---------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.sms_error_reason(error_code integer) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN CASE error_code
+    WHEN 30003 THEN 'unreachable'
+    WHEN 30005 THEN 'unknown number'
+    WHEN 30006 THEN 'landline'
+    WHEN 30004 THEN 'blocked'
+    WHEN 21610 THEN 'opted out'
+    WHEN 30007 THEN 'carrier filtered'
+    WHEN 30034 THEN 'unregistered sender'
+    WHEN 30032 THEN 'unverified sender'
+    WHEN 30008 THEN 'unknown error'
+    WHEN 30001 THEN 'queue overflow'
+    WHEN 30002 THEN 'account suspended'
+    WHEN 30009 THEN 'missing segment'
+    WHEN 30010 THEN 'price exceeded'
+    ELSE 'other' END;
+COMMENT ON FUNCTION @extschema@.sms_error_reason(integer) IS
+'reason of an SMS delivery error code (Twilio numbering): 30006 landline, 30003 unreachable, 30005 unknown number, 30007 carrier filtered, ...; other codes give ''other''';
+
+-- kpi_targets --------------------------------------------------------------------
+
+CREATE TABLE @extschema@.kpi_targets (
+    metric      text NOT NULL,
+    edited      boolean NOT NULL DEFAULT true,
+    description text NOT NULL,
+    unit        text NOT NULL CHECK (unit IN ('ratio', 'minutes')),
+    better      text NOT NULL CHECK (better IN ('higher', 'lower')),
+    target_min  float8,
+    target_max  float8,
+    target_text text NOT NULL,
+    advice      text NOT NULL,
+    CHECK (target_min IS NOT NULL OR target_max IS NOT NULL),
+    UNIQUE (metric, edited)
+);
+COMMENT ON TABLE @extschema@.kpi_targets IS
+'benchmark targets (seed: "10 Metrics to Track with Real-Time Messaging Analytics"); edit freely: an edited row (edited = true) replaces the built-in row of the same metric and is kept by pg_dump';
+
+INSERT INTO @extschema@.kpi_targets
+    (metric, edited, description, unit, better, target_min, target_max, target_text, advice) VALUES
+('response_time', false, 'median first response time (asynchronous messaging)', 'minutes', 'lower', 5, 10,
+ '< 5–10 min for asynchronous messaging', 'Add staff for peak hours or implement AI-assisted replies'),
+('response_time_live_chat', false, 'median first response time (live chat)', 'minutes', 'lower', NULL, 1,
+ '< 1 min for live chat', 'Add staff for peak hours or implement AI-assisted replies'),
+('resolution_time_simple', false, 'mean resolution time (simple issues)', 'minutes', 'lower', NULL, 15,
+ '< 15 min for simple issues', 'Strengthen internal resources and automate repetitive issues'),
+('resolution_time_complex', false, 'mean resolution time (complex cases)', 'minutes', 'lower', NULL, 1440,
+ '< 24 hr for complex cases', 'Strengthen internal resources and automate repetitive issues'),
+('first_contact_resolution', false, 'share of resolved conversations resolved on first contact', 'ratio', 'higher', 0.70, 0.85,
+ '70–85%', 'Analyze transcripts, train agents, and address common issues to streamline resolutions'),
+('delivery_rate', false, 'delivered ÷ sent (outbound messages)', 'ratio', 'higher', 0.95, 0.99,
+ '95–99% for SMS and push (with clean lists)', 'Validate lists, remove inactive numbers, and ensure compliance with carrier rules'),
+('engagement_rate', false, 'delivered messages that drew a reply or a click ÷ delivered', 'ratio', 'higher', 0.10, 0.30,
+ '10–30% for two-way SMS and messaging campaigns', 'Experiment with send times, refine copy, clarify calls-to-action, personalize content, and segment lists'),
+('response_rate', false, 'unique repliers ÷ delivered messages', 'ratio', 'higher', 0.10, 0.30,
+ '10–30% for SMS surveys and two-way campaigns', 'Improve timing, simplify calls-to-action, and streamline reply processes'),
+('click_through_rate', false, 'delivered messages clicked ÷ delivered', 'ratio', 'higher', 0.05, 0.15,
+ '5–15% for well-targeted SMS and push campaigns', 'Clarify offers, optimize landing pages, and align messaging with site content'),
+('conversion_rate_cold', false, 'converted ÷ delivered, campaign messages', 'ratio', 'higher', 0.01, 0.05,
+ '1–5% for cold campaigns', 'Test offers, personalize messages, and minimize friction in the process'),
+('conversion_rate_warm', false, 'converted ÷ delivered, 1:1 messages (no campaign)', 'ratio', 'higher', 0.05, 0.20,
+ '5–20%+ for warm or transactional follow-ups', 'Test offers, personalize messages, and minimize friction in the process'),
+('opt_out_rate', false, 'opted-out recipients ÷ delivered recipients, per campaign', 'ratio', 'lower', NULL, 0.02,
+ 'Opt-out rate < 2% per campaign', 'Lower message frequency, set clear opt-in expectations, and improve content relevance'),
+('list_growth', false, 'net subscriber change ÷ subscribers at the start of the month', 'ratio', 'higher', 0, NULL,
+ 'steady or growing opt-in rate', 'Lower message frequency, set clear opt-in expectations, and improve content relevance'),
+('sentiment_positive_or_neutral', false, 'share of inbound messages with positive or neutral sentiment', 'ratio', 'higher', 0.5, NULL,
+ 'Majority positive or neutral with an improving trend', 'Review transcripts, train agents, adjust tone, and use follow-up surveys to identify issues');
+
+-- Users' rows (edited = true) are dumped; the built-in rows come back with CREATE EXTENSION.
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.kpi_targets', 'WHERE edited');
+-- benchmark figures, not secrets: the kpi_vs_target views (security_invoker) read them
+-- as the dashboard role
+GRANT SELECT ON @extschema@.kpi_targets TO PUBLIC;
+
+CREATE FUNCTION @extschema@.kpi_targets_mark_edited() RETURNS trigger
+LANGUAGE plpgsql PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    NEW.edited := true;
+    RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.kpi_targets_mark_edited() IS
+'trigger of smskpi.kpi_targets: an updated row becomes a user row (edited = true), which pg_dump keeps';
+CREATE TRIGGER kpi_targets_mark_edited BEFORE UPDATE ON @extschema@.kpi_targets
+FOR EACH ROW EXECUTE FUNCTION @extschema@.kpi_targets_mark_edited();
+
+-- kpi_source_problems: the data contract ---------------------------------------
+
+CREATE FUNCTION @extschema@.kpi_source_problems(relation regclass, contract text)
+RETURNS SETOF text
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    spec text[];
+    col record;
+    relkind "char";
+    persistence "char";
+    type_ok boolean;
+BEGIN
+    spec := CASE contract
+        WHEN 'messages' THEN ARRAY['message_id:id', 'conversation_id:id', 'contact_id:id',
+            'direction:text', 'sent_at:timestamptz', 'status:text', 'error_code:int', 'body:text',
+            'media_count:int', 'campaign_id:id', 'campaign_step:int', 'list_id:id', 'agent_id:id']
+        WHEN 'link_clicks' THEN ARRAY['message_id:id', 'clicked_at:timestamptz']
+        WHEN 'conversions' THEN ARRAY['contact_id:id', 'converted_at:timestamptz', 'revenue:number', 'message_id:id']
+        WHEN 'consent_events' THEN ARRAY['contact_id:id', 'list_id:id', 'event:text',
+            'occurred_at:timestamptz', 'source:text']
+        WHEN 'conversation_events' THEN ARRAY['conversation_id:id', 'event:text', 'occurred_at:timestamptz']
+        WHEN 'holdout_contacts' THEN ARRAY['contact_id:id', 'campaign_id:id']
+    END;
+    IF spec IS NULL THEN
+        RAISE EXCEPTION 'unknown smskpi data contract "%"', contract
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'One of messages, link_clicks, conversions, consent_events, conversation_events, holdout_contacts.';
+    END IF;
+    SELECT c.relkind, c.relpersistence INTO relkind, persistence FROM pg_class c WHERE c.oid = relation;
+    IF relkind NOT IN ('r', 'v', 'm', 'f', 'p') THEN
+        RETURN NEXT format('%s (%s) is not a table or view', contract, relation);
+        RETURN;
+    END IF;
+    IF persistence = 't' THEN
+        RETURN NEXT format('%s (%s) is a temporary table: views over it would vanish with the session', contract, relation);
+    END IF;
+    FOR col IN
+        SELECT split_part(s, ':', 1) AS name, split_part(s, ':', 2) AS kind,
+               a.attname IS NOT NULL AS present,
+               format_type(a.atttypid, a.atttypmod) AS type_name,
+               CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE a.atttypid END AS base
+        FROM unnest(spec) WITH ORDINALITY u(s, o)
+        LEFT JOIN pg_attribute a ON a.attrelid = relation AND a.attname = split_part(s, ':', 1)
+                                AND a.attnum > 0 AND NOT a.attisdropped
+        LEFT JOIN pg_type t ON t.oid = a.atttypid
+        ORDER BY o
+    LOOP
+        type_ok := CASE col.kind
+                WHEN 'id' THEN col.base IN ('int2'::regtype, 'int4'::regtype, 'int8'::regtype)
+                WHEN 'int' THEN col.base IN ('int2'::regtype, 'int4'::regtype, 'int8'::regtype)
+                WHEN 'number' THEN col.base IN ('numeric'::regtype, 'int2'::regtype, 'int4'::regtype,
+                                                'int8'::regtype, 'float4'::regtype, 'float8'::regtype)
+                WHEN 'text' THEN col.base IN ('text'::regtype, 'varchar'::regtype)
+                WHEN 'timestamptz' THEN col.base = 'timestamptz'::regtype
+              END;
+        IF NOT col.present THEN
+            RETURN NEXT format('%s (%s): column "%s" is missing', contract, relation, col.name);
+        ELSIF NOT type_ok THEN
+            RETURN NEXT format('%s (%s): column "%s" has type %s, expected %s', contract, relation,
+                col.name, col.type_name,
+                CASE col.kind WHEN 'id' THEN 'bigint or integer'
+                              WHEN 'int' THEN 'integer, smallint or bigint'
+                              WHEN 'number' THEN 'numeric (or an integer or float type)'
+                              WHEN 'text' THEN 'text or varchar'
+                              WHEN 'timestamptz' THEN 'timestamp with time zone' END);
+        END IF;
+    END LOOP;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.kpi_source_problems(regclass, text) IS
+'what keeps a relation from meeting an smskpi data contract (messages, link_clicks, conversions, consent_events, conversation_events, holdout_contacts): one line per missing column or wrong type; no rows = fine';
+
+-- create_kpi_views -----------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.create_kpi_views(
+    target_schema name,
+    messages regclass,
+    link_clicks regclass DEFAULT NULL,
+    conversions regclass DEFAULT NULL,
+    consent_events regclass DEFAULT NULL,
+    conversation_events regclass DEFAULT NULL,
+    holdout_contacts regclass DEFAULT NULL,
+    materialized boolean DEFAULT false,
+    time_zone text DEFAULT 'UTC',
+    hours @extschema@.business_hours DEFAULT NULL,
+    conversion_window interval DEFAULT '7 days',
+    click_min_delay interval DEFAULT '5 seconds')
+RETURNS SETOF regclass
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+#variable_conflict use_column
+DECLARE
+    nsp oid;
+    problems text[];
+    srcs text[] := ARRAY['messages', 'link_clicks', 'conversions', 'consent_events',
+                         'conversation_events', 'holdout_contacts'];
+    rels regclass[];
+    srcq text[] := '{}';
+    tok text[];       -- token names
+    val text[];       -- their replacements (quoted identifiers and literals only)
+    v record;
+    q text;
+    i int;
+    missing text[];
+    skipped text := '';
+    created text[] := '{}';
+    marker text;
+    sq text := quote_ident(target_schema);
+BEGIN
+    IF target_schema IS NULL OR messages IS NULL THEN
+        RAISE EXCEPTION 'target_schema and messages must not be NULL' USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    SELECT n.oid INTO nsp FROM pg_namespace n WHERE n.nspname = target_schema;
+    IF nsp IS NULL THEN
+        RAISE EXCEPTION 'schema "%" does not exist', target_schema
+            USING ERRCODE = 'invalid_schema_name', HINT = format('CREATE SCHEMA %I;', target_schema);
+    END IF;
+    IF target_schema IN ('pg_catalog', 'information_schema', 'pg_toast', '@extschema@')
+       OR target_schema LIKE 'pg\_temp\_%' OR target_schema LIKE 'pg\_toast\_temp\_%' THEN
+        RAISE EXCEPTION 'cannot create KPI views in schema "%"', target_schema
+            USING ERRCODE = 'invalid_schema_name', HINT = 'Use a schema of your own, e.g. CREATE SCHEMA kpi;';
+    END IF;
+    IF NOT has_schema_privilege(nsp, 'CREATE') THEN
+        RAISE EXCEPTION 'permission denied to create KPI views in schema "%"', target_schema
+            USING ERRCODE = 'insufficient_privilege',
+                  HINT = format('The schema owner can run: GRANT CREATE ON SCHEMA %I TO %I;', target_schema, current_user);
+    END IF;
+    IF time_zone IS NULL OR conversion_window IS NULL OR click_min_delay IS NULL OR materialized IS NULL THEN
+        RAISE EXCEPTION 'materialized, time_zone, conversion_window and click_min_delay must not be NULL'
+            USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    PERFORM now() AT TIME ZONE time_zone;          -- an unknown zone is an error here
+    IF conversion_window <= interval '0' OR click_min_delay < interval '0' THEN
+        RAISE EXCEPTION 'conversion_window must be positive and click_min_delay not negative'
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+
+    -- the data contract: every problem of every relation in one error
+    rels := ARRAY[messages, link_clicks, conversions, consent_events, conversation_events, holdout_contacts];
+    SELECT array_agg(p) INTO problems
+    FROM generate_subscripts(rels, 1) g(k),
+         LATERAL @extschema@.kpi_source_problems(rels[k], srcs[k]) p
+    WHERE rels[k] IS NOT NULL;
+    IF problems IS NOT NULL THEN
+        RAISE EXCEPTION 'the relations do not match the smskpi data contract'
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = array_to_string(problems, E'\n'),
+                  HINT = 'Ids may be bigint or integer, texts text or varchar, times timestamptz; see doc/views.md. A view over your table can rename or cast columns.';
+    END IF;
+
+    -- the source relations as sub-selects with the contract's columns, cast
+    FOR i IN 1 .. 6 LOOP
+        q := NULL;
+        IF rels[i] IS NOT NULL THEN
+            SELECT '(SELECT ' || string_agg(
+                       CASE split_part(s, ':', 2)
+                           WHEN 'id' THEN format('%I::bigint AS %I', split_part(s, ':', 1), split_part(s, ':', 1))
+                           WHEN 'int' THEN format('%I::integer AS %I', split_part(s, ':', 1), split_part(s, ':', 1))
+                           WHEN 'number' THEN format('%I::numeric AS %I', split_part(s, ':', 1), split_part(s, ':', 1))
+                           WHEN 'text' THEN format('%I::text AS %I', split_part(s, ':', 1), split_part(s, ':', 1))
+                           ELSE format('%I', split_part(s, ':', 1)) END, ', ' ORDER BY o)
+                   || format(' FROM %I.%I)', n.nspname, c.relname)
+            INTO q
+            FROM unnest(CASE srcs[i]
+                WHEN 'messages' THEN ARRAY['message_id:id', 'conversation_id:id', 'contact_id:id',
+                    'direction:text', 'sent_at:t', 'status:text', 'error_code:int', 'body:text',
+                    'media_count:int', 'campaign_id:id', 'campaign_step:int', 'list_id:id', 'agent_id:id']
+                WHEN 'link_clicks' THEN ARRAY['message_id:id', 'clicked_at:t']
+                WHEN 'conversions' THEN ARRAY['contact_id:id', 'converted_at:t', 'revenue:number', 'message_id:id']
+                WHEN 'consent_events' THEN ARRAY['contact_id:id', 'list_id:id', 'event:text', 'occurred_at:t', 'source:text']
+                WHEN 'conversation_events' THEN ARRAY['conversation_id:id', 'event:text', 'occurred_at:t']
+                WHEN 'holdout_contacts' THEN ARRAY['contact_id:id', 'campaign_id:id'] END) WITH ORDINALITY u(s, o),
+                 pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.oid = rels[i]
+            GROUP BY n.nspname, c.relname;
+        END IF;
+        srcq := srcq || q;
+    END LOOP;
+
+    -- tokens of the view templates ({ATTR} first: it contains other tokens)
+    tok := ARRAY['{ATTR}', '{S}', '{TZ}', '{CW}', '{CMD}', '{BH}', '{M}', '{LC}', '{CV}', '{CE}', '{VE}', '{HC}',
+                 '{LC0}', '{CV0}', '{HAS_LC}', '{HAS_CV}'];
+    val := ARRAY[
+        CASE WHEN conversions IS NULL THEN
+            'attr AS (SELECT NULL::bigint AS contact_id, NULL::timestamptz AS converted_at, NULL::numeric AS revenue, NULL::bigint AS message_id WHERE false)'
+        ELSE $a$attr_ev AS (
+    SELECT m.contact_id, m.sent_at AS t, 0 AS k, m.message_id, NULL::numeric AS revenue
+    FROM {M} m
+    WHERE m.direction = 'outbound' AND m.status IS DISTINCT FROM 'failed' AND m.status IS DISTINCT FROM 'undelivered'
+    UNION ALL
+    SELECT v.contact_id, v.converted_at, 1, v.message_id, v.revenue FROM {CV} v WHERE v.converted_at IS NOT NULL),
+attr_g AS (
+    SELECT e.*, count(*) FILTER (WHERE e.k = 0) OVER (PARTITION BY e.contact_id ORDER BY e.t, e.k, e.message_id
+                                                      ROWS UNBOUNDED PRECEDING) AS grp
+    FROM attr_ev e),
+attr AS (
+    SELECT g.contact_id, g.t AS converted_at, g.revenue,
+           coalesce(g.message_id, CASE WHEN g.t - g.last_t <= {CW} THEN g.last_id END) AS message_id
+    FROM (SELECT g0.*, max(CASE WHEN g0.k = 0 THEN g0.message_id END) OVER w AS last_id,
+                 max(CASE WHEN g0.k = 0 THEN g0.t END) OVER w AS last_t
+          FROM attr_g g0 WINDOW w AS (PARTITION BY g0.contact_id, g0.grp)) g
+    WHERE g.k = 1)$a$ END,
+        sq, quote_literal(time_zone), quote_literal(conversion_window::text) || '::interval',
+        quote_literal(click_min_delay::text) || '::interval',
+        CASE WHEN hours IS NULL THEN '' ELSE ', ' || quote_literal(hours::text) || '::@extschema@.business_hours' END,
+        srcq[1], srcq[2], srcq[3], srcq[4], srcq[5], srcq[6],
+        coalesce(srcq[2], '(SELECT NULL::bigint AS message_id, NULL::timestamptz AS clicked_at WHERE false)'),
+        coalesce(srcq[3], '(SELECT NULL::bigint AS contact_id, NULL::timestamptz AS converted_at, NULL::numeric AS revenue, NULL::bigint AS message_id WHERE false)'),
+        (link_clicks IS NOT NULL)::text, (conversions IS NOT NULL)::text];
+
+    -- relations in the way that are not ours
+    SELECT array_agg(format('%I.%I', target_schema, c.relname) ORDER BY c.relname) INTO problems
+    FROM pg_class c, @extschema@.kpi_view_definitions() d
+    WHERE c.relnamespace = nsp AND c.relname = d.view_name
+      AND coalesce(obj_description(c.oid, 'pg_class'), '') NOT LIKE 'smskpi KPI view%';
+    IF problems IS NOT NULL THEN
+        RAISE EXCEPTION 'relations that smskpi did not create are in the way: %', array_to_string(problems, ', ')
+            USING ERRCODE = 'duplicate_table', HINT = 'Rename or drop them, or use another target schema.';
+    END IF;
+
+    -- drop the views an earlier run created (dependants first)
+    FOR v IN
+        SELECT c.relname, c.relkind
+        FROM pg_class c JOIN @extschema@.kpi_view_definitions() d ON d.view_name = c.relname
+        WHERE c.relnamespace = nsp AND c.relkind IN ('v', 'm')
+          AND obj_description(c.oid, 'pg_class') LIKE 'smskpi KPI view%'
+        ORDER BY d.level DESC, d.ord DESC
+    LOOP
+        BEGIN
+            EXECUTE format('DROP %s %I.%I', CASE v.relkind WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'VIEW' END,
+                           target_schema, v.relname);
+        EXCEPTION WHEN dependent_objects_still_exist THEN
+            RAISE EXCEPTION 'cannot replace %.%: objects of yours depend on it', quote_ident(target_schema), quote_ident(v.relname)
+                USING ERRCODE = 'dependent_objects_still_exist',
+                      HINT = 'Drop them, run create_kpi_views again, then create them again (smskpi never drops them with CASCADE).';
+        END;
+    END LOOP;
+
+    marker := format('smskpi KPI view (smskpi %s, create_kpi_views)',
+                     (SELECT extversion FROM pg_extension WHERE extname = 'smskpi'));
+    FOR v IN SELECT * FROM @extschema@.kpi_view_definitions() d ORDER BY d.level, d.ord LOOP
+        SELECT array_agg(r) INTO missing FROM unnest(v.sources) r WHERE rels[array_position(srcs, r)] IS NULL;
+        IF missing IS NOT NULL THEN
+            skipped := skipped || format(E'\n%s (no %s given)', v.view_name, array_to_string(missing, ', '));
+            CONTINUE;
+        END IF;
+        -- views this one reads must exist (kpi_vs_target reads whichever exist)
+        q := v.query;
+        IF v.view_name = 'kpi_vs_target' THEN
+            q := @extschema@.kpi_vs_target_query(created);
+        END IF;
+        FOR i IN 1 .. array_length(tok, 1) LOOP
+            q := replace(q, tok[i], coalesce(val[i], 'NULL'));
+        END LOOP;
+        IF materialized AND v.level < 9 THEN
+            EXECUTE format('CREATE MATERIALIZED VIEW %I.%I AS %s', target_schema, v.view_name, q);
+            EXECUTE format('CREATE UNIQUE INDEX %I ON %I.%I (%s) NULLS NOT DISTINCT',
+                           v.view_name || '_key', target_schema, v.view_name,
+                           (SELECT string_agg(quote_ident(k), ', ') FROM unnest(v.key_columns) k));
+            EXECUTE format('COMMENT ON MATERIALIZED VIEW %I.%I IS %L', target_schema, v.view_name,
+                           marker || ': ' || v.description);
+        ELSE
+            EXECUTE format('CREATE VIEW %I.%I WITH (security_invoker = true) AS %s', target_schema, v.view_name, q);
+            EXECUTE format('COMMENT ON VIEW %I.%I IS %L', target_schema, v.view_name, marker || ': ' || v.description);
+        END IF;
+        created := created || v.view_name::text;
+        RETURN NEXT format('%I.%I', target_schema, v.view_name)::regclass;
+    END LOOP;
+    IF skipped <> '' THEN
+        RAISE NOTICE 'KPI views not created:%', skipped;
+    END IF;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.create_kpi_views(name, regclass, regclass, regclass, regclass, regclass, regclass,
+    boolean, text, @extschema@.business_hours, interval, interval) IS
+'creates (or replaces) the smskpi KPI views in target_schema over your tables: plain views (security_invoker) or, with materialized => true, materialized views with unique indexes for REFRESH CONCURRENTLY; returns the views created';
+
+-- refresh_kpi_views ---------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.refresh_kpi_views(target_schema name, concurrent boolean DEFAULT true)
+RETURNS TABLE (view_name regclass, seconds float8)
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+#variable_conflict use_column
+DECLARE
+    v record;
+    t0 timestamptz;
+    n int := 0;
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = target_schema) THEN
+        RAISE EXCEPTION 'schema "%" does not exist', target_schema USING ERRCODE = 'invalid_schema_name';
+    END IF;
+    FOR v IN
+        SELECT c.oid, c.relname, c.relispopulated
+        FROM pg_class c
+        JOIN pg_namespace s ON s.oid = c.relnamespace
+        JOIN @extschema@.kpi_view_definitions() d ON d.view_name = c.relname
+        WHERE s.nspname = target_schema AND c.relkind = 'm'
+          AND obj_description(c.oid, 'pg_class') LIKE 'smskpi KPI view%'
+        ORDER BY d.level, d.ord
+    LOOP
+        t0 := clock_timestamp();
+        EXECUTE format('REFRESH MATERIALIZED VIEW %s %I.%I',
+                       CASE WHEN concurrent AND v.relispopulated THEN 'CONCURRENTLY' ELSE '' END,
+                       target_schema, v.relname);
+        n := n + 1;
+        view_name := v.oid::regclass;
+        seconds := extract(epoch FROM clock_timestamp() - t0);
+        RETURN NEXT;
+    END LOOP;
+    IF n = 0 THEN
+        RAISE NOTICE 'no smskpi materialized KPI views in schema "%"', target_schema;
+    END IF;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.refresh_kpi_views(name, boolean) IS
+'refreshes the materialized KPI views that create_kpi_views made in target_schema (base views first; CONCURRENTLY by default, so readers are never blocked); returns the seconds each took';
+
+-- kpi_view_definitions: the templates ---------------------------------------------
+--
+-- Tokens, replaced by create_kpi_views with quoted names and literals only:
+--   {S} target schema, {TZ} time zone, {CW} conversion window, {CMD} click_min_delay,
+--   {BH} ", <business_hours>" or nothing, {M} {LC} {CV} {CE} {VE} {HC} the source
+--   relations as sub-selects that cast the contract's columns to bigint/integer/text/
+--   numeric, {LC0} {CV0} the same or an empty relation, {HAS_LC} {HAS_CV} true/false,
+--   {ATTR} the conversion attribution CTEs (attr_ev, attr_g, attr).
+-- level 0 = base views other views read (refreshed first), 1 = the KPI views,
+-- 9 = kpi_vs_target (always a plain view; its query is made by kpi_vs_target_query).
+
+CREATE FUNCTION @extschema@.kpi_view_definitions()
+RETURNS TABLE (view_name text, level integer, ord integer, sources text[], key_columns text[],
+               description text, query text)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+BEGIN ATOMIC
+SELECT d.view_name, d.level, d.ord, d.sources, d.key_columns, d.description, d.query
+FROM (VALUES
+('kpi_sends', 0, 1, ARRAY['messages'], ARRAY['message_id'],
+ 'one row per outbound message: time buckets, dimensions, delivery, credits, emoji, link, position, reply attribution (smskpi.reply_attribution)',
+ $q$SELECT a.message_id, a.sent_at,
+       (a.sent_at AT TIME ZONE {TZ})::date AS day,
+       date_trunc('week', a.sent_at AT TIME ZONE {TZ})::date AS week,
+       date_trunc('month', a.sent_at AT TIME ZONE {TZ})::date AS month,
+       extract(hour FROM a.sent_at AT TIME ZONE {TZ})::integer AS hour,
+       a.contact_id, a.conversation_id, a.campaign_id, a.campaign_step, m.list_id, m.agent_id,
+       CASE WHEN m.media_count > 0 THEN 'MMS' ELSE 'SMS' END AS channel,
+       a."position", m.status, m.error_code, a.delivered, a.failed,
+       CASE WHEN m.media_count > 0 THEN 1 ELSE @extschema@.sms_segments(coalesce(m.body, '')) END AS credits,
+       coalesce(@extschema@.has_emoji(m.body), false) AS emoji,
+       coalesce(m.body ~* 'https?://', false) AS has_link,
+       a.replied, a.replies, a.reply_delay, a.reply_intent, a.reply_sentiment, a.positive, a.opted_out
+FROM @extschema@.reply_attribution((
+       SELECT @extschema@.message_log(x.contact_id, x.conversation_id, x.message_id, x.direction, x.sent_at,
+                                      x.status, x.body, x.media_count, x.campaign_id, x.campaign_step)
+       FROM {M} x)) a
+JOIN {M} m ON m.message_id = a.message_id AND m.direction = 'outbound'$q$),
+
+('kpi_conversations', 0, 2, ARRAY['messages'], ARRAY['conversation_id'],
+ 'one row per conversation: contact, start, first inbound message, whether the customer started it, first response and the agent who gave it (NULL = automation or unanswered)',
+ $q$SELECT s.conversation_id, min(s.contact_id) AS contact_id, min(s.sent_at) AS started_at,
+       s.first_in AS first_inbound_at,
+       s.first_in IS NOT NULL AND s.first_in <= coalesce(min(s.sent_at) FILTER (WHERE s.direction = 'outbound'), s.first_in) AS customer_initiated,
+       (coalesce(s.first_in, min(s.sent_at)) AT TIME ZONE {TZ})::date AS day,
+       date_trunc('week', coalesce(s.first_in, min(s.sent_at)) AT TIME ZONE {TZ})::date AS week,
+       date_trunc('month', coalesce(s.first_in, min(s.sent_at)) AT TIME ZONE {TZ})::date AS month,
+       extract(hour FROM coalesce(s.first_in, min(s.sent_at)) AT TIME ZONE {TZ})::integer AS hour,
+       s.first_out AS first_response_at,
+       s.first_out - s.first_in AS first_response_time,
+       (array_agg(s.agent_id ORDER BY s.message_id) FILTER (WHERE s.direction = 'outbound' AND s.sent_at = s.first_out))[1] AS agent_id,
+       max(s.campaign_id) AS campaign_id,
+       count(*) AS messages,
+       count(*) FILTER (WHERE s.direction = 'inbound') AS inbound
+FROM (SELECT w.*, min(w.sent_at) FILTER (WHERE w.direction = 'outbound' AND w.sent_at >= w.first_in)
+                    OVER (PARTITION BY w.conversation_id) AS first_out
+      FROM (SELECT m.conversation_id, m.contact_id, m.message_id, m.direction, m.sent_at, m.agent_id, m.campaign_id,
+                   min(m.sent_at) FILTER (WHERE m.direction = 'inbound') OVER (PARTITION BY m.conversation_id) AS first_in
+            FROM {M} m WHERE m.conversation_id IS NOT NULL AND m.sent_at IS NOT NULL) w) s
+GROUP BY s.conversation_id, s.first_in, s.first_out$q$),
+
+('kpi_message_volume', 1, 1, ARRAY['messages'], ARRAY['day', 'campaign_id', 'list_id', 'agent_id', 'channel'],
+ 'messages in and out by day, campaign, list, agent and channel (SMS/MMS); inbound ÷ outbound; credits (SMS segments, 1 per MMS)',
+ $q$SELECT s.day, s.week, s.month, s.campaign_id, s.list_id, s.agent_id, s.channel,
+       count(*) FILTER (WHERE s.direction = 'outbound') AS outbound,
+       count(*) FILTER (WHERE s.direction = 'inbound') AS inbound,
+       count(*) FILTER (WHERE s.direction = 'outbound' AND s.status IN ('delivered', 'read')) AS delivered,
+       count(*) FILTER (WHERE s.direction = 'outbound' AND s.status IN ('failed', 'undelivered')) AS failed,
+       coalesce(sum(s.credits), 0)::bigint AS credits,
+       (count(*) FILTER (WHERE s.direction = 'inbound'))::float8
+         / nullif(count(*) FILTER (WHERE s.direction = 'outbound'), 0) AS inbound_per_outbound
+FROM (SELECT m.direction, m.status, m.campaign_id, m.list_id, m.agent_id,
+             (m.sent_at AT TIME ZONE {TZ})::date AS day,
+             date_trunc('week', m.sent_at AT TIME ZONE {TZ})::date AS week,
+             date_trunc('month', m.sent_at AT TIME ZONE {TZ})::date AS month,
+             CASE WHEN m.media_count > 0 THEN 'MMS' ELSE 'SMS' END AS channel,
+             CASE WHEN m.direction IS DISTINCT FROM 'outbound' THEN 0 WHEN m.media_count > 0 THEN 1
+                  ELSE @extschema@.sms_segments(coalesce(m.body, '')) END AS credits
+      FROM {M} m) s
+GROUP BY s.day, s.week, s.month, s.campaign_id, s.list_id, s.agent_id, s.channel$q$),
+
+('kpi_response_rate', 1, 2, ARRAY['messages'], ARRAY['day', 'campaign_id', 'list_id', 'agent_id', 'channel'],
+ 'response rate by day of the send, campaign, list, agent and channel: unique repliers ÷ delivered (replies attributed by smskpi.reply_attribution)',
+ $q$SELECT s.day, s.week, s.month, s.campaign_id, s.list_id, s.agent_id, s.channel,
+       count(*) AS sent,
+       count(*) FILTER (WHERE s.delivered) AS delivered,
+       count(*) FILTER (WHERE s.delivered AND s.replied) AS replied,
+       count(DISTINCT s.contact_id) FILTER (WHERE s.delivered AND s.replied) AS repliers,
+       sum(s.replies)::bigint AS replies,
+       (count(DISTINCT s.contact_id) FILTER (WHERE s.delivered AND s.replied))::float8
+         / nullif(count(*) FILTER (WHERE s.delivered), 0) AS response_rate
+FROM {S}.kpi_sends s
+GROUP BY s.day, s.week, s.month, s.campaign_id, s.list_id, s.agent_id, s.channel$q$),
+
+('kpi_delivery', 1, 3, ARRAY['messages'], ARRAY['day', 'campaign_id', 'list_id', 'channel'],
+ 'delivery rate by day, campaign, list and channel: delivered ÷ sent (outbound); failed; pending (no final status)',
+ $q$SELECT s.day, s.week, s.month, s.campaign_id, s.list_id, s.channel,
+       count(*) AS sent,
+       count(*) FILTER (WHERE s.status IN ('delivered', 'read')) AS delivered,
+       count(*) FILTER (WHERE s.status IN ('failed', 'undelivered')) AS failed,
+       count(*) FILTER (WHERE s.status IS NULL OR s.status NOT IN ('delivered', 'read', 'failed', 'undelivered')) AS pending,
+       (count(*) FILTER (WHERE s.status IN ('delivered', 'read')))::float8 / count(*) AS delivery_rate,
+       (count(*) FILTER (WHERE s.status IN ('failed', 'undelivered')))::float8 / count(*) AS failure_rate
+FROM (SELECT m.status, m.campaign_id, m.list_id,
+             (m.sent_at AT TIME ZONE {TZ})::date AS day,
+             date_trunc('week', m.sent_at AT TIME ZONE {TZ})::date AS week,
+             date_trunc('month', m.sent_at AT TIME ZONE {TZ})::date AS month,
+             CASE WHEN m.media_count > 0 THEN 'MMS' ELSE 'SMS' END AS channel
+      FROM {M} m WHERE m.direction = 'outbound') s
+GROUP BY s.day, s.week, s.month, s.campaign_id, s.list_id, s.channel$q$),
+
+('kpi_delivery_failures', 1, 4, ARRAY['messages'], ARRAY['day', 'campaign_id', 'list_id', 'channel', 'status', 'error_code'],
+ 'failed and undelivered messages by day, campaign, list, channel, status and error code, with the reason (landline, unreachable, ...)',
+ $q$SELECT s.day, s.week, s.month, s.campaign_id, s.list_id, s.channel, s.status, s.error_code,
+       @extschema@.sms_error_reason(s.error_code) AS reason,
+       count(*) AS failures
+FROM (SELECT m.status, m.error_code, m.campaign_id, m.list_id,
+             (m.sent_at AT TIME ZONE {TZ})::date AS day,
+             date_trunc('week', m.sent_at AT TIME ZONE {TZ})::date AS week,
+             date_trunc('month', m.sent_at AT TIME ZONE {TZ})::date AS month,
+             CASE WHEN m.media_count > 0 THEN 'MMS' ELSE 'SMS' END AS channel
+      FROM {M} m WHERE m.direction = 'outbound' AND m.status IN ('failed', 'undelivered')) s
+GROUP BY s.day, s.week, s.month, s.campaign_id, s.list_id, s.channel, s.status, s.error_code$q$),
+
+('kpi_click_through', 1, 5, ARRAY['messages', 'link_clicks'], ARRAY['day', 'campaign_id', 'list_id', 'channel'],
+ 'CTR by day, campaign, list and channel: delivered messages clicked ÷ delivered (also ÷ delivered with a link); clicks; median time to the first click',
+ $q$WITH c AS (
+    SELECT l.message_id, min(l.clicked_at) AS first_click, count(*) AS clicks
+    FROM {LC} l JOIN {M} m ON m.message_id = l.message_id AND m.direction = 'outbound'
+    WHERE l.clicked_at >= m.sent_at + {CMD}
+    GROUP BY l.message_id)
+SELECT s.day, s.week, s.month, s.campaign_id, s.list_id, s.channel,
+       count(*) FILTER (WHERE s.delivered) AS delivered,
+       count(*) FILTER (WHERE s.delivered AND s.has_link) AS delivered_with_link,
+       count(*) FILTER (WHERE s.delivered AND s.clicks IS NOT NULL) AS clicked,
+       coalesce(sum(s.clicks), 0)::bigint AS clicks,
+       (count(*) FILTER (WHERE s.delivered AND s.clicks IS NOT NULL))::float8
+         / nullif(count(*) FILTER (WHERE s.delivered), 0) AS ctr,
+       (count(*) FILTER (WHERE s.delivered AND s.has_link AND s.clicks IS NOT NULL))::float8
+         / nullif(count(*) FILTER (WHERE s.delivered AND s.has_link), 0) AS link_ctr,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY s.first_click - s.sent_at) AS median_time_to_click
+FROM (SELECT m.sent_at, m.campaign_id, m.list_id, m.status IN ('delivered', 'read') AS delivered,
+             coalesce(m.body ~* 'https?://', false) AS has_link, c.clicks, c.first_click,
+             (m.sent_at AT TIME ZONE {TZ})::date AS day,
+             date_trunc('week', m.sent_at AT TIME ZONE {TZ})::date AS week,
+             date_trunc('month', m.sent_at AT TIME ZONE {TZ})::date AS month,
+             CASE WHEN m.media_count > 0 THEN 'MMS' ELSE 'SMS' END AS channel
+      FROM {M} m LEFT JOIN c ON c.message_id = m.message_id
+      WHERE m.direction = 'outbound') s
+GROUP BY s.day, s.week, s.month, s.campaign_id, s.list_id, s.channel$q$),
+
+('kpi_engagement', 1, 6, ARRAY['messages', 'link_clicks'], ARRAY['day', 'campaign_id', 'list_id', 'agent_id', 'channel'],
+ 'engagement rate by day, campaign, list, agent and channel: delivered messages that drew a reply (not an opt-out) or a click ÷ delivered',
+ $q$WITH c AS (
+    SELECT DISTINCT l.message_id
+    FROM {LC} l JOIN {M} m ON m.message_id = l.message_id AND m.direction = 'outbound'
+    WHERE l.clicked_at >= m.sent_at + {CMD})
+SELECT s.day, s.week, s.month, s.campaign_id, s.list_id, s.agent_id, s.channel,
+       count(*) FILTER (WHERE s.delivered) AS delivered,
+       count(*) FILTER (WHERE s.delivered AND s.replied AND NOT s.opted_out) AS replied,
+       count(*) FILTER (WHERE s.delivered AND c.message_id IS NOT NULL) AS clicked,
+       count(*) FILTER (WHERE s.delivered AND ((s.replied AND NOT s.opted_out) OR c.message_id IS NOT NULL)) AS engaged,
+       (count(*) FILTER (WHERE s.delivered AND ((s.replied AND NOT s.opted_out) OR c.message_id IS NOT NULL)))::float8
+         / nullif(count(*) FILTER (WHERE s.delivered), 0) AS engagement_rate
+FROM {S}.kpi_sends s LEFT JOIN c ON c.message_id = s.message_id
+GROUP BY s.day, s.week, s.month, s.campaign_id, s.list_id, s.agent_id, s.channel$q$),
+
+('kpi_conversions', 1, 7, ARRAY['messages', 'conversions'], ARRAY['day', 'campaign_id', 'list_id', 'agent_id', 'channel'],
+ 'conversion rate, conversions, revenue and revenue per message by day of the send, campaign, list, agent and channel (conversion_window last-touch attribution)',
+ $q$WITH {ATTR},
+per_msg AS (SELECT a.message_id, count(*) AS conversions, sum(a.revenue) AS revenue
+            FROM attr a WHERE a.message_id IS NOT NULL GROUP BY a.message_id)
+SELECT s.day, s.week, s.month, s.campaign_id, s.list_id, s.agent_id, s.channel,
+       count(*) AS sent,
+       count(*) FILTER (WHERE s.delivered) AS delivered,
+       count(*) FILTER (WHERE s.delivered AND p.message_id IS NOT NULL) AS converted,
+       coalesce(sum(p.conversions), 0)::bigint AS conversions,
+       coalesce(sum(p.revenue), 0) AS revenue,
+       (count(*) FILTER (WHERE s.delivered AND p.message_id IS NOT NULL))::float8
+         / nullif(count(*) FILTER (WHERE s.delivered), 0) AS conversion_rate,
+       coalesce(sum(p.revenue), 0) / count(*) AS revenue_per_message
+FROM (SELECT m.message_id, m.campaign_id, m.list_id, m.agent_id, m.status IN ('delivered', 'read') AS delivered,
+             (m.sent_at AT TIME ZONE {TZ})::date AS day,
+             date_trunc('week', m.sent_at AT TIME ZONE {TZ})::date AS week,
+             date_trunc('month', m.sent_at AT TIME ZONE {TZ})::date AS month,
+             CASE WHEN m.media_count > 0 THEN 'MMS' ELSE 'SMS' END AS channel
+      FROM {M} m WHERE m.direction = 'outbound') s
+LEFT JOIN per_msg p ON p.message_id = s.message_id
+GROUP BY s.day, s.week, s.month, s.campaign_id, s.list_id, s.agent_id, s.channel$q$),
+
+('kpi_revenue', 1, 8, ARRAY['messages', 'conversions'], ARRAY['month'],
+ 'revenue by month: all conversions, attributed to a message, per message sent and per active subscriber (contacts with a delivered message that month)',
+ $q$WITH {ATTR},
+cv AS (SELECT date_trunc('month', a.converted_at AT TIME ZONE {TZ})::date AS month,
+              count(*) AS conversions, coalesce(sum(a.revenue), 0) AS revenue,
+              count(*) FILTER (WHERE a.message_id IS NOT NULL) AS attributed_conversions,
+              coalesce(sum(a.revenue) FILTER (WHERE a.message_id IS NOT NULL), 0) AS attributed_revenue
+       FROM attr a GROUP BY 1),
+ms AS (SELECT date_trunc('month', m.sent_at AT TIME ZONE {TZ})::date AS month, count(*) AS sent,
+              count(DISTINCT m.contact_id) FILTER (WHERE m.status IN ('delivered', 'read')) AS active_subscribers
+       FROM {M} m WHERE m.direction = 'outbound' GROUP BY 1)
+SELECT month, coalesce(cv.conversions, 0) AS conversions, coalesce(cv.revenue, 0) AS revenue,
+       coalesce(cv.attributed_conversions, 0) AS attributed_conversions,
+       coalesce(cv.attributed_revenue, 0) AS attributed_revenue,
+       coalesce(ms.sent, 0) AS sent, coalesce(ms.active_subscribers, 0) AS active_subscribers,
+       cv.attributed_revenue / nullif(ms.sent, 0) AS revenue_per_message,
+       cv.attributed_revenue / nullif(ms.active_subscribers, 0) AS revenue_per_active_subscriber
+FROM cv FULL JOIN ms USING (month)$q$),
+
+('kpi_campaign_lift', 1, 9, ARRAY['messages', 'conversions', 'holdout_contacts'], ARRAY['campaign_id'],
+ 'conversion lift per campaign against its holdout (control) group: contacts converting between the first send and conversion_window after the last send',
+ $q$WITH camp AS (
+    SELECT m.campaign_id, min(m.sent_at) AS first_send, max(m.sent_at) AS last_send
+    FROM {M} m WHERE m.direction = 'outbound' AND m.campaign_id IS NOT NULL GROUP BY m.campaign_id),
+hold AS (SELECT DISTINCT h.campaign_id, h.contact_id FROM {HC} h),
+grp AS (
+    SELECT DISTINCT m.campaign_id, m.contact_id, false AS holdout
+    FROM {M} m
+    WHERE m.direction = 'outbound' AND m.campaign_id IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM hold h WHERE h.campaign_id = m.campaign_id AND h.contact_id = m.contact_id)
+    UNION ALL
+    SELECT h.campaign_id, h.contact_id, true FROM hold h),
+conv AS (
+    SELECT g.campaign_id, g.contact_id, g.holdout, bool_or(v.contact_id IS NOT NULL) AS converted
+    FROM grp g JOIN camp c ON c.campaign_id = g.campaign_id
+    LEFT JOIN {CV} v ON v.contact_id = g.contact_id
+                    AND v.converted_at >= c.first_send AND v.converted_at < c.last_send + {CW}
+    GROUP BY g.campaign_id, g.contact_id, g.holdout)
+SELECT c.campaign_id,
+       (c.first_send AT TIME ZONE {TZ})::date AS day,
+       date_trunc('week', c.first_send AT TIME ZONE {TZ})::date AS week,
+       date_trunc('month', c.first_send AT TIME ZONE {TZ})::date AS month,
+       count(*) FILTER (WHERE NOT v.holdout) AS treated,
+       count(*) FILTER (WHERE NOT v.holdout AND v.converted) AS treated_converted,
+       (count(*) FILTER (WHERE NOT v.holdout AND v.converted))::float8 / nullif(count(*) FILTER (WHERE NOT v.holdout), 0) AS treated_rate,
+       count(*) FILTER (WHERE v.holdout) AS holdout,
+       count(*) FILTER (WHERE v.holdout AND v.converted) AS holdout_converted,
+       (count(*) FILTER (WHERE v.holdout AND v.converted))::float8 / count(*) FILTER (WHERE v.holdout) AS holdout_rate,
+       (count(*) FILTER (WHERE NOT v.holdout AND v.converted))::float8 / nullif(count(*) FILTER (WHERE NOT v.holdout), 0)
+         - (count(*) FILTER (WHERE v.holdout AND v.converted))::float8 / count(*) FILTER (WHERE v.holdout) AS lift,
+       ((count(*) FILTER (WHERE NOT v.holdout AND v.converted))::float8 / nullif(count(*) FILTER (WHERE NOT v.holdout), 0))
+         / nullif((count(*) FILTER (WHERE v.holdout AND v.converted))::float8 / count(*) FILTER (WHERE v.holdout), 0) - 1 AS relative_lift
+FROM conv v JOIN camp c ON c.campaign_id = v.campaign_id
+GROUP BY c.campaign_id, c.first_send
+HAVING count(*) FILTER (WHERE v.holdout) > 0$q$),
+
+('kpi_opt_ins_outs', 1, 10, ARRAY['consent_events'], ARRAY['day', 'list_id', 'source'],
+ 'opt-ins and opt-outs by day, list and source',
+ $q$SELECT (e.occurred_at AT TIME ZONE {TZ})::date AS day,
+       date_trunc('week', e.occurred_at AT TIME ZONE {TZ})::date AS week,
+       date_trunc('month', e.occurred_at AT TIME ZONE {TZ})::date AS month,
+       e.list_id, e.source,
+       count(*) FILTER (WHERE e.event = 'opt_in') AS opt_ins,
+       count(*) FILTER (WHERE e.event = 'opt_out') AS opt_outs,
+       count(*) FILTER (WHERE e.event = 'opt_in') - count(*) FILTER (WHERE e.event = 'opt_out') AS net
+FROM {CE} e
+GROUP BY 1, 2, 3, e.list_id, e.source$q$),
+
+('kpi_list_health', 1, 11, ARRAY['consent_events', 'messages'], ARRAY['day', 'list_id'],
+ 'list size (subscribers at the end of the day), opt-ins, opt-outs, net change and messages sent to the list, by day and list',
+ $q$WITH ev AS (
+    SELECT e.list_id, (e.occurred_at AT TIME ZONE {TZ})::date AS day, e.event,
+           (e.event = 'opt_in')::integer
+             - coalesce((lag(e.event) OVER (PARTITION BY e.contact_id, e.list_id ORDER BY e.occurred_at, e.event) = 'opt_in')::integer, 0) AS delta
+    FROM {CE} e WHERE e.event IN ('opt_in', 'opt_out')),
+d AS (SELECT ev.list_id, ev.day, count(*) FILTER (WHERE ev.event = 'opt_in') AS opt_ins,
+             count(*) FILTER (WHERE ev.event = 'opt_out') AS opt_outs, sum(ev.delta) AS net_change
+      FROM ev GROUP BY ev.list_id, ev.day),
+ms AS (SELECT m.list_id, (m.sent_at AT TIME ZONE {TZ})::date AS day, count(*) AS messages
+       FROM {M} m WHERE m.direction = 'outbound' AND m.list_id IS NOT NULL GROUP BY 1, 2)
+SELECT x.day, date_trunc('week', x.day::timestamp)::date AS week, date_trunc('month', x.day::timestamp)::date AS month,
+       x.list_id, x.opt_ins, x.opt_outs, x.net_change, x.subscribers, x.messages,
+       x.messages::float8 / nullif(x.subscribers, 0) AS messages_per_subscriber
+FROM (SELECT day, list_id, coalesce(d.opt_ins, 0) AS opt_ins, coalesce(d.opt_outs, 0) AS opt_outs,
+             coalesce(d.net_change, 0)::bigint AS net_change,
+             (sum(coalesce(d.net_change, 0)) OVER (PARTITION BY list_id ORDER BY day))::bigint AS subscribers,
+             coalesce(ms.messages, 0) AS messages
+      FROM d FULL JOIN ms USING (list_id, day)) x$q$),
+
+('kpi_campaign_opt_outs', 1, 12, ARRAY['messages'], ARRAY['campaign_id'],
+ 'opt-out rate per campaign: recipients who opted out in reply (smskpi.reply_attribution) ÷ delivered recipients; over_2pct flags the seed''s 2% limit',
+ $q$SELECT s.campaign_id,
+       (min(s.sent_at) AT TIME ZONE {TZ})::date AS day,
+       date_trunc('week', min(s.sent_at) AT TIME ZONE {TZ})::date AS week,
+       date_trunc('month', min(s.sent_at) AT TIME ZONE {TZ})::date AS month,
+       min(s.list_id) AS list_id,
+       count(DISTINCT s.contact_id) AS recipients,
+       count(DISTINCT s.contact_id) FILTER (WHERE s.delivered) AS delivered_recipients,
+       count(DISTINCT s.contact_id) FILTER (WHERE s.opted_out) AS opted_out,
+       (count(DISTINCT s.contact_id) FILTER (WHERE s.opted_out))::float8
+         / nullif(count(DISTINCT s.contact_id) FILTER (WHERE s.delivered), 0) AS opt_out_rate,
+       (count(DISTINCT s.contact_id) FILTER (WHERE s.opted_out))::float8
+         / nullif(count(DISTINCT s.contact_id) FILTER (WHERE s.delivered), 0) > 0.02 AS over_2pct
+FROM {S}.kpi_sends s WHERE s.campaign_id IS NOT NULL
+GROUP BY s.campaign_id$q$),
+
+('kpi_first_response', 1, 13, ARRAY['messages'], ARRAY['day', 'hour', 'agent_id'],
+ 'first response time by day and hour of the first inbound message and by the agent who answered (NULL = automation or unanswered): median, p90, mean, share within 15 min / 1 h / 24 h; state merges across rows (smskpi.response_state_merge)',
+ $q$SELECT g.day, g.week, g.month, g.hour, g.agent_id,
+       st.asked AS conversations, st.answered, st.median, st.p90, st.mean,
+       st.share_within[1] AS within_15m, st.share_within[2] AS within_1h, st.share_within[3] AS within_24h,
+       g.state
+FROM (SELECT c.day, c.week, c.month, c.hour, c.agent_id,
+             @extschema@.first_response_state(m.conversation_id, m.direction = 'inbound', m.sent_at {BH}) AS state
+      FROM {M} m JOIN {S}.kpi_conversations c ON c.conversation_id = m.conversation_id
+      WHERE c.first_inbound_at IS NOT NULL
+      GROUP BY c.day, c.week, c.month, c.hour, c.agent_id) g,
+     LATERAL @extschema@.response_stats(g.state) st$q$),
+
+('kpi_reply_time', 1, 14, ARRAY['messages'], ARRAY['day', 'agent_id'],
+ 'reply time over every customer turn, by day of the conversation''s first inbound message and first responder: median, p90, mean; state merges across rows',
+ $q$SELECT g.day, g.week, g.month, g.agent_id,
+       st.asked AS turns, st.answered, st.median, st.p90, st.mean,
+       g.state
+FROM (SELECT c.day, c.week, c.month, c.agent_id,
+             @extschema@.reply_time_state(m.conversation_id, m.direction = 'inbound', m.sent_at {BH}) AS state
+      FROM {M} m JOIN {S}.kpi_conversations c ON c.conversation_id = m.conversation_id
+      WHERE c.first_inbound_at IS NOT NULL
+      GROUP BY c.day, c.week, c.month, c.agent_id) g,
+     LATERAL @extschema@.response_stats(g.state) st$q$),
+
+('kpi_resolution', 1, 15, ARRAY['messages', 'conversation_events'], ARRAY['day', 'agent_id'],
+ 'resolution time (mean, median; first inbound message to the final resolved event) and first contact resolution (resolved, never reopened, no new customer conversation within 72 h) by day and first responder',
+ $q$WITH c AS MATERIALIZED (SELECT * FROM {S}.kpi_conversations),
+ev AS (
+    SELECT e.conversation_id,
+           (array_agg(e.event ORDER BY e.occurred_at DESC, e.event DESC))[1] AS last_event,
+           max(e.occurred_at) FILTER (WHERE e.event = 'resolved') AS resolved_at,
+           count(*) FILTER (WHERE e.event = 'reopened') AS reopens
+    FROM {VE} e WHERE e.event IN ('resolved', 'reopened') GROUP BY e.conversation_id),
+rep AS (   -- resolved conversations followed by a new customer conversation within 72 h:
+           -- per contact, the first customer-initiated start after each resolution
+    SELECT x.conversation_id
+    FROM (SELECT e.conversation_id, e.kind, e.t,
+                 min(e.t) FILTER (WHERE e.kind = 0) OVER (PARTITION BY e.contact_id ORDER BY e.t, e.kind
+                                                         ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS next_start
+          FROM (SELECT c.contact_id, c.conversation_id, c.started_at AS t, 0 AS kind FROM c WHERE c.customer_initiated
+                UNION ALL
+                SELECT c.contact_id, c.conversation_id, ev.resolved_at, 1
+                FROM c JOIN ev ON ev.conversation_id = c.conversation_id WHERE ev.last_event = 'resolved') e) x
+    WHERE x.kind = 1 AND x.next_start <= x.t + interval '72 hours'),
+r AS (
+    SELECT c.day, c.week, c.month, c.agent_id,
+           ev.last_event = 'resolved' AS resolved, ev.reopens,
+           CASE WHEN ev.last_event = 'resolved' THEN ev.resolved_at - coalesce(c.first_inbound_at, c.started_at) END AS resolution_time,
+           ev.last_event = 'resolved' AND ev.reopens = 0 AND rep.conversation_id IS NULL AS fcr
+    FROM c JOIN ev ON ev.conversation_id = c.conversation_id
+    LEFT JOIN rep ON rep.conversation_id = c.conversation_id)
+SELECT r.day, r.week, r.month, r.agent_id,
+       count(*) AS conversations,
+       count(*) FILTER (WHERE r.resolved) AS resolved,
+       count(*) FILTER (WHERE r.reopens > 0) AS reopened,
+       avg(r.resolution_time) AS mean_resolution_time,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY r.resolution_time) AS median_resolution_time,
+       count(*) FILTER (WHERE r.fcr) AS first_contact_resolved,
+       (count(*) FILTER (WHERE r.fcr))::float8 / nullif(count(*) FILTER (WHERE r.resolved), 0) AS fcr_rate
+FROM r GROUP BY r.day, r.week, r.month, r.agent_id$q$),
+
+('kpi_sentiment_trend', 1, 16, ARRAY['messages'], ARRAY['day', 'channel'],
+ 'sentiment of inbound messages with text by day and channel (smskpi.sentiment_score): positive / neutral / negative counts, mean score',
+ $q$SELECT s.day, s.week, s.month, s.channel,
+       count(*) AS inbound,
+       count(*) FILTER (WHERE s.score >= 0.05) AS positive,
+       count(*) FILTER (WHERE s.score > -0.05 AND s.score < 0.05) AS neutral,
+       count(*) FILTER (WHERE s.score <= -0.05) AS negative,
+       avg(s.score) AS mean_score,
+       (count(*) FILTER (WHERE s.score > -0.05))::float8 / count(*) AS positive_or_neutral_share
+FROM (SELECT @extschema@.sentiment_score(m.body) AS score,
+             (m.sent_at AT TIME ZONE {TZ})::date AS day,
+             date_trunc('week', m.sent_at AT TIME ZONE {TZ})::date AS week,
+             date_trunc('month', m.sent_at AT TIME ZONE {TZ})::date AS month,
+             CASE WHEN m.media_count > 0 THEN 'MMS' ELSE 'SMS' END AS channel
+      FROM {M} m WHERE m.direction = 'inbound' AND m.body <> '') s
+GROUP BY s.day, s.week, s.month, s.channel$q$),
+
+('kpi_negative_messages', 1, 17, ARRAY['messages'], ARRAY['message_id'],
+ 'the 1000 latest negative inbound messages (sentiment_score <= -0.05), newest first, with their intent, for a person to read',
+ $q$SELECT s.message_id, s.sent_at, (s.sent_at AT TIME ZONE {TZ})::date AS day,
+       s.contact_id, s.conversation_id, s.body, s.score AS sentiment_score,
+       @extschema@.reply_intent(s.body) AS intent
+FROM (SELECT m.message_id, m.sent_at, m.contact_id, m.conversation_id, m.body,
+             @extschema@.sentiment_score(m.body) AS score
+      FROM {M} m WHERE m.direction = 'inbound' AND m.body <> '') s
+WHERE s.score <= -0.05
+ORDER BY s.sent_at DESC, s.message_id DESC
+LIMIT 1000$q$),
+
+('kpi_campaign_report', 1, 18, ARRAY['messages'], ARRAY['campaign_id', 'campaign_step'],
+ 'one row per blast (campaign and step): sent, delivered, failed, replied, clicks, opt-outs, credits (SMS segments, 1 per MMS), conversions, revenue, rates',
+ $q$WITH {ATTR},
+clk AS (SELECT l.message_id, count(*) AS clicks
+        FROM {LC0} l JOIN {M} m ON m.message_id = l.message_id AND m.direction = 'outbound'
+        WHERE l.clicked_at >= m.sent_at + {CMD} GROUP BY l.message_id),
+cv AS (SELECT a.message_id, count(*) AS conversions, sum(a.revenue) AS revenue
+       FROM attr a WHERE a.message_id IS NOT NULL GROUP BY a.message_id)
+SELECT s.campaign_id, s.campaign_step,
+       (min(s.sent_at) AT TIME ZONE {TZ})::date AS day,
+       date_trunc('week', min(s.sent_at) AT TIME ZONE {TZ})::date AS week,
+       date_trunc('month', min(s.sent_at) AT TIME ZONE {TZ})::date AS month,
+       min(s.list_id) AS list_id,
+       CASE WHEN min(s.channel) = max(s.channel) THEN min(s.channel) ELSE 'mixed' END AS channel,
+       count(*) AS sent,
+       count(*) FILTER (WHERE s.delivered) AS delivered,
+       count(*) FILTER (WHERE s.failed) AS failed,
+       count(*) FILTER (WHERE s.delivered AND s.replied) AS replied,
+       sum(s.replies)::bigint AS replies,
+       CASE WHEN {HAS_LC} THEN count(*) FILTER (WHERE s.delivered AND k.message_id IS NOT NULL) END AS clicked,
+       CASE WHEN {HAS_LC} THEN coalesce(sum(k.clicks), 0)::bigint END AS clicks,
+       count(DISTINCT s.contact_id) FILTER (WHERE s.opted_out) AS opt_outs,
+       sum(s.credits)::bigint AS credits,
+       CASE WHEN {HAS_CV} THEN coalesce(sum(v.conversions), 0)::bigint END AS conversions,
+       CASE WHEN {HAS_CV} THEN coalesce(sum(v.revenue), 0) END AS revenue,
+       (count(*) FILTER (WHERE s.delivered AND s.replied))::float8 / nullif(count(*) FILTER (WHERE s.delivered), 0) AS reply_rate,
+       CASE WHEN {HAS_LC} THEN (count(*) FILTER (WHERE s.delivered AND k.message_id IS NOT NULL))::float8
+                               / nullif(count(*) FILTER (WHERE s.delivered), 0) END AS ctr,
+       (count(DISTINCT s.contact_id) FILTER (WHERE s.opted_out))::float8
+         / nullif(count(DISTINCT s.contact_id) FILTER (WHERE s.delivered), 0) AS opt_out_rate,
+       (count(DISTINCT s.contact_id) FILTER (WHERE s.opted_out))::float8
+         / nullif(count(DISTINCT s.contact_id) FILTER (WHERE s.delivered), 0) > 0.02 AS opt_out_over_2pct
+FROM {S}.kpi_sends s
+LEFT JOIN clk k ON k.message_id = s.message_id
+LEFT JOIN cv v ON v.message_id = s.message_id
+WHERE s.campaign_id IS NOT NULL
+GROUP BY s.campaign_id, s.campaign_step$q$),
+
+('kpi_drip_falloff', 1, 19, ARRAY['messages'], ARRAY['campaign_id', 'step'],
+ 'per-step funnel of drip campaigns (smskpi.campaign_falloff) with the day the step started',
+ $q$SELECT f.campaign_id, f.step,
+       (st.first_send AT TIME ZONE {TZ})::date AS day,
+       date_trunc('week', st.first_send AT TIME ZONE {TZ})::date AS week,
+       date_trunc('month', st.first_send AT TIME ZONE {TZ})::date AS month,
+       f.recipients, f.delivered, f.replied, f.reply_rate, f.positive_replies, f.opted_out, f.still_active,
+       f.median_reply_delay, f.reply_rate_change, f.falloff_point
+FROM @extschema@.campaign_falloff((
+       SELECT @extschema@.message_log(x.contact_id, x.conversation_id, x.message_id, x.direction, x.sent_at,
+                                      x.status, x.body, x.media_count, x.campaign_id, x.campaign_step)
+       FROM {M} x)) f
+LEFT JOIN (SELECT m.campaign_id, m.campaign_step, min(m.sent_at) AS first_send
+           FROM {M} m WHERE m.direction = 'outbound' AND m.campaign_id IS NOT NULL
+           GROUP BY m.campaign_id, m.campaign_step) st
+       ON st.campaign_id = f.campaign_id AND st.campaign_step = f.step$q$),
+
+('kpi_reply_rates', 1, 20, ARRAY['messages'], ARRAY['day', 'campaign_id', 'position', 'channel', 'emoji'],
+ 'reply rates by message position to the contact (10 = 10th and later), channel (MMS vs SMS) and emoji vs none, by day and campaign',
+ $q$SELECT s.day, s.week, s.month, s.campaign_id, least(s."position", 10) AS "position", s.channel, s.emoji,
+       count(*) AS sent,
+       count(*) FILTER (WHERE s.delivered) AS delivered,
+       count(*) FILTER (WHERE s.delivered AND s.replied) AS replied,
+       count(*) FILTER (WHERE s.delivered AND s.positive) AS positive,
+       count(*) FILTER (WHERE s.delivered AND s.opted_out) AS opted_out,
+       (count(*) FILTER (WHERE s.delivered AND s.replied))::float8 / nullif(count(*) FILTER (WHERE s.delivered), 0) AS reply_rate
+FROM {S}.kpi_sends s
+GROUP BY s.day, s.week, s.month, s.campaign_id, least(s."position", 10), s.channel, s.emoji$q$),
+
+('kpi_speed_to_lead', 1, 21, ARRAY['messages', 'consent_events'], ARRAY['day'],
+ 'speed to lead by day of the opt-in (smskpi.speed_to_lead): leads, contacted, contacted within 5 min / 1 h, median and p90 delay',
+ $q$SELECT (l.opted_in_at AT TIME ZONE {TZ})::date AS day,
+       date_trunc('week', l.opted_in_at AT TIME ZONE {TZ})::date AS week,
+       date_trunc('month', l.opted_in_at AT TIME ZONE {TZ})::date AS month,
+       count(*) AS leads,
+       count(l.first_outbound_at) AS contacted,
+       count(*) FILTER (WHERE l.delay <= interval '5 minutes') AS within_5m,
+       count(*) FILTER (WHERE l.delay <= interval '1 hour') AS within_1h,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY l.delay) AS median_delay,
+       percentile_cont(0.9) WITHIN GROUP (ORDER BY l.delay) AS p90_delay
+FROM @extschema@.speed_to_lead(
+       (SELECT @extschema@.message_log(x.contact_id, x.conversation_id, x.message_id, x.direction, x.sent_at,
+                                       x.status, x.body, x.media_count, x.campaign_id, x.campaign_step)
+        FROM {M} x),
+       (SELECT @extschema@.contact_event_log(e.contact_id, e.occurred_at) FROM {CE} e WHERE e.event = 'opt_in')) l
+GROUP BY 1, 2, 3$q$),
+
+('kpi_unanswered_streaks', 1, 22, ARRAY['messages'], ARRAY['contact_id'],
+ 'contacts with 2 or more unanswered outbound messages in a row (smskpi.unanswered_streaks): when the signal came, messages sent after it, whether pushing on paid off',
+ $q$SELECT u.contact_id, (u.signal_at AT TIME ZONE {TZ})::date AS day,
+       date_trunc('week', u.signal_at AT TIME ZONE {TZ})::date AS week,
+       date_trunc('month', u.signal_at AT TIME ZONE {TZ})::date AS month,
+       u.sent, u.longest_streak, u.signal_at, u.sent_after, u.replied_after, u.current_streak
+FROM @extschema@.unanswered_streaks((
+       SELECT @extschema@.message_log(x.contact_id, x.conversation_id, x.message_id, x.direction, x.sent_at,
+                                      x.status, x.body, x.media_count, x.campaign_id, x.campaign_step)
+       FROM {M} x), 2) u$q$),
+
+('kpi_vs_target', 9, 1, ARRAY['messages'], ARRAY[]::text[],
+ 'each KPI by month beside its target (smskpi.kpi_targets), below_target and the advice if below',
+ '')
+) d(view_name, level, ord, sources, key_columns, description, query);
+END;
+COMMENT ON FUNCTION @extschema@.kpi_view_definitions() IS
+'the KPI views that create_kpi_views makes: name, level (0 = base, refreshed first), sources needed, unique key, description, query template';
+
+-- kpi_vs_target_query: the query of kpi_vs_target over the views that exist ----------
+
+CREATE FUNCTION @extschema@.kpi_vs_target_query(views text[])
+RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+SELECT 'WITH actual (month, metric, actual) AS (' || coalesce(string_agg(p.q, E'\nUNION ALL\n' ORDER BY p.o),
+           'SELECT NULL::date, NULL::text, NULL::float8 WHERE false') || $q$),
+target AS (SELECT DISTINCT ON (t.metric) t.* FROM @extschema@.kpi_targets t ORDER BY t.metric, t.edited DESC)
+SELECT a.month, a.metric, t.description, a.actual, t.unit, t.target_min, t.target_max, t.target_text,
+       CASE WHEN t.better = 'higher' THEN a.actual < coalesce(t.target_min, t.target_max)
+            ELSE a.actual > coalesce(t.target_max, t.target_min) END AS below_target,
+       CASE WHEN CASE WHEN t.better = 'higher' THEN a.actual < coalesce(t.target_min, t.target_max)
+                      ELSE a.actual > coalesce(t.target_max, t.target_min) END THEN t.advice END AS advice
+FROM actual a JOIN target t ON t.metric = a.metric$q$
+FROM (VALUES
+ (1, 'kpi_first_response', $q$SELECT month, 'response_time', extract(epoch FROM @extschema@.response_median(@extschema@.response_state_merge(state)))::float8 / 60 FROM {S}.kpi_first_response GROUP BY month
+UNION ALL
+SELECT month, 'response_time_live_chat', extract(epoch FROM @extschema@.response_median(@extschema@.response_state_merge(state)))::float8 / 60 FROM {S}.kpi_first_response GROUP BY month$q$),
+ (2, 'kpi_resolution', $q$SELECT month, 'resolution_time_simple', sum(extract(epoch FROM mean_resolution_time) * resolved)::float8 / nullif(sum(resolved), 0) / 60 FROM {S}.kpi_resolution GROUP BY month
+UNION ALL
+SELECT month, 'resolution_time_complex', sum(extract(epoch FROM mean_resolution_time) * resolved)::float8 / nullif(sum(resolved), 0) / 60 FROM {S}.kpi_resolution GROUP BY month
+UNION ALL
+SELECT month, 'first_contact_resolution', sum(first_contact_resolved)::float8 / nullif(sum(resolved), 0) FROM {S}.kpi_resolution GROUP BY month$q$),
+ (3, 'kpi_delivery', $q$SELECT month, 'delivery_rate', sum(delivered)::float8 / nullif(sum(sent), 0) FROM {S}.kpi_delivery GROUP BY month$q$),
+ (4, 'kpi_engagement', $q$SELECT month, 'engagement_rate', sum(engaged)::float8 / nullif(sum(delivered), 0) FROM {S}.kpi_engagement GROUP BY month$q$),
+ (5, 'kpi_response_rate', $q$SELECT month, 'response_rate', sum(repliers)::float8 / nullif(sum(delivered), 0) FROM {S}.kpi_response_rate GROUP BY month$q$),
+ (6, 'kpi_click_through', $q$SELECT month, 'click_through_rate', sum(clicked)::float8 / nullif(sum(delivered), 0) FROM {S}.kpi_click_through GROUP BY month$q$),
+ (7, 'kpi_conversions', $q$SELECT month, 'conversion_rate_cold', sum(converted) FILTER (WHERE campaign_id IS NOT NULL)::float8 / nullif(sum(delivered) FILTER (WHERE campaign_id IS NOT NULL), 0) FROM {S}.kpi_conversions GROUP BY month
+UNION ALL
+SELECT month, 'conversion_rate_warm', sum(converted) FILTER (WHERE campaign_id IS NULL)::float8 / nullif(sum(delivered) FILTER (WHERE campaign_id IS NULL), 0) FROM {S}.kpi_conversions GROUP BY month$q$),
+ (8, 'kpi_campaign_opt_outs', $q$SELECT month, 'opt_out_rate', sum(opted_out)::float8 / nullif(sum(delivered_recipients), 0) FROM {S}.kpi_campaign_opt_outs GROUP BY month$q$),
+ (9, 'kpi_list_health', $q$SELECT month, 'list_growth', sum(net)::float8 / nullif(sum(end_subscribers - net), 0)
+FROM (SELECT DISTINCT ON (list_id, month) list_id, month, subscribers AS end_subscribers,
+             sum(net_change) OVER (PARTITION BY list_id, month) AS net
+      FROM {S}.kpi_list_health ORDER BY list_id, month, day DESC) lh GROUP BY month$q$),
+ (10, 'kpi_sentiment_trend', $q$SELECT month, 'sentiment_positive_or_neutral', sum(positive + neutral)::float8 / nullif(sum(inbound), 0) FROM {S}.kpi_sentiment_trend GROUP BY month$q$)
+) p(o, v, q)
+WHERE p.v = ANY (views);
+END;
+COMMENT ON FUNCTION @extschema@.kpi_vs_target_query(text[]) IS
+'query template of the kpi_vs_target view over the given KPI views (used by create_kpi_views)';
