@@ -125,7 +125,7 @@ conv_find(ConvTable *t, int64 key, bool insert)
 
 void
 cm_attribute(const CmLog *log, int64 window_usec, const CmEvents *stops,
-			 cm_contact_fn fn, void *arg)
+			 int32 first_position, cm_contact_fn fn, void *arg)
 {
 	const CmMsg *msgs = log->msgs;
 	int64		i = 0,
@@ -175,7 +175,7 @@ cm_attribute(const CmLog *log, int64 window_usec, const CmEvents *stops,
 				}
 				o = &outs[nout];
 				o->msg = m;
-				o->position = ++nout;
+				o->position = first_position + nout++;
 				o->replies = 0;
 				o->first_reply_at = DT_NOEND;
 				o->first_reply = NULL;
@@ -383,12 +383,34 @@ attr_emit(void *arg, CmOutcome *outs, int n)
 	}
 }
 
+/* check the call's result columns and set up c to write rows into its tuplestore */
+static void
+attr_begin(FunctionCallInfo fcinfo, AttrCtx *c)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+
+	if (rsinfo->setDesc->natts != ATTR_NCOLS)
+		elog(ERROR, "reply_attribution: wrong number of result columns");
+	for (int i = 0; i < ATTR_NCOLS; i++)
+		if (TupleDescAttr(rsinfo->setDesc, i)->atttypid != attr_types[i] ||
+			TupleDescAttr(rsinfo->setDesc, i)->attisdropped)
+			elog(ERROR, "reply_attribution: unexpected type of result column %d", i + 1);
+	c->ts = rsinfo->setResult;
+	c->desc = rsinfo->setDesc;
+	c->slot = MakeSingleTupleTableSlot(rsinfo->setDesc, &TTSOpsMinimalTuple);
+	for (int i = 0; i <= SMS_INTENT_OTHER; i++)
+	{
+		c->intent_name[i] = smskpi_intent_name((SmsIntent) i);
+		c->intent_len[i] = (uint8) strlen(c->intent_name[i]);
+		Assert(c->intent_len[i] + VARHDRSZ_SHORT <= VARATT_SHORT_MAX);
+	}
+}
+
 /* reply_attribution(log, reply_window, stops) returns one row per outbound message with its replies. */
 PG_FUNCTION_INFO_V1(smskpi_reply_attribution);
 Datum
 smskpi_reply_attribution(PG_FUNCTION_ARGS)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	int64		window = cm_window_arg(fcinfo, 1);
 	CmLog		log;
 	CmEvents	stops;
@@ -397,25 +419,43 @@ smskpi_reply_attribution(PG_FUNCTION_ARGS)
 	InitMaterializedSRF(fcinfo, 0);
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	if (rsinfo->setDesc->natts != ATTR_NCOLS)
-		elog(ERROR, "reply_attribution: wrong number of result columns");
-	for (int i = 0; i < ATTR_NCOLS; i++)
-		if (TupleDescAttr(rsinfo->setDesc, i)->atttypid != attr_types[i] ||
-			TupleDescAttr(rsinfo->setDesc, i)->attisdropped)
-			elog(ERROR, "reply_attribution: unexpected type of result column %d", i + 1);
+	attr_begin(fcinfo, &c);
 	cm_read_log(PG_GETARG_BYTEA_P(0), &log);
 	if (!PG_ARGISNULL(2))
 		cm_read_events(PG_GETARG_BYTEA_P(2), &stops);
-	c.ts = rsinfo->setResult;
-	c.desc = rsinfo->setDesc;
-	c.slot = MakeSingleTupleTableSlot(rsinfo->setDesc, &TTSOpsMinimalTuple);
-	for (int i = 0; i <= SMS_INTENT_OTHER; i++)
+	cm_attribute(&log, window, PG_ARGISNULL(2) ? NULL : &stops, 1, attr_emit, &c);
+	ExecDropSingleTupleTableSlot(c.slot);
+	PG_RETURN_NULL();
+}
+
+/*
+ * reply_attribution(history, reply_window, stopped_at, first_position)
+ * returns one row per outbound message of one contact's history.
+ */
+PG_FUNCTION_INFO_V1(smskpi_history_attribution);
+Datum
+smskpi_history_attribution(PG_FUNCTION_ARGS)
+{
+	int64		window = cm_window_arg(fcinfo, 1);
+	int32		first = cm_first_position_arg(fcinfo, 3);
+	CmLog		log;
+	CmEvents	stops;
+	CmEvent		stop;
+	AttrCtx		c;
+
+	InitMaterializedSRF(fcinfo, 0);
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	attr_begin(fcinfo, &c);
+	ch_read(PG_GETARG_DATUM(0), &log, &stop.contact_id);
+	cm_check_first_position(first, &log);
+	if (!PG_ARGISNULL(2))
 	{
-		c.intent_name[i] = smskpi_intent_name((SmsIntent) i);
-		c.intent_len[i] = (uint8) strlen(c.intent_name[i]);
-		Assert(c.intent_len[i] + VARHDRSZ_SHORT <= VARATT_SHORT_MAX);
+		stop.at = PG_GETARG_TIMESTAMPTZ(2);
+		stops.ev = &stop;
+		stops.n = 1;
 	}
-	cm_attribute(&log, window, PG_ARGISNULL(2) ? NULL : &stops, attr_emit, &c);
+	cm_attribute(&log, window, PG_ARGISNULL(2) ? NULL : &stops, first, attr_emit, &c);
 	ExecDropSingleTupleTableSlot(c.slot);
 	PG_RETURN_NULL();
 }

@@ -115,8 +115,45 @@ typedef struct CmEvents
 	int64		n;
 } CmEvents;
 
-/* total order of a finalized message log (see doc/campaign.md, "Order") */
+/*
+ * Total order of a message log (see doc/campaign.md, "Order"): contact_id,
+ * sent_at, inbound before outbound, message_id (NULL last), conversation_id
+ * (NULL last), then the remaining bytes so that equal keys still order
+ * deterministically.
+ */
+#define CM_CMP(x, y) do { if ((x) != (y)) return (x) < (y) ? -1 : 1; } while (0)
+static inline int
+cm_msg_cmp_inline(const CmMsg *a, const CmMsg *b)
+{
+	CM_CMP(a->contact_id, b->contact_id);
+	CM_CMP(a->sent_at, b->sent_at);
+	CM_CMP(a->flags & CM_OUTBOUND, b->flags & CM_OUTBOUND);
+	CM_CMP(a->flags & CM_MSGID_NULL, b->flags & CM_MSGID_NULL);
+	CM_CMP(a->message_id, b->message_id);
+	CM_CMP(a->flags & CM_CONV_NULL, b->flags & CM_CONV_NULL);
+	CM_CMP(a->conversation_id, b->conversation_id);
+	return memcmp(a, b, sizeof(CmMsg));
+}
+
+/* campaign_msg.c: records from rows, their order and validation */
 extern int	cm_msg_cmp(const CmMsg *a, const CmMsg *b);
+extern void cm_sort_msgs(CmMsg *msgs, size_t n);
+
+/* classification memo of inbound bodies (a cache: results never depend on it) */
+typedef struct CmMemo CmMemo;
+extern CmMemo *cm_memo_create(MemoryContext cxt);
+
+/*
+ * Fill *m from the ten arguments a .. a+9 of fcinfo (contact_id,
+ * conversation_id, message_id, direction, sent_at, status, body,
+ * media_count, campaign_id, campaign_step); false when the row is skipped
+ * (NULL contact_id, direction or sent_at).  memo may be NULL.
+ */
+extern bool cm_msg_from_args(FunctionCallInfo fcinfo, int a, CmMemo *memo, CmMsg *m);
+
+/* errors on a record or value that cannot have come from smskpi (22P03) */
+extern void cm_bad_log(const char *what, const char *detail) pg_attribute_noreturn();
+extern void cm_check_msg(const CmMsg *m, const char *what);
 
 /* validate a finalized log passed as an SQL argument; errors on bad input */
 extern void cm_read_log(bytea *b, CmLog *log);
@@ -124,6 +161,32 @@ extern void cm_read_events(bytea *b, CmEvents *ev);
 
 /* first event time of contact at or after *cursor (merge cursor), or DT_NOEND */
 extern TimestampTz cm_events_first(const CmEvents *ev, int64 *cursor, int64 contact);
+
+/*
+ * contact_history.c: the SQL type smskpi.contact_history, one contact's
+ * records.  In the aggregate's state VARSIZE may leave room for more
+ * records than n; a finished value has none and CH_SORTED set.
+ */
+typedef struct ChHeader
+{
+	int32		vl_len_;		/* varlena header (do not touch directly) */
+	uint32		magic;			/* CH_MAGIC */
+	uint16		version;		/* CH_VERSION */
+	uint16		flags;			/* CH_SORTED: records in log order */
+	int32		n;				/* records in use */
+	int64		contact_id;
+	/* CmMsg records follow (MAXALIGNed: the header is 24 bytes) */
+} ChHeader;
+
+#define CH_MAGIC			0x48434b53	/* "SKCH" */
+#define CH_VERSION			1
+#define CH_SORTED			0x0001
+#define CH_RECS(h)			((CmMsg *) ((char *) (h) + sizeof(ChHeader)))
+#define CH_CAP(h)			((int64) ((VARSIZE(h) - sizeof(ChHeader)) / sizeof(CmMsg)))
+#define CH_MAX_MESSAGES		((int64) ((MaxAllocSize - sizeof(ChHeader)) / sizeof(CmMsg)))
+
+/* the records of a history datum in log order (sorted into a copy if need be) */
+extern void ch_read(Datum d, CmLog *log, int64 *contact);
 
 /* "no reply window": every reply up to the next outbound message counts */
 #define CM_NO_WINDOW		PG_INT64_MAX
@@ -147,8 +210,20 @@ typedef struct CmOutcome
 /* called once per contact with its outbound messages in log order */
 typedef void (*cm_contact_fn) (void *arg, CmOutcome *outs, int n);
 
+/*
+ * first_position is the position of a contact's first outbound message in
+ * the log (1; more for a history that starts after earlier messages).
+ */
 extern void cm_attribute(const CmLog *log, int64 window_usec,
-						 const CmEvents *stops, cm_contact_fn fn, void *arg);
+						 const CmEvents *stops, int32 first_position,
+						 cm_contact_fn fn, void *arg);
+
+/*
+ * The first_position argument (NULL = 1; at least 1), and the check that
+ * the positions of a contact's outbound messages from there fit an int32.
+ */
+extern int32 cm_first_position_arg(FunctionCallInfo fcinfo, int argno);
+extern void cm_check_first_position(int32 first, const CmLog *log);
 
 /* an interval from microseconds, shaped like timestamptz - timestamptz */
 extern void cm_interval_set(Interval *r, int64 usec);

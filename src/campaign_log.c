@@ -49,42 +49,6 @@
 #include "sentiment.h"
 #include "unicode.h"
 
-/*
- * Classification memo of message_log: intent and sentiment are pure
- * functions of a body's bytes, and replies repeat ("STOP", "Yes", answers
- * to the same template), so each distinct short body is classified once per
- * transition state.  Keyed by the body's bytes as stored (before any
- * conversion to UTF-8).  It starts small and grows with the number of
- * distinct bodies (a grouped aggregate has one per group), up to
- * CM_MEMO_MAX_SLOTS / 2 bodies of at most CM_MEMO_MAXLEN bytes (about
- * 512 kB); when full it is emptied and refills.  A cache only: it is not
- * part of the serialized state.
- */
-#define CM_MEMO_MIN_SLOTS	64		/* powers of two, at most half used */
-#define CM_MEMO_MAX_SLOTS	16384
-#define CM_MEMO_MAXLEN		160
-#define CM_MEMO_MIN_ARENA	2048
-#define CM_MEMO_MAX_ARENA	(256 * 1024)
-
-typedef struct CmMemoSlot
-{
-	uint32		hash;
-	uint32		off;			/* of the body's bytes in the arena */
-	uint16		len;
-	uint8		intent;
-	bool		used;
-	float4		sentiment;
-} CmMemoSlot;
-
-typedef struct CmMemo
-{
-	CmMemoSlot *slots;
-	uint32		nslots;
-	uint32		nbodies;
-	char	   *arena;
-	uint32		arena_size;
-	uint32		arena_used;
-} CmMemo;
 
 #define CM_MAX_RUNS			16
 
@@ -172,37 +136,6 @@ cm_agg_context(FunctionCallInfo fcinfo, const char *fname)
 
 #define CMP(x, y) do { if ((x) != (y)) return (x) < (y) ? -1 : 1; } while (0)
 
-/*
- * Total order of a message log: contact_id, sent_at, inbound before
- * outbound, message_id (NULL last), conversation_id (NULL last), then the
- * remaining bytes so that equal keys still order deterministically.
- */
-static inline int
-cm_msg_cmp_inline(const CmMsg *a, const CmMsg *b)
-{
-	CMP(a->contact_id, b->contact_id);
-	CMP(a->sent_at, b->sent_at);
-	CMP(a->flags & CM_OUTBOUND, b->flags & CM_OUTBOUND);
-	CMP(a->flags & CM_MSGID_NULL, b->flags & CM_MSGID_NULL);
-	CMP(a->message_id, b->message_id);
-	CMP(a->flags & CM_CONV_NULL, b->flags & CM_CONV_NULL);
-	CMP(a->conversation_id, b->conversation_id);
-	return memcmp(a, b, sizeof(CmMsg));
-}
-
-int
-cm_msg_cmp(const CmMsg *a, const CmMsg *b)
-{
-	return cm_msg_cmp_inline(a, b);
-}
-
-/* cm_sort_msgs(CmMsg *, size_t): sort_template.h with the order inlined */
-#define ST_SORT cm_sort_msgs
-#define ST_ELEMENT_TYPE CmMsg
-#define ST_COMPARE(a, b) cm_msg_cmp_inline(a, b)
-#define ST_SCOPE static
-#define ST_DEFINE
-#include "lib/sort_template.h"
 
 static int
 cm_event_cmp(const void *pa, const void *pb)
@@ -215,46 +148,6 @@ cm_event_cmp(const void *pa, const void *pb)
 	return 0;
 }
 
-static void
-cm_bad_log(const char *what, const char *detail)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-			 errmsg("invalid smskpi %s", what),
-			 errdetail("%s", detail),
-			 errhint("Pass the result of the smskpi aggregate that builds it.")));
-}
-
-static void
-cm_check_msg(const CmMsg *m)
-{
-	if ((m->flags & ~CM_ALL_FLAGS) != 0 || m->pad != 0)
-		cm_bad_log("message log", "A record has unknown flag bits.");
-	if (TIMESTAMP_NOT_FINITE(m->sent_at) || !IS_VALID_TIMESTAMP(m->sent_at))
-		cm_bad_log("message log", "A record has an invalid sent_at.");
-	if (((m->flags & CM_CONV_NULL) && m->conversation_id != 0) ||
-		((m->flags & CM_MSGID_NULL) && m->message_id != 0) ||
-		((m->flags & CM_MMS) && (m->flags & CM_MEDIA_NULL)))
-		cm_bad_log("message log", "A record has inconsistent NULL flags.");
-	if (m->flags & CM_OUTBOUND)
-	{
-		if ((m->flags & CM_BODY_NULL) || m->intent != 0 ||
-			((m->flags & CM_DELIVERED) && (m->flags & CM_FAILED)) ||
-			((m->flags & CM_CAMPAIGN_NULL) && m->campaign_id != 0) ||
-			((m->flags & CM_STEP_NULL) && m->u.campaign_step != 0))
-			cm_bad_log("message log", "An outbound record is inconsistent.");
-	}
-	else
-	{
-		float4		s = m->u.sentiment;
-
-		if ((m->flags & (CM_DELIVERED | CM_FAILED | CM_CAMPAIGN_NULL | CM_STEP_NULL)) ||
-			m->campaign_id != 0 || m->intent > (uint8) SMS_INTENT_OTHER ||
-			isnan(s) || s < -1.0f || s > 1.0f ||
-			((m->flags & CM_BODY_NULL) && (s != 0.0f || m->intent != 0)))
-			cm_bad_log("message log", "An inbound record is inconsistent.");
-	}
-}
 
 /*
  * Check the header of a log and return its records; *copy is set to a
@@ -311,7 +204,7 @@ cm_read_log(bytea *b, CmLog *log)
 	{
 		if ((i & 0xffff) == 0)
 			CHECK_FOR_INTERRUPTS();
-		cm_check_msg(&m[i]);
+		cm_check_msg(&m[i], "message log");
 		if (i > 0 && cm_msg_cmp_inline(&m[i - 1], &m[i]) > 0)
 			cm_bad_log("message log", "The records are not in order.");
 	}
@@ -377,6 +270,38 @@ cm_window_arg(FunctionCallInfo fcinfo, int argno)
 	return usec;
 }
 
+int32
+cm_first_position_arg(FunctionCallInfo fcinfo, int argno)
+{
+	int32		first;
+
+	if (PG_NARGS() <= argno || PG_ARGISNULL(argno))
+		return 1;
+	first = PG_GETARG_INT32(argno);
+	if (first < 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("first_position must be at least 1")));
+	return first;
+}
+
+void
+cm_check_first_position(int32 first, const CmLog *log)
+{
+	int64		nout = 0;
+
+	if (first == 1)
+		return;					/* a log holds fewer than PG_INT32_MAX messages */
+	for (int64 i = 0; i < log->n; i++)
+		nout += (log->msgs[i].flags & CM_OUTBOUND) != 0;
+	if (nout > 0 && (int64) first - 1 + nout > PG_INT32_MAX)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("first_position %d leaves no room for the contact's " INT64_FORMAT " outbound messages",
+						first, nout),
+				 errdetail("Positions are integers, at most %d.", PG_INT32_MAX)));
+}
+
 void
 cm_interval_set(Interval *r, int64 usec)
 {
@@ -391,157 +316,6 @@ cm_interval_set(Interval *r, int64 usec)
  * ---------------------------------------------------------------------
  */
 
-/* t equals the string literal lit (inlined: the length is a constant) */
-#define text_eq(t, lit) \
-	(VARSIZE_ANY_EXHDR(t) == sizeof(lit) - 1 && \
-	 memcmp(VARDATA_ANY(t), lit, sizeof(lit) - 1) == 0)
-
-/* the slot of a body: its own or the empty one where it goes */
-static inline CmMemoSlot *
-cm_memo_probe(CmMemo *memo, uint32 h, const char *raw, int len)
-{
-	uint32		mask = memo->nslots - 1;
-	uint32		i;
-
-	for (i = h & mask;; i = (i + 1) & mask)
-	{
-		CmMemoSlot *slot = &memo->slots[i];
-
-		if (!slot->used ||
-			(slot->hash == h && slot->len == len &&
-			 memcmp(memo->arena + slot->off, raw, len) == 0))
-			return slot;
-	}
-}
-
-/* create the memo, or empty it (back to its smallest size) */
-static void
-cm_memo_reset(CmBuild *b)
-{
-	CmMemo	   *memo = b->memo;
-
-	if (memo == NULL)
-		memo = b->memo = MemoryContextAllocZero(b->cxt, sizeof(CmMemo));
-	else
-	{
-		pfree(memo->slots);
-		pfree(memo->arena);
-	}
-	memo->nslots = CM_MEMO_MIN_SLOTS;
-	memo->slots = MemoryContextAllocZero(b->cxt, memo->nslots * sizeof(CmMemoSlot));
-	memo->nbodies = 0;
-	memo->arena_size = CM_MEMO_MIN_ARENA;
-	memo->arena = MemoryContextAlloc(b->cxt, memo->arena_size);
-	memo->arena_used = 0;
-}
-
-/*
- * Make room for one more body of len bytes: grow the slots (rehash) or the
- * arena, or empty the memo when it is at its largest.  Returns false when
- * it was emptied.
- */
-static bool
-cm_memo_room(CmBuild *b, int len)
-{
-	CmMemo	   *memo = b->memo;
-
-	if ((memo->nbodies + 1) * 2 > memo->nslots)
-	{
-		CmMemoSlot *old = memo->slots;
-		uint32		oldn = memo->nslots,
-					i;
-
-		if (memo->nslots >= CM_MEMO_MAX_SLOTS)
-		{
-			cm_memo_reset(b);
-			return false;
-		}
-		memo->nslots *= 2;
-		memo->slots = MemoryContextAllocZero(b->cxt, memo->nslots * sizeof(CmMemoSlot));
-		for (i = 0; i < oldn; i++)
-			if (old[i].used)
-				*cm_memo_probe(memo, old[i].hash, memo->arena + old[i].off, old[i].len) = old[i];
-		pfree(old);
-	}
-	if (memo->arena_used + len > memo->arena_size)
-	{
-		uint32		size = memo->arena_size;
-
-		while (memo->arena_used + len > size && size < CM_MEMO_MAX_ARENA)
-			size *= 2;
-		if (memo->arena_used + len > size)
-		{
-			cm_memo_reset(b);
-			return false;
-		}
-		memo->arena = repalloc(memo->arena, size);
-		memo->arena_size = size;
-	}
-	return true;
-}
-
-/*
- * Set m's intent and sentiment from an inbound body: the classifiers read
- * the body as UTF-8 (converted from the server encoding if need be);
- * short bodies go through the memo.
- */
-static void
-cm_classify(CmBuild *b, text *body, CmMsg *m)
-{
-	const char *raw = VARDATA_ANY(body);
-	int			rawlen = VARSIZE_ANY_EXHDR(body);
-	bool		memoize = rawlen <= CM_MEMO_MAXLEN;
-	uint32		h = 0;
-	const char *s;
-	int			len;
-	double		sent;
-
-	if (memoize)
-	{
-		CmMemoSlot *slot;
-
-		if (b->memo == NULL)
-			cm_memo_reset(b);
-		h = hash_bytes((const unsigned char *) raw, rawlen);
-		slot = cm_memo_probe(b->memo, h, raw, rawlen);
-		if (slot->used)
-		{
-			m->intent = slot->intent;
-			m->u.sentiment = slot->sentiment;
-			return;
-		}
-	}
-
-	s = smskpi_text_utf8(body, &len);
-	m->intent = (uint8) smskpi_intent(s, len);
-	sent = smskpi_sentiment(s, len);
-	if (isnan(sent))
-		sent = 0.0;
-	m->u.sentiment = (float4) Max(-1.0, Min(1.0, sent));
-	if (s != raw)
-		pfree((void *) s);
-
-	if (memoize)
-	{
-		CmMemo	   *memo;
-		CmMemoSlot *slot;
-
-		cm_memo_room(b, rawlen);
-		memo = b->memo;
-		slot = cm_memo_probe(memo, h, raw, rawlen);
-		Assert(!slot->used);
-		memcpy(memo->arena + memo->arena_used, raw, rawlen);
-		slot->hash = h;
-		slot->off = memo->arena_used;
-		slot->len = (uint16) rawlen;
-		slot->intent = m->intent;
-		slot->used = true;
-		slot->sentiment = m->u.sentiment;
-		memo->arena_used += rawlen;
-		memo->nbodies++;
-	}
-}
-
 /* message_log_sfunc(...) returns the state with one more message appended. */
 PG_FUNCTION_INFO_V1(smskpi_message_log_sfunc);
 Datum
@@ -550,73 +324,13 @@ smskpi_message_log_sfunc(PG_FUNCTION_ARGS)
 	MemoryContext aggcxt = cm_agg_context(fcinfo, "message_log_sfunc");
 	CmBuild    *b = PG_ARGISNULL(0) ? NULL : (CmBuild *) PG_GETARG_POINTER(0);
 	CmMsg		m;
-	text	   *dir;
 
 	if (b == NULL)
 		b = cm_build_new(aggcxt, sizeof(CmMsg), CM_MAX_MESSAGES);
-
-	/* a message without contact, direction or time cannot be placed: skip */
-	if (PG_ARGISNULL(1) || PG_ARGISNULL(4) || PG_ARGISNULL(5))
+	if (b->memo == NULL)
+		b->memo = cm_memo_create(b->cxt);
+	if (!cm_msg_from_args(fcinfo, 1, b->memo, &m))
 		PG_RETURN_POINTER(b);
-
-	memset(&m, 0, sizeof(m));
-	m.contact_id = PG_GETARG_INT64(1);
-	if (PG_ARGISNULL(2))
-		m.flags |= CM_CONV_NULL;
-	else
-		m.conversation_id = PG_GETARG_INT64(2);
-	if (PG_ARGISNULL(3))
-		m.flags |= CM_MSGID_NULL;
-	else
-		m.message_id = PG_GETARG_INT64(3);
-
-	m.sent_at = PG_GETARG_TIMESTAMPTZ(5);
-	if (TIMESTAMP_NOT_FINITE(m.sent_at))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("sent_at must be finite"),
-				 errdetail("A message has sent_at = %s.",
-						   TIMESTAMP_IS_NOBEGIN(m.sent_at) ? "-infinity" : "infinity")));
-
-	if (PG_ARGISNULL(8))
-		m.flags |= CM_MEDIA_NULL;
-	else if (PG_GETARG_INT32(8) > 0)
-		m.flags |= CM_MMS;
-
-	dir = PG_GETARG_TEXT_PP(4);
-	if (text_eq(dir, "outbound"))
-	{
-		m.flags |= CM_OUTBOUND;
-		if (!PG_ARGISNULL(6))
-		{
-			text	   *st = PG_GETARG_TEXT_PP(6);
-
-			if (text_eq(st, "delivered") || text_eq(st, "read"))
-				m.flags |= CM_DELIVERED;
-			else if (text_eq(st, "failed") || text_eq(st, "undelivered"))
-				m.flags |= CM_FAILED;
-		}
-		if (PG_ARGISNULL(9))
-			m.flags |= CM_CAMPAIGN_NULL;
-		else
-			m.campaign_id = PG_GETARG_INT64(9);
-		if (PG_ARGISNULL(10))
-			m.flags |= CM_STEP_NULL;
-		else
-			m.u.campaign_step = PG_GETARG_INT32(10);
-	}
-	else if (text_eq(dir, "inbound"))
-	{
-		if (PG_ARGISNULL(7))
-			m.flags |= CM_BODY_NULL;
-		else
-			cm_classify(b, PG_GETARG_TEXT_PP(7), &m);
-	}
-	else
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid message direction \"%s\"", text_to_cstring(dir)),
-				 errhint("direction must be 'inbound' or 'outbound'.")));
 
 	cm_build_reserve(b, 1);
 	if (b->sorted && b->n > 0 &&
@@ -818,7 +532,7 @@ smskpi_message_log_deserialize(PG_FUNCTION_ARGS)
 	{
 		if ((i & 0xffff) == 0)
 			CHECK_FOR_INTERRUPTS();
-		cm_check_msg(&m[i]);
+		cm_check_msg(&m[i], "message log");
 		if ((flags & CM_LOG_SORTED) && i > 0 && cm_msg_cmp_inline(&m[i - 1], &m[i]) > 0)
 			cm_bad_log("message log", "The records are not in order.");
 	}

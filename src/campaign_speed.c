@@ -103,3 +103,39 @@ smskpi_speed_to_lead(PG_FUNCTION_ARGS)
 	}
 	PG_RETURN_NULL();
 }
+
+/*
+ * first_outbound_after(history, at) returns the sent_at of the contact's
+ * first outbound message at or after at that did not fail, or NULL.
+ * Binary search: the records are in time order.
+ */
+PG_FUNCTION_INFO_V1(smskpi_first_outbound_after);
+Datum
+smskpi_first_outbound_after(PG_FUNCTION_ARGS)
+{
+	CmLog		log;
+	int64		contact,
+				lo = 0,
+				hi;
+	TimestampTz at = PG_GETARG_TIMESTAMPTZ(1);
+
+	ch_read(PG_GETARG_DATUM(0), &log, &contact);
+	hi = log.n;
+	while (lo < hi)
+	{
+		int64		mid = lo + (hi - lo) / 2;
+
+		if (log.msgs[mid].sent_at < at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < log.n; lo++)
+	{
+		const CmMsg *m = &log.msgs[lo];
+
+		if ((m->flags & CM_OUTBOUND) && !(m->flags & CM_FAILED))
+			PG_RETURN_TIMESTAMPTZ(m->sent_at);
+	}
+	PG_RETURN_NULL();
+}

@@ -85,6 +85,16 @@ st_contact(void *arg, CmOutcome *outs, int n)
 	}
 }
 
+static int32
+st_min_streak(FunctionCallInfo fcinfo)
+{
+	if (PG_ARGISNULL(1) || PG_GETARG_INT32(1) < 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("min_streak must be at least 1")));
+	return PG_GETARG_INT32(1);
+}
+
 /* unanswered_streaks(log, min_streak, reply_window, stops) returns contacts with a run of unanswered messages. */
 PG_FUNCTION_INFO_V1(smskpi_unanswered_streaks);
 Datum
@@ -96,10 +106,8 @@ smskpi_unanswered_streaks(PG_FUNCTION_ARGS)
 	CmEvents	stops;
 	StCtx		c;
 
-	if (PG_ARGISNULL(1) || PG_GETARG_INT32(1) < 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("min_streak must be at least 1")));
+	int32		min_streak = st_min_streak(fcinfo);
+
 	InitMaterializedSRF(fcinfo, 0);
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
@@ -110,7 +118,42 @@ smskpi_unanswered_streaks(PG_FUNCTION_ARGS)
 		cm_read_events(PG_GETARG_BYTEA_P(3), &stops);
 	c.ts = rsinfo->setResult;
 	c.desc = rsinfo->setDesc;
-	c.min_streak = PG_GETARG_INT32(1);
-	cm_attribute(&log, window, PG_ARGISNULL(3) ? NULL : &stops, st_contact, &c);
+	c.min_streak = min_streak;
+	cm_attribute(&log, window, PG_ARGISNULL(3) ? NULL : &stops, 1, st_contact, &c);
+	PG_RETURN_NULL();
+}
+
+/*
+ * unanswered_streaks(history, min_streak, reply_window, stopped_at) returns
+ * the contact's row when it has a run of unanswered messages (else none).
+ */
+PG_FUNCTION_INFO_V1(smskpi_history_streaks);
+Datum
+smskpi_history_streaks(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	int64		window = cm_window_arg(fcinfo, 2);
+	int32		min_streak = st_min_streak(fcinfo);
+	CmLog		log;
+	CmEvents	stops;
+	CmEvent		stop;
+	StCtx		c;
+
+	InitMaterializedSRF(fcinfo, 0);
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	if (rsinfo->setDesc->natts != ST_NCOLS)
+		elog(ERROR, "unanswered_streaks: wrong number of result columns");
+	ch_read(PG_GETARG_DATUM(0), &log, &stop.contact_id);
+	if (!PG_ARGISNULL(3))
+	{
+		stop.at = PG_GETARG_TIMESTAMPTZ(3);
+		stops.ev = &stop;
+		stops.n = 1;
+	}
+	c.ts = rsinfo->setResult;
+	c.desc = rsinfo->setDesc;
+	c.min_streak = min_streak;
+	cm_attribute(&log, window, PG_ARGISNULL(3) ? NULL : &stops, 1, st_contact, &c);
 	PG_RETURN_NULL();
 }

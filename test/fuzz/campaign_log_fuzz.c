@@ -6,7 +6,7 @@
  * accepted log (src/attribution.c cm_attribute).
  *
  * fuzz-mode: server
- * fuzz-sources: src/campaign_log.c src/attribution.c
+ * fuzz-sources: src/campaign_log.c src/campaign_msg.c src/attribution.c
  *
  * Input: byte 0 is a set of switches, the rest the payload.
  *	 bit 0: 0 = message log, 1 = contact event log
@@ -162,7 +162,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					bug("accepted a log out of order");
 			}
 			w.log = &log;
-			cm_attribute(&log, window, NULL, walk_cb, &w);
+			cm_attribute(&log, window, NULL, 1, walk_cb, &w);
 		}
 		else
 		{
@@ -177,7 +177,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					bug("accepted events out of order");
 			fixed_log(&log);
 			w.log = &log;
-			cm_attribute(&log, window, &ev, walk_cb, &w);
+			cm_attribute(&log, window, &ev, 1, walk_cb, &w);
 			if (w.contacts != 3)
 				bug("fixed log: not 3 contacts");
 		}
