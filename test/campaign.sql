@@ -129,8 +129,8 @@ SELECT (SELECT smskpi.message_log(contact_id, conversation_id, message_id, direc
 SELECT octet_length(smskpi.message_log(contact_id, conversation_id, message_id, direction,
        sent_at, status, body, media_count, campaign_id, campaign_step))
 FROM cm_msgs WHERE false;
-SELECT count(*) FROM smskpi.reply_attribution(NULL);
-SELECT count(*) FROM smskpi.campaign_falloff(NULL);
+SELECT count(*) FROM smskpi.reply_attribution(NULL::bytea);
+SELECT count(*) FROM smskpi.campaign_falloff(NULL::bytea);
 -- Rows without contact, direction or sent_at are skipped; NULL conversation, message
 -- id, status, body, media count, campaign and step are kept.
 SELECT message_id, conversation_id, campaign_id, campaign_step, position, delivered, mms,

@@ -70,8 +70,25 @@ SELECT smskpi.message_log(contact_id, conversation_id, message_id, direction, se
                           status, body, media_count, campaign_id, campaign_step) AS log
 FROM cr;
 
--- Attribution equals the reference, without and with a reply window.
-CREATE FUNCTION attr_mismatches(w interval) RETURNS TABLE (rows bigint, replied bigint, mismatches bigint)
+-- The same messages as per-contact histories (GROUP BY contact_id).
+CREATE TABLE cr_hist AS
+SELECT contact_id, smskpi.contact_history(contact_id, conversation_id, message_id, direction, sent_at,
+                                          status, body, media_count, campaign_id, campaign_step) AS h
+FROM cr GROUP BY contact_id;
+
+-- The attribution of the log (per_contact false) or of the histories (true).
+CREATE TABLE cr_attr_row AS SELECT * FROM smskpi.reply_attribution(NULL::bytea) WITH NO DATA;
+CREATE FUNCTION cr_attr(w interval, per_contact boolean) RETURNS SETOF cr_attr_row
+LANGUAGE sql STABLE AS $$
+SELECT * FROM smskpi.reply_attribution((SELECT log FROM cr_log), w) WHERE NOT per_contact
+UNION ALL
+SELECT a.* FROM cr_hist c, LATERAL smskpi.reply_attribution(c.h, w) a WHERE per_contact
+$$;
+
+-- Attribution equals the reference, without and with a reply window, from the log
+-- and from the per-contact histories.
+CREATE FUNCTION attr_mismatches(w interval, per_contact boolean DEFAULT false)
+RETURNS TABLE (rows bigint, replied bigint, mismatches bigint)
 LANGUAGE sql STABLE AS $$
 SELECT count(*), count(*) FILTER (WHERE r.replies > 0),
        count(*) FILTER (WHERE c.message_id IS NULL OR r.message_id IS NULL
@@ -80,11 +97,13 @@ SELECT count(*), count(*) FILTER (WHERE r.replies > 0),
          OR c.replies <> r.replies OR c.reply_delay IS DISTINCT FROM r.reply_delay
          OR (c.reply_intent = 'opt_out') IS DISTINCT FROM r.first_is_stop
          OR c.opted_out <> r.opted_out)
-FROM smskpi.reply_attribution((SELECT log FROM cr_log), w) c
+FROM cr_attr(w, per_contact) c
 FULL JOIN ref_attr(w) r USING (message_id)
 $$;
 SELECT * FROM attr_mismatches(NULL);
 SELECT * FROM attr_mismatches(interval '45 minutes');
+SELECT * FROM attr_mismatches(NULL, per_contact => true);
+SELECT * FROM attr_mismatches(interval '45 minutes', per_contact => true);
 -- The output columns copied from the input are the input.
 SELECT count(*) AS copied_mismatches
 FROM smskpi.reply_attribution((SELECT log FROM cr_log)) c JOIN cr m USING (message_id)
@@ -123,7 +142,18 @@ SELECT campaign_id, step, n, d, rp, rate, oo, act, med, change,
          WHERE change < 0 ORDER BY campaign_id, change, step)
 FROM ch
 $$;
-CREATE FUNCTION falloff_mismatches(w interval) RETURNS TABLE (rows bigint, mismatches bigint)
+-- The falloff of the log (per_contact false) or of the histories' falloff_state.
+CREATE TABLE cr_falloff_row AS SELECT * FROM smskpi.campaign_falloff(NULL::bytea) WITH NO DATA;
+CREATE FUNCTION cr_falloff(w interval, per_contact boolean) RETURNS SETOF cr_falloff_row
+LANGUAGE sql STABLE AS $$
+SELECT * FROM smskpi.campaign_falloff((SELECT log FROM cr_log), reply_window => w) WHERE NOT per_contact
+UNION ALL
+SELECT * FROM smskpi.campaign_falloff((SELECT CASE WHEN w IS NULL THEN smskpi.falloff_state(h)
+                                                   ELSE smskpi.falloff_state(h, w) END FROM cr_hist))
+WHERE per_contact
+$$;
+CREATE FUNCTION falloff_mismatches(w interval, per_contact boolean DEFAULT false)
+RETURNS TABLE (rows bigint, mismatches bigint)
 LANGUAGE sql STABLE AS $$
 SELECT count(*),
        count(*) FILTER (WHERE c.step IS NULL OR r.step IS NULL
@@ -134,11 +164,13 @@ SELECT count(*),
          OR abs(extract(epoch FROM c.median_reply_delay - r.median_reply_delay)) > 0.000001
          OR c.reply_rate_change IS DISTINCT FROM r.reply_rate_change
          OR c.falloff_point IS DISTINCT FROM coalesce(r.falloff_point, false))
-FROM smskpi.campaign_falloff((SELECT log FROM cr_log), reply_window => w) c
+FROM cr_falloff(w, per_contact) c
 FULL JOIN ref_falloff(w) r USING (campaign_id, step)
 $$;
 SELECT * FROM falloff_mismatches(NULL);
 SELECT * FROM falloff_mismatches(interval '45 minutes');
+SELECT * FROM falloff_mismatches(NULL, per_contact => true);
+SELECT * FROM falloff_mismatches(interval '45 minutes', per_contact => true);
 SELECT count(*) AS falloff_points FROM smskpi.campaign_falloff((SELECT log FROM cr_log)) WHERE falloff_point;
 
 -- Shuffled and sorted input give byte-identical logs.
@@ -248,8 +280,27 @@ EXPLAIN (COSTS OFF)
 SELECT smskpi.contact_event_log(contact_id, sent_at) FROM cr WHERE direction = 'inbound';
 SELECT md5(smskpi.contact_event_log(contact_id, sent_at)) AS parallel_ev_md5
 FROM cr WHERE direction = 'inbound' \gset
+-- per-contact histories: partial aggregation by contact in the workers, combined
+-- by the leader; the same histories, attribution and falloff as the serial run
+EXPLAIN (COSTS OFF)
+SELECT contact_id, smskpi.contact_history(contact_id, conversation_id, message_id, direction, sent_at,
+                                          status, body, media_count, campaign_id, campaign_step)
+FROM cr GROUP BY contact_id;
+SELECT md5(string_agg(h::text, ',' ORDER BY contact_id)) AS parallel_hist_md5
+FROM (SELECT contact_id, smskpi.contact_history(contact_id, conversation_id, message_id, direction, sent_at,
+                                                status, body, media_count, campaign_id, campaign_step) AS h
+      FROM cr GROUP BY contact_id) c \gset
+-- falloff_state over stored histories: partial funnels in the workers, combined
+ANALYZE cr_hist;
+EXPLAIN (COSTS OFF) SELECT smskpi.falloff_state(h) FROM cr_hist;
+SELECT md5(string_agg(f::text, ',' ORDER BY f.campaign_id, f.step)) AS parallel_falloff_md5
+FROM smskpi.campaign_falloff((SELECT smskpi.falloff_state(h) FROM cr_hist)) f \gset
 SET max_parallel_workers_per_gather = 0;
 SELECT md5(log) = :'parallel_md5' AS parallel_log_equals_serial FROM cr_log;
+SELECT md5(string_agg(h::text, ',' ORDER BY contact_id)) = :'parallel_hist_md5' AS parallel_histories_equal_serial
+FROM cr_hist;
+SELECT md5(string_agg(f::text, ',' ORDER BY f.campaign_id, f.step)) = :'parallel_falloff_md5' AS parallel_falloff_equals_serial
+FROM smskpi.campaign_falloff((SELECT smskpi.falloff_state(h) FROM cr_hist)) f;
 SELECT md5(smskpi.contact_event_log(contact_id, sent_at)) = :'parallel_ev_md5' AS parallel_events_equal_serial
 FROM cr WHERE direction = 'inbound';
 RESET ALL;

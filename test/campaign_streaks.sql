@@ -40,7 +40,7 @@ FROM smskpi.unanswered_streaks((SELECT log FROM cs_log), 1) ORDER BY contact_id;
 SELECT contact_id, longest_streak, sent_after, replied_after, current_streak
 FROM smskpi.unanswered_streaks((SELECT log FROM cs_log), 2, interval '10 minutes') ORDER BY contact_id;
 SELECT * FROM smskpi.unanswered_streaks((SELECT log FROM cs_log), 0);
-SELECT * FROM smskpi.unanswered_streaks(NULL);
+SELECT * FROM smskpi.unanswered_streaks(NULL::bytea);
 
 -- Speed to lead.  Opt-ins: contact 7 at 00:58 -> first message 01:00, 2 min, within
 -- 5 min; contact 8 at 01:30 -> 02:00 failed, so 03:00: 1 h 30 min, not within;

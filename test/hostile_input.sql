@@ -20,7 +20,11 @@ INSERT INTO hm VALUES
 CREATE TABLE hsample AS
 SELECT (SELECT smskpi.message_log(contact, conv, id, dir, at, status, body, media, campaign, step) FROM hm) AS log,
        (SELECT smskpi.contact_event_log(contact, at) FROM hm WHERE dir = 'inbound') AS events,
-       (SELECT smskpi.first_response_state(conv, dir = 'inbound', at) FROM hm) AS state;
+       (SELECT smskpi.first_response_state(conv, dir = 'inbound', at) FROM hm) AS state,
+       (SELECT smskpi.contact_history(contact, conv, id, dir, at, status, body, media, campaign, step)
+        FROM hm WHERE contact = 1) AS history,
+       (SELECT smskpi.falloff_state(h) FROM (SELECT smskpi.contact_history(contact, conv, id, dir, at, status,
+                                                   body, media, campaign, step) AS h FROM hm GROUP BY contact) c) AS funnel;
 
 CREATE FUNCTION hsample_arg(t regtype, argname text, fname text) RETURNS text
 LANGUAGE plpgsql SET search_path = pg_catalog, public AS $$
@@ -36,6 +40,8 @@ BEGIN
     WHEN 'text[]' THEN quote_literal('{}') || '::text[]'
     WHEN 'date[]' THEN quote_literal('{2026-12-25}') || '::date[]'
     WHEN 'smskpi.response_state' THEN '(SELECT state FROM hsample)'
+    WHEN 'smskpi.contact_history' THEN '(SELECT history FROM hsample)'
+    WHEN 'smskpi.falloff_state' THEN '(SELECT funnel FROM hsample)'
     WHEN 'boolean' THEN 'true'
     WHEN 'double precision' THEN '0.5::float8'
     WHEN 'interval[]' THEN quote_literal('{1 hour}') || '::interval[]'
@@ -128,7 +134,8 @@ BEGIN
   FOR a IN SELECT p.proname, p.oid::regprocedure::text AS sig, ARRAY(SELECT unnest(p.proargtypes::regtype[])) AS types
            FROM pg_proc p JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
            JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'smskpi'
-           WHERE p.prokind = 'a' AND p.proname NOT IN ('message_log', 'contact_event_log', 'response_state_merge')
+           WHERE p.prokind = 'a' AND p.proname NOT IN ('message_log', 'contact_event_log', 'response_state_merge',
+                                                     'contact_history', 'contact_history_merge', 'falloff_state', 'falloff_state_merge')
            ORDER BY 2 LOOP
     n := array_length(a.types, 1);
     cols := CASE WHEN a.types[1] = 'boolean'::regtype

@@ -261,7 +261,6 @@ BEGIN
         IF rels[i] IS NOT NULL THEN
             SELECT '(SELECT ' || string_agg(
                        CASE split_part(s, ':', 2)
-                           WHEN 'id' THEN format('%I::bigint AS %I', split_part(s, ':', 1), split_part(s, ':', 1))
                            WHEN 'int' THEN format('%I::integer AS %I', split_part(s, ':', 1), split_part(s, ':', 1))
                            WHEN 'number' THEN format('%I::numeric AS %I', split_part(s, ':', 1), split_part(s, ':', 1))
                            WHEN 'text' THEN format('%I::text AS %I', split_part(s, ':', 1), split_part(s, ':', 1))
@@ -442,6 +441,15 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE
 BEGIN ATOMIC
 SELECT d.view_name, d.level, d.ord, d.sources, d.key_columns, d.description, d.query
 FROM (VALUES
+('kpi_contacts', 0, 0, ARRAY['messages'], ARRAY['contact_id'],
+ 'one row per contact: its messages as a smskpi.contact_history, which the campaign views read (reply attribution, falloff, streaks, speed to lead)',
+ $q$SELECT m.contact_id,
+       @extschema@.contact_history(m.contact_id, m.conversation_id, m.message_id, m.direction, m.sent_at,
+                                   m.status, m.body, m.media_count, m.campaign_id, m.campaign_step) AS history
+FROM {M} m
+WHERE m.contact_id IS NOT NULL AND m.direction IS NOT NULL AND m.sent_at IS NOT NULL
+GROUP BY m.contact_id$q$),
+
 ('kpi_sends', 0, 1, ARRAY['messages'], ARRAY['message_id'],
  'one row per outbound message: time buckets, dimensions, delivery, credits, emoji, link, position, reply attribution (smskpi.reply_attribution)',
  $q$SELECT a.message_id, a.sent_at,
@@ -449,18 +457,16 @@ FROM (VALUES
        date_trunc('week', a.sent_at AT TIME ZONE {TZ})::date AS week,
        date_trunc('month', a.sent_at AT TIME ZONE {TZ})::date AS month,
        extract(hour FROM a.sent_at AT TIME ZONE {TZ})::integer AS hour,
-       a.contact_id, a.conversation_id, a.campaign_id, a.campaign_step, m.list_id, m.agent_id,
+       m.contact_id, a.conversation_id, a.campaign_id, a.campaign_step, m.list_id, m.agent_id,
        CASE WHEN m.media_count > 0 THEN 'MMS' ELSE 'SMS' END AS channel,
        a."position", m.status, m.error_code, a.delivered, a.failed,
        CASE WHEN m.media_count > 0 THEN 1 ELSE @extschema@.sms_segments(coalesce(m.body, '')) END AS credits,
        coalesce(@extschema@.has_emoji(m.body), false) AS emoji,
        coalesce(m.body ~* 'https?://', false) AS has_link,
        a.replied, a.replies, a.reply_delay, a.reply_intent, a.reply_sentiment, a.positive, a.opted_out
-FROM @extschema@.reply_attribution((
-       SELECT @extschema@.message_log(x.contact_id, x.conversation_id, x.message_id, x.direction, x.sent_at,
-                                      x.status, x.body, x.media_count, x.campaign_id, x.campaign_step)
-       FROM {M} x)) a
-JOIN {M} m ON m.message_id = a.message_id AND m.direction = 'outbound'$q$),
+FROM {S}.kpi_contacts c
+CROSS JOIN LATERAL @extschema@.reply_attribution(c.history) a
+JOIN {M} m ON m.contact_id = c.contact_id AND m.message_id = a.message_id AND m.direction = 'outbound'$q$),
 
 ('kpi_conversations', 0, 2, ARRAY['messages'], ARRAY['conversation_id'],
  'one row per conversation: contact, start, first inbound message, whether the customer started it, first response and the agent who gave it (NULL = automation or unanswered)',
@@ -856,10 +862,7 @@ GROUP BY s.campaign_id, s.campaign_step$q$),
        date_trunc('month', st.first_send AT TIME ZONE {TZ})::date AS month,
        f.recipients, f.delivered, f.replied, f.reply_rate, f.positive_replies, f.opted_out, f.still_active,
        f.median_reply_delay, f.reply_rate_change, f.falloff_point
-FROM @extschema@.campaign_falloff((
-       SELECT @extschema@.message_log(x.contact_id, x.conversation_id, x.message_id, x.direction, x.sent_at,
-                                      x.status, x.body, x.media_count, x.campaign_id, x.campaign_step)
-       FROM {M} x)) f
+FROM @extschema@.campaign_falloff((SELECT @extschema@.falloff_state(c.history) FROM {S}.kpi_contacts c)) f
 LEFT JOIN (SELECT m.campaign_id, m.campaign_step, min(m.sent_at) AS first_send
            FROM {M} m WHERE m.direction = 'outbound' AND m.campaign_id IS NOT NULL
            GROUP BY m.campaign_id, m.campaign_step) st
@@ -878,7 +881,7 @@ FROM {S}.kpi_sends s
 GROUP BY s.day, s.week, s.month, s.campaign_id, least(s."position", 10), s.channel, s.emoji$q$),
 
 ('kpi_speed_to_lead', 1, 21, ARRAY['messages', 'consent_events'], ARRAY['day'],
- 'speed to lead by day of the opt-in (smskpi.speed_to_lead): leads, contacted, contacted within 5 min / 1 h, median and p90 delay',
+ 'speed to lead by day of the opt-in (smskpi.first_outbound_after): leads, contacted, contacted within 5 min / 1 h, median and p90 delay',
  $q$SELECT (l.opted_in_at AT TIME ZONE {TZ})::date AS day,
        date_trunc('week', l.opted_in_at AT TIME ZONE {TZ})::date AS week,
        date_trunc('month', l.opted_in_at AT TIME ZONE {TZ})::date AS month,
@@ -888,11 +891,11 @@ GROUP BY s.day, s.week, s.month, s.campaign_id, least(s."position", 10), s.chann
        count(*) FILTER (WHERE l.delay <= interval '1 hour') AS within_1h,
        percentile_cont(0.5) WITHIN GROUP (ORDER BY l.delay) AS median_delay,
        percentile_cont(0.9) WITHIN GROUP (ORDER BY l.delay) AS p90_delay
-FROM @extschema@.speed_to_lead(
-       (SELECT @extschema@.message_log(x.contact_id, x.conversation_id, x.message_id, x.direction, x.sent_at,
-                                       x.status, x.body, x.media_count, x.campaign_id, x.campaign_step)
-        FROM {M} x),
-       (SELECT @extschema@.contact_event_log(e.contact_id, e.occurred_at) FROM {CE} e WHERE e.event = 'opt_in')) l
+FROM (SELECT e.occurred_at AS opted_in_at, f.first_outbound_at, f.first_outbound_at - e.occurred_at AS delay
+      FROM {CE} e
+      LEFT JOIN {S}.kpi_contacts c ON c.contact_id = e.contact_id
+      CROSS JOIN LATERAL (SELECT @extschema@.first_outbound_after(c.history, e.occurred_at) AS first_outbound_at) f
+      WHERE e.event = 'opt_in' AND e.contact_id IS NOT NULL AND e.occurred_at IS NOT NULL) l
 GROUP BY 1, 2, 3$q$),
 
 ('kpi_unanswered_streaks', 1, 22, ARRAY['messages'], ARRAY['contact_id'],
@@ -901,10 +904,7 @@ GROUP BY 1, 2, 3$q$),
        date_trunc('week', u.signal_at AT TIME ZONE {TZ})::date AS week,
        date_trunc('month', u.signal_at AT TIME ZONE {TZ})::date AS month,
        u.sent, u.longest_streak, u.signal_at, u.sent_after, u.replied_after, u.current_streak
-FROM @extschema@.unanswered_streaks((
-       SELECT @extschema@.message_log(x.contact_id, x.conversation_id, x.message_id, x.direction, x.sent_at,
-                                      x.status, x.body, x.media_count, x.campaign_id, x.campaign_step)
-       FROM {M} x), 2) u$q$),
+FROM {S}.kpi_contacts c CROSS JOIN LATERAL @extschema@.unanswered_streaks(c.history, 2) u$q$),
 
 ('kpi_vs_target', 9, 1, ARRAY['messages'], ARRAY[]::text[],
  'each KPI by month beside its target (smskpi.kpi_targets), below_target and the advice if below',
