@@ -40,7 +40,9 @@ if ! diff "$work/a.txt" "$work/b.txt" > "$work/diff"; then cat "$work/diff" | he
 	echo "FAILED: the restored database differs"; exit 1
 fi
 nviews=$(grep -c ' [vm] ' "$work/b.txt")
-[ "$nviews" -eq 50 ] || { echo "FAILED: $nviews views restored, expected 50"; exit 1; }
+# both schemas have every KPI view (all sources are given)
+want=$(psql -qXAt -d $b -c "SELECT 2 * count(*) FROM smskpi.kpi_view_definitions()")
+[ "$nviews" -eq "$want" ] || { echo "FAILED: $nviews views restored, expected $want"; exit 1; }
 grep -q '^delivery_rate true 0.5$' "$work/b.txt" || { echo "FAILED: edited target lost"; exit 1; }
 grep -q '^engagement_rate true 0.42$' "$work/b.txt" || { echo "FAILED: added target lost"; exit 1; }
 [ "$(psql -qXAt -d $b -c "SELECT count(*) FROM smskpi.kpi_targets WHERE NOT edited")" -eq 14 ] || { echo "FAILED: built-in targets missing"; exit 1; }
