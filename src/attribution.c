@@ -416,7 +416,7 @@ smskpi_reply_attribution(PG_FUNCTION_ARGS)
 	CmEvents	stops;
 	AttrCtx		c;
 
-	InitMaterializedSRF(fcinfo, 0);
+	cm_init_srf(fcinfo);
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	attr_begin(fcinfo, &c);
@@ -443,7 +443,7 @@ smskpi_history_attribution(PG_FUNCTION_ARGS)
 	CmEvent		stop;
 	AttrCtx		c;
 
-	InitMaterializedSRF(fcinfo, 0);
+	cm_init_srf(fcinfo);
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	attr_begin(fcinfo, &c);

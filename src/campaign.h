@@ -225,6 +225,13 @@ extern void cm_attribute(const CmLog *log, int64 window_usec,
 extern int32 cm_first_position_arg(FunctionCallInfo fcinfo, int argno);
 extern void cm_check_first_position(int32 first, const CmLog *log);
 
+/*
+ * InitMaterializedSRF with the caller's expected row type when it has one:
+ * these functions run once per contact (LATERAL), and building the row type
+ * from the catalog leaves about 1.5 kB in the query's memory at every call.
+ */
+extern void cm_init_srf(FunctionCallInfo fcinfo);
+
 /* an interval from microseconds, shaped like timestamptz - timestamptz */
 extern void cm_interval_set(Interval *r, int64 usec);
 

@@ -40,6 +40,7 @@
 #include "common/int.h"
 #include "miscadmin.h"
 #include "fmgr.h"
+#include "funcapi.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
 #include "utils/timestamp.h"
@@ -268,6 +269,15 @@ cm_window_arg(FunctionCallInfo fcinfo, int argno)
 				 errmsg("reply_window must be positive"),
 				 errhint("Pass NULL for no window.")));
 	return usec;
+}
+
+void
+cm_init_srf(FunctionCallInfo fcinfo)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+
+	InitMaterializedSRF(fcinfo, (rsinfo != NULL && IsA(rsinfo, ReturnSetInfo) &&
+								 rsinfo->expectedDesc != NULL) ? MAT_SRF_USE_EXPECTED_DESC : 0);
 }
 
 int32

@@ -38,7 +38,7 @@ smskpi_speed_to_lead(PG_FUNCTION_ARGS)
 	int64		k = 0,
 				e;
 
-	InitMaterializedSRF(fcinfo, 0);
+	cm_init_srf(fcinfo);
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		PG_RETURN_NULL();
 	if (rsinfo->setDesc->natts != SP_NCOLS)

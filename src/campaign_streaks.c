@@ -108,7 +108,7 @@ smskpi_unanswered_streaks(PG_FUNCTION_ARGS)
 
 	int32		min_streak = st_min_streak(fcinfo);
 
-	InitMaterializedSRF(fcinfo, 0);
+	cm_init_srf(fcinfo);
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	if (rsinfo->setDesc->natts != ST_NCOLS)
@@ -139,7 +139,7 @@ smskpi_history_streaks(PG_FUNCTION_ARGS)
 	CmEvent		stop;
 	StCtx		c;
 
-	InitMaterializedSRF(fcinfo, 0);
+	cm_init_srf(fcinfo);
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	if (rsinfo->setDesc->natts != ST_NCOLS)

@@ -378,7 +378,7 @@ smskpi_campaign_falloff(PG_FUNCTION_ARGS)
 	FoRow	  **rows;
 	int64		nrows;
 
-	InitMaterializedSRF(fcinfo, 0);
+	cm_init_srf(fcinfo);
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	if (rsinfo->setDesc->natts != FO_NCOLS)
@@ -749,7 +749,7 @@ smskpi_falloff_state_rows(PG_FUNCTION_ARGS)
 	FoRow	   *rows;
 	FoRow	  **ptrs;
 
-	InitMaterializedSRF(fcinfo, 0);
+	cm_init_srf(fcinfo);
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	h = fs_flat(PG_GETARG_DATUM(0));

@@ -2,26 +2,32 @@
 # Benchmarks, run by ./dev.sh bench inside a throw-away cluster.
 #   ./dev.sh bench [MESSAGES [PATTERN]]   (default 10000000 messages, every file)
 #   e.g. ./dev.sh bench 10000000 10_response_time   runs only test/bench/10_response_time.sql
-# Generates MESSAGES messages once into schema bench (test/datagen), then runs every
-# test/bench/NN_*.sql in order (psql variable :n = MESSAGES).  Each file times its queries with bench.time(label, sql)
-# (defined in 00_util.sql) and prints ratios against the plain-SQL way, all in one run.
+#   ./dev.sh bench "10000000 30000000" 40_campaign   runs it at both sizes, in one run
+# For each size (a space-separated list of message counts) generates that many messages
+# (seed 42) into schema bench (test/datagen), prints how long that took, then runs every
+# test/bench/NN_*.sql in order (psql variable :n = MESSAGES).  Each file times its
+# queries with bench.time(label, sql) (defined in 00_util.sql) and prints ratios against
+# the plain-SQL way, all in one run; results a file keeps in schema bench_results stay
+# across the sizes of a run (40_campaign prints every size measured so far).
 set -eu
 cd "$(dirname "$0")/../.."
-n=${1:-10000000}
+sizes=${1:-10000000}
 pattern=${2:-}
 export PGDATABASE=postgres
-psql -qX -v ON_ERROR_STOP=1 -c 'CREATE EXTENSION IF NOT EXISTS smskpi'
-echo "== generating $n messages (seed 42) into schema bench"
-start=$(date +%s)
-sh test/datagen/generate.sh bench "$n" 42
-echo "   generated in $(( $(date +%s) - start )) s"
-psql -qX -v ON_ERROR_STOP=1 -c 'VACUUM ANALYZE'
-for f in test/bench/[0-9]*.sql; do
-	case "$f" in
-	*/00_util.sql) ;;
-	*"$pattern"*) ;;
-	*) continue ;;
-	esac
-	echo "== $f"
-	psql -qX -v ON_ERROR_STOP=1 -v n="$n" -f "$f"
+psql -qX -v ON_ERROR_STOP=1 -c 'CREATE EXTENSION IF NOT EXISTS smskpi' -c 'DROP SCHEMA IF EXISTS bench_results CASCADE'
+for n in $sizes; do
+	echo "== generating $n messages (seed 42) into schema bench"
+	start=$(date +%s)
+	sh test/datagen/generate.sh bench "$n" 42
+	echo "   generated in $(( $(date +%s) - start )) s"
+	psql -qX -v ON_ERROR_STOP=1 -c 'VACUUM ANALYZE'
+	for f in test/bench/[0-9]*.sql; do
+		case "$f" in
+		*/00_util.sql) ;;
+		*"$pattern"*) ;;
+		*) continue ;;
+		esac
+		echo "== $f ($n messages)"
+		psql -qX -v ON_ERROR_STOP=1 -v n="$n" -f "$f"
+	done
 done
