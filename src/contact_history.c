@@ -47,7 +47,7 @@
 
 #include "campaign.h"
 
-#define CH_FIRST_CAP	16
+#define CH_FIRST_CAP	8
 
 static ChHeader *
 ch_alloc(int64 contact, int64 cap)
