@@ -9,5 +9,5 @@ WHERE p.proname !~ '(_trans|_trans_nokey|_final|_final_default|_combine|_in|_out
   AND p.proname NOT IN ('bh_in','bh_out','kpi_targets_mark_edited','kpi_vs_target_query')
   AND pg_get_function_result(p.oid) <> 'internal'
 ORDER BY CASE WHEN p.proname ~ '(first_response|reply_time|response_|business)' THEN 1
-              WHEN p.proname ~ '(message_log|contact_event|attribution|falloff|streak|speed_to_lead)' THEN 2
+              WHEN p.proname ~ '(contact_history|first_outbound|message_log|contact_event|attribution|falloff|streak|speed_to_lead)' THEN 2
               WHEN p.proname ~ '(intent|opt_out|sentiment|sms_|emoji)' THEN 3 ELSE 4 END, p.proname, p.pronargs;
