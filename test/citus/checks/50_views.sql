@@ -1,0 +1,125 @@
+-- test/citus/checks/50_views.sql -- every KPI view of smskpi.create_kpi_views (doc/views.md)
+-- over the distributed copies, compared with the same view over loc.  {V} is the KPI
+-- schema: S_kpi (plain views) and S_kpim (materialized views, created and then refreshed
+-- with refresh_kpi_views; their plan is not checked: they are read on the coordinator).
+-- Format: see test/citus/run.sh.
+--
+-- The target is that no view pulls message rows to the coordinator ("nopull": partial or
+-- built-in aggregation split over the workers, or pushed down whole).  The views built on
+-- one message_log of every message (kpi_sends and those over it, the campaign views) are
+-- expected to pull until the campaign functions are per-contact aggregates; so are the
+-- attribution views on byv (a window per contact over messages distributed by
+-- conversation).  run.sh also checks that every view create_kpi_views makes has a check.
+
+-- name: view_sends
+-- plan: pull
+-- note: kpi_sends is reply_attribution over one message_log of every message
+SELECT * FROM {V}.kpi_sends;
+
+-- name: view_conversations
+-- plan: nopull
+SELECT * FROM {V}.kpi_conversations;
+
+-- name: view_message_volume
+-- plan: nopull
+SELECT * FROM {V}.kpi_message_volume;
+
+-- name: view_response_rate
+-- plan: pull
+-- note: over kpi_sends (one message_log of every message)
+SELECT * FROM {V}.kpi_response_rate;
+
+-- name: view_delivery
+-- plan: nopull
+SELECT * FROM {V}.kpi_delivery;
+
+-- name: view_delivery_failures
+-- plan: nopull
+SELECT * FROM {V}.kpi_delivery_failures;
+
+-- name: view_click_through
+-- plan: nopull
+SELECT * FROM {V}.kpi_click_through;
+
+-- name: view_engagement
+-- plan: pull
+-- note: over kpi_sends (one message_log of every message)
+SELECT * FROM {V}.kpi_engagement;
+
+-- name: view_conversions
+-- plan: byc:nopull byv:pull
+-- note: on byv: last-touch attribution is a window PARTITION BY contact_id over messages distributed by conversation_id
+SELECT * FROM {V}.kpi_conversions;
+
+-- name: view_revenue
+-- plan: byc:nopull byv:pull
+-- note: on byv: last-touch attribution is a window PARTITION BY contact_id over messages distributed by conversation_id
+SELECT * FROM {V}.kpi_revenue;
+
+-- name: view_campaign_lift
+-- plan: nopull
+SELECT * FROM {V}.kpi_campaign_lift;
+
+-- name: view_opt_ins_outs
+-- plan: nopull
+SELECT * FROM {V}.kpi_opt_ins_outs;
+
+-- name: view_list_health
+-- plan: nopull
+SELECT * FROM {V}.kpi_list_health;
+
+-- name: view_campaign_opt_outs
+-- plan: pull
+-- note: over kpi_sends (one message_log of every message)
+SELECT * FROM {V}.kpi_campaign_opt_outs;
+
+-- name: view_first_response
+-- plan: partial
+SELECT * FROM {V}.kpi_first_response;
+
+-- name: view_reply_time
+-- plan: partial
+SELECT * FROM {V}.kpi_reply_time;
+
+-- name: view_resolution
+-- plan: nopull
+SELECT * FROM {V}.kpi_resolution;
+
+-- name: view_sentiment_trend
+-- plan: nopull
+-- tolerance: 1e-12
+SELECT * FROM {V}.kpi_sentiment_trend;
+
+-- name: view_negative_messages
+-- plan: nopull
+SELECT * FROM {V}.kpi_negative_messages;
+
+-- name: view_campaign_report
+-- plan: pull
+-- note: over kpi_sends (one message_log of every message)
+SELECT * FROM {V}.kpi_campaign_report;
+
+-- name: view_drip_falloff
+-- plan: pull
+-- note: campaign_falloff over one message_log of every message
+SELECT * FROM {V}.kpi_drip_falloff;
+
+-- name: view_reply_rates
+-- plan: pull
+-- note: over kpi_sends (one message_log of every message)
+SELECT * FROM {V}.kpi_reply_rates;
+
+-- name: view_speed_to_lead
+-- plan: pull
+-- note: speed_to_lead over one message_log of every message
+SELECT * FROM {V}.kpi_speed_to_lead;
+
+-- name: view_unanswered_streaks
+-- plan: pull
+-- note: unanswered_streaks over one message_log of every message
+SELECT * FROM {V}.kpi_unanswered_streaks;
+
+-- name: view_vs_target
+-- plan: pull
+-- note: over every other view, kpi_sends among them
+SELECT * FROM {V}.kpi_vs_target;
