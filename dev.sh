@@ -9,6 +9,8 @@
 #   ./dev.sh valgrind  build, install, run the regression suite against a server
 #                    under valgrind (test/valgrind/run.sh; long)
 #   ./dev.sh fuzz    long libFuzzer runs of every harness (test/fuzz/long.sh)
+#   ./dev.sh citus   build, install, run the Citus suite on a throw-away coordinator and two
+#                    workers (test/citus/run.sh, doc/citus.md); skips without Citus
 #
 # Needs root (or sudo) only to install Debian packages and the extension files.
 set -eu
@@ -76,8 +78,13 @@ fuzz)
 	need_pkgs $BUILD_PKGS clang libclang-rt-14-dev
 	exec sh test/fuzz/long.sh "$@"
 	;;
+citus)
+	need_pkgs $BUILD_PKGS
+	build_install
+	exec sh test/citus/run.sh "$@"
+	;;
 *)
-	echo "usage: ./dev.sh demo|test|bench|valgrind|fuzz" >&2
+	echo "usage: ./dev.sh demo|test|bench|valgrind|fuzz|citus" >&2
 	exit 2
 	;;
 esac
