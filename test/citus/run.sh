@@ -19,6 +19,7 @@
 #   CITUS_PORTS      port range to try, LOW-HIGH (default 9700-9799)
 #   CITUS_SHARDS     shards per distributed table (default 32)
 #   CITUS_TIMEOUT    statement_timeout of each check query (default 10min)
+#   CITUS_CHECKS     the folder of check files (default test/citus/checks)
 #   CITUS_KEEP=1     leave the cluster running at the end and print how to connect
 #   CITUS_OUT        where results, plans and (on failure) server logs go (default build/citus)
 #
@@ -51,6 +52,7 @@ ports=${CITUS_PORTS:-9700-9799}
 shards=${CITUS_SHARDS:-32}
 timeout=${CITUS_TIMEOUT:-10min}
 out=${CITUS_OUT:-$root/build/citus}
+checks=${CITUS_CHECKS:-test/citus/checks}
 port_lo=${ports%-*} port_hi=${ports#*-}
 case "$port_lo$port_hi$messages$seed$shards" in
 *[!0-9]*) echo "citus: CITUS_PORTS (LOW-HIGH), CITUS_MESSAGES, CITUS_SEED, CITUS_SHARDS must be numbers" >&2; exit 2 ;;
@@ -139,6 +141,11 @@ unset PGSERVICE PGOPTIONS PGPASSWORD
 psql="$bindir/psql"
 export PATH="$bindir:$PATH"	# generate.sh calls psql
 sql() { "$psql" -XAtq -v ON_ERROR_STOP=1 "$@"; }
+first_error() { # stderr file -> the first ERROR line, without psql's prefix
+	e=$(sed -n 's/^psql:[^:]*:[0-9]*: //; /ERROR/{p;q}' "$1")
+	[ -n "$e" ] || e=$(head -1 "$1")
+	echo "$e" | sed 's/  */ /g'
+}
 
 for p in $p0 $p1 $p2; do
 	sql -p "$p" -c "CREATE EXTENSION citus" >/dev/null || die "CREATE EXTENSION citus failed on port $p"
@@ -165,50 +172,60 @@ echo "citus: data: $(sql -c "SELECT count(*) FROM loc.messages") messages (seed 
 sql -f test/citus/harness.sql >/dev/null || die "installing the plan analysis (test/citus/harness.sql) failed"
 
 # ------------------------------------------------------------------ KPI views
-# S_kpi: plain views over S (loc_kpi is the reference of every view check); with
-# "materialized" in CITUS_VIEW_MODES also S_kpim: materialized views, created (the first
-# full computation) and then refreshed with refresh_kpi_views.  A failure here is
-# reported by every check of that schema and mode.
+# One KPI schema per source schema and mode (CITUS_VIEW_MODES): S_kpi plain views
+# (loc_kpi is the reference of every view check), S_kpim materialized views, created (the
+# first full computation) and then refreshed with refresh_kpi_views.  A failure here is
+# reported by every check of that schema and mode.  A new mode (e.g. an incremental
+# rollup): a case in make_views that creates (and refreshes) S_kpi_MODE, and the mode in
+# CITUS_VIEW_MODES; every check with {V} then runs in it (results only: the plan is
+# checked in the plain mode).
 view_modes=${CITUS_VIEW_MODES:-plain materialized}
+view_schema() { # schema mode
+	case $2 in
+	plain) echo "$1_kpi" ;;
+	materialized) echo "$1_kpim" ;;
+	*) echo "$1_kpi_$2" ;;
+	esac
+}
 kpi_sources() { # schema -> the source arguments of create_kpi_views
 	echo "'$1.messages', '$1.link_clicks', '$1.conversions', '$1.consent_events', '$1.conversation_events', '$1.holdout_contacts'"
 }
-make_views() { # schema mode target
-	s=$1 mode=$2 v=$3
-	mat=false
-	[ "$mode" = materialized ] && mat=true
-	opts=""
-	[ "$s" = loc ] && opts="-c citus.enable_ddl_propagation=off"
-	PGOPTIONS="$opts -c client_min_messages=error -c statement_timeout=$timeout" \
-		sql -c "DROP SCHEMA IF EXISTS $v CASCADE" -c "CREATE SCHEMA $v" \
-		-c "SELECT count(*) FROM smskpi.create_kpi_views('$v', $(kpi_sources "$s"), materialized => $mat)" \
-		>"$out/views.$v.log" 2>&1 || return 1
-	if [ "$mat" = true ]; then
-		PGOPTIONS="$opts -c client_min_messages=error -c statement_timeout=$timeout" \
-			sql -c "SELECT count(*) FROM smskpi.refresh_kpi_views('$v')" >>"$out/views.$v.log" 2>&1 || return 2
-	fi
+make_views() { # schema mode: 0 made, 1 create failed, 2 refresh failed
+	s=$1 v=$(view_schema "$1" "$2")
+	opts="-c client_min_messages=error -c statement_timeout=$timeout"
+	[ "$s" = loc ] && opts="$opts -c citus.enable_ddl_propagation=off"
+	case $2 in
+	plain | materialized)
+		mat=false
+		[ "$2" = materialized ] && mat=true
+		PGOPTIONS="$opts" sql -c "DROP SCHEMA IF EXISTS $v CASCADE" -c "CREATE SCHEMA $v" \
+			-c "SELECT count(*) FROM smskpi.create_kpi_views('$v', $(kpi_sources "$s"), materialized => $mat)" \
+			>"$out/views.$v.log" 2>&1 || return 1
+		if [ "$mat" = true ]; then
+			PGOPTIONS="$opts" sql -c "SELECT count(*) FROM smskpi.refresh_kpi_views('$v')" >>"$out/views.$v.log" 2>&1 || return 2
+		fi
+		;;
+	*) die "unknown KPI view mode $2 (CITUS_VIEW_MODES): add it to make_views in test/citus/run.sh" ;;
+	esac
 	return 0
 }
 t0=$(date +%s)
-make_views loc plain loc_kpi || { cat "$out/views.loc_kpi.log"; die "create_kpi_views over loc failed"; }
+make_views loc plain || { cat "$out/views.loc_kpi.log"; die "create_kpi_views over loc failed"; }
 for s in byc byv; do
 	for mode in $view_modes; do
-		v=${s}_kpi
-		[ "$mode" = materialized ] && v=${s}_kpim
-		make_views "$s" "$mode" "$v"
+		v=$(view_schema "$s" "$mode")
+		make_views "$s" "$mode"
 		case $? in
-		0) : >"$tmp/$v.ok" ;;
-		1) sed -n 's/^psql:[^:]*:[0-9]*: //; /ERROR/{p;q}' "$out/views.$v.log" >"$tmp/$v.failed"
-		   sed -i 's/^/create_kpi_views failed: /' "$tmp/$v.failed" ;;
-		*) sed -n 's/^psql:[^:]*:[0-9]*: //; /ERROR/{p;q}' "$out/views.$v.log" >"$tmp/$v.failed"
-		   sed -i 's/^/refresh_kpi_views failed: /' "$tmp/$v.failed" ;;
+		0) ;;
+		1) echo "create_kpi_views failed: $(first_error "$out/views.$v.log")" >"$tmp/$v.failed" ;;
+		*) echo "refresh_kpi_views failed: $(first_error "$out/views.$v.log")" >"$tmp/$v.failed" ;;
 		esac
 	done
 done
 echo "citus: KPI views ($view_modes) made in $(($(date +%s) - t0)) s$(for f in "$tmp"/*.failed; do [ -e "$f" ] && printf '; %s: %s' "$(basename "$f" .failed)" "$(cat "$f")"; done)"
 
 # ------------------------------------------------------------------ the checks
-# Each check of test/citus/checks/*.sql:
+# Each check of test/citus/checks/*.sql (or $CITUS_CHECKS/*.sql):
 #   -- name: NAME              required, [a-z0-9_]+, unique
 #   -- plan: SHAPE             required: partial | pushdown | combine | nopull | pull | any,
 #                              or one per schema: "byc:pushdown byv:partial" (see
@@ -218,9 +235,9 @@ echo "citus: KPI views ($view_modes) made in $(($(date +%s) - t0)) s$(for f in "
 #                              where summation order differs: float sums and averages)
 #   -- note: TEXT              optional: why (printed with pull/any results)
 #   the query: every following line up to the next "-- name:"; {S} is the schema
-#   (loc, byc, byv), {V} the KPI view schema ({S}_kpi, or {S}_kpim for materialized).
-# A check with {V} runs once per view mode; in the materialized mode the plan is not
-# checked (a materialized view is read locally).
+#   (loc, byc, byv), {V} the KPI view schema of the mode ({S}_kpi, {S}_kpim, ...).
+# A check with {V} runs once per view mode (CITUS_VIEW_MODES); the plan is checked in the
+# plain mode only (a materialized view is read on the coordinator).
 mkdir -p "$tmp/checks"
 US=$(printf '\037')	# field separator of the check index and of the result rows
 awk -v dir="$tmp/checks" -v us="$US" '
@@ -264,7 +281,7 @@ name != "" && hdr && /^-- [a-z]+:/ {
 }
 name != "" { hdr = 0; if (q != "" || $0 !~ /^[ \t]*$/) q = q $0 "\n" }
 END { flush(); exit err }
-' test/citus/checks/*.sql || die "bad check file (above)"
+' "$checks"/*.sql || die "bad check file (above)"
 
 run_query() { # file.sql out err: the result rows, sorted
 	PGOPTIONS="-c statement_timeout=$timeout -c client_min_messages=warning" \
@@ -273,11 +290,6 @@ run_query() { # file.sql out err: the result rows, sorted
 	LC_ALL=C sort "$2.raw" >"$2"
 	rm -f "$2.raw"
 	return $r
-}
-first_error() { # stderr file -> the first ERROR line, without psql's prefix
-	e=$(sed -n 's/^psql:[^:]*:[0-9]*: //; /ERROR/{p;q}' "$1")
-	[ -n "$e" ] || e=$(head -1 "$1")
-	echo "$e" | sed 's/  */ /g'
 }
 same_rows() { # a b tolerance
 	if [ -z "$3" ]; then
@@ -338,20 +350,29 @@ while IFS=$US read -r n name plan on tol note file; do
 	for s in ${on:-byc byv}; do
 		exp=$(expected_for "$plan" "$s")
 		for mode in $modes; do
-			v=${s}_kpi label="$name/$s"
-			if [ "$mode" = materialized ]; then v=${s}_kpim label="$name/$s/mat"; fi
+			v=$(view_schema "$s" "$mode") label="$name/$s"
+			case $mode in
+			- | plain) ;;
+			materialized) label="$label/mat" ;;
+			*) label="$label/$mode" ;;
+			esac
 			sed "s/{S}/$s/g; s/{V}/$v/g" "$tpl" >"$tmp/q.sql"
 			detail_file="$out/checks/$(echo "$label" | tr / .).txt"
 			t1=$(date +%s)
 			status=ok why=""
 			# plan
-			if [ "$mode" = materialized ]; then
-				shape=local shape_detail="materialized view, read on the coordinator"
+			plan_checked=1
+			[ "$mode" != - ] && [ "$mode" != plain ] && plan_checked=0
+			if [ $plan_checked = 0 ]; then
+				shape=local shape_detail="$mode KPI views: plan not checked"
 				want=any
 			else
 				line=$(printf '%s\n' "SELECT citus_harness.plan_shape(:'q', :'s')" |
 					"$psql" -XAtq -v q="$(cat "$tmp/q.sql")" -v s="$s" 2>&1)
-				shape=${line%%	*} shape_detail=${line#*	}
+				case $line in
+				*"	"*) shape=${line%%	*} shape_detail=${line#*	} ;;
+				*) shape=error shape_detail=$line ;;
+				esac
 				want=$exp
 			fi
 			# result
@@ -392,7 +413,7 @@ while IFS=$US read -r n name plan on tol note file; do
 				echo "-- query"
 				cat "$tmp/q.sql"
 				echo "-- EXPLAIN (VERBOSE)"
-				if [ "$mode" != materialized ]; then
+				if [ $plan_checked = 1 ]; then
 					{ echo "EXPLAIN (VERBOSE)"; cat "$tmp/q.sql"; } >"$tmp/e.sql"
 					"$psql" -XAtq -f "$tmp/e.sql" 2>&1
 				fi
@@ -420,14 +441,14 @@ done <"$tmp/checks/index"
 if [ $# -eq 0 ]; then
 	missing=""
 	for v in $(sql -c "SELECT relname FROM pg_class WHERE relnamespace = 'loc_kpi'::regnamespace AND relkind IN ('v', 'm') ORDER BY 1"); do
-		grep -qE "[{]V[}][.]$v([^a-z_]|\$)" test/citus/checks/*.sql || missing="$missing $v"
+		grep -qE "[{]V[}][.]$v([^a-z_]|\$)" "$checks"/*.sql || missing="$missing $v"
 	done
 	if [ -z "$missing" ]; then
 		passed=$((passed + 1))
 		printf 'ok    %-44s %s\n' views_covered "every KPI view has a check"
 	else
 		failed=$((failed + 1))
-		printf 'FAIL  %-44s %s\n' views_covered "no check in test/citus/checks for:$missing"
+		printf 'FAIL  %-44s %s\n' views_covered "no check in $checks for:$missing"
 	fi
 fi
 
