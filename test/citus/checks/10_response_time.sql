@@ -352,9 +352,12 @@ JOIN (SELECT DISTINCT ON (contact_id, conversation_id) contact_id, conversation_
 GROUP BY a.agent_id;
 
 -- name: frt_median_by_agent_doc
--- plan: byc:any byv:partial
--- note: joined on conversation_id alone, which is not co-located on byc (messages by contact_id)
--- (the README has "SELECT agent_id": ambiguous, messages has agent_id too)
+-- plan: partial
+-- joined on conversation_id alone, not co-located on byc (messages by contact_id): there the
+-- DISTINCT ON sub-select becomes a subplan (one row per conversation and shard, made
+-- distinct on the coordinator and sent to the workers), then the join and the partial
+-- aggregation run on the workers.  (The README has "SELECT agent_id": ambiguous, messages
+-- has agent_id too.)
 SELECT a.agent_id, smskpi.median_first_response(conversation_id, direction = 'inbound', sent_at)
 FROM {S}.messages JOIN (SELECT DISTINCT ON (conversation_id) conversation_id, agent_id
                         FROM {S}.messages WHERE direction = 'outbound' AND agent_id IS NOT NULL
