@@ -26,7 +26,7 @@
 # As root the servers run as the postgres user (PostgreSQL refuses root); the cluster
 # lives in a temporary directory and is stopped and deleted on exit.
 set -u
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../.." || exit 2
 root=$(pwd)
 
 PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
