@@ -96,6 +96,67 @@ SUDO_AS=""; [ "$(id -u)" -eq 0 ] && SUDO_AS="runuser -u postgres -- "
 
 die() { echo "citus: $*" >&2; exit 1; }
 
+# ------------------------------------------------------------------ the check files
+# Each check of test/citus/checks/*.sql (or $CITUS_CHECKS/*.sql):
+#   -- name: NAME              required, [a-z0-9_]+, unique
+#   -- plan: SHAPE             required: partial | pushdown | combine | nopull | pull | any,
+#                              or one per schema: "byc:pushdown byv:partial" (see
+#                              test/citus/harness.sql and doc/citus.md for the shapes)
+#   -- on: byc byv             optional (default both)
+#   -- tolerance: 1e-12        optional: relative tolerance for numeric fields (only
+#                              where summation order differs: float sums and averages)
+#   -- note: TEXT              optional: why (printed with pull/any results)
+#   (header lines are the "-- word:" lines right after "-- name:"; the first other line
+#   starts the query, comments included)
+#   the query: every following line up to the next "-- name:"; {S} is the schema
+#   (loc, byc, byv), {V} the KPI view schema of the mode ({S}_kpi, {S}_kpim, ...).
+# A check with {V} runs once per view mode (CITUS_VIEW_MODES); the plan is checked in the
+# plain mode only (a materialized view is read on the coordinator).
+mkdir -p "$tmp/checks"
+US=$(printf '\037')	# field separator of the check index and of the result rows
+awk -v dir="$tmp/checks" -v us="$US" '
+function trim(s) { sub(/^[ \t]+/, "", s); sub(/[ \t]+$/, "", s); return s }
+function bad(msg) { printf "%s:%d: %s\n", FILENAME, FNR, msg > "/dev/stderr"; err = 1 }
+function flush() {
+	if (name == "") return
+	sub(/[ \t\n;]+$/, "", q)
+	if (q == "") bad("check " name " has no query")
+	if (plan == "") bad("check " name " has no plan")
+	n++
+	f = sprintf("%s/%03d.sql", dir, n)
+	printf "%s\n", q > f
+	close(f)
+	printf "%03d%s%s%s%s%s%s%s%s%s%s%s%s\n", n, us, name, us, plan, us, on, us, tol, us, note, us, file > (dir "/index")
+	name = ""
+}
+FNR == 1 { flush() }
+/^-- name:/ {
+	flush()
+	name = trim(substr($0, 9)); plan = ""; on = ""; tol = ""; note = ""; q = ""; hdr = 1; file = FILENAME
+	if (name !~ /^[a-z0-9_]+$/) bad("bad check name \"" name "\"")
+	if (name in seen) bad("duplicate check name " name)
+	seen[name] = 1
+	next
+}
+name != "" && hdr && /^-- [a-z]+:/ {
+	key = substr($0, 4); sub(/:.*/, "", key); val = $0; sub(/^-- [a-z]+:/, "", val); val = trim(val)
+	if (key == "plan") {
+		plan = val
+		m = split(val, w, /[ \t]+/)
+		for (i = 1; i <= m; i++) {
+			s = w[i]; sub(/^(byc|byv):/, "", s)
+			if (s !~ /^(partial|pushdown|combine|nopull|pull|any)$/) bad("bad plan \"" w[i] "\"")
+		}
+	} else if (key == "on") on = val
+	else if (key == "tolerance") tol = val
+	else if (key == "note") note = val
+	else bad("unknown key \"" key "\"")
+	next
+}
+name != "" { hdr = 0; if (q != "" || $0 !~ /^[ \t]*$/) q = q $0 "\n" }
+END { flush(); exit err }
+' "$checks"/*.sql || die "bad check file (above)"
+
 # ------------------------------------------------------------------ the cluster
 # Each node: initdb, then start on the next port of the range until one binds.
 next_port=$port_lo
@@ -225,64 +286,6 @@ done
 echo "citus: KPI views ($view_modes) made in $(($(date +%s) - t0)) s$(for f in "$tmp"/*.failed; do [ -e "$f" ] && printf '; %s: %s' "$(basename "$f" .failed)" "$(cat "$f")"; done)"
 
 # ------------------------------------------------------------------ the checks
-# Each check of test/citus/checks/*.sql (or $CITUS_CHECKS/*.sql):
-#   -- name: NAME              required, [a-z0-9_]+, unique
-#   -- plan: SHAPE             required: partial | pushdown | combine | nopull | pull | any,
-#                              or one per schema: "byc:pushdown byv:partial" (see
-#                              test/citus/harness.sql and doc/citus.md for the shapes)
-#   -- on: byc byv             optional (default both)
-#   -- tolerance: 1e-12        optional: relative tolerance for numeric fields (only
-#                              where summation order differs: float sums and averages)
-#   -- note: TEXT              optional: why (printed with pull/any results)
-#   the query: every following line up to the next "-- name:"; {S} is the schema
-#   (loc, byc, byv), {V} the KPI view schema of the mode ({S}_kpi, {S}_kpim, ...).
-# A check with {V} runs once per view mode (CITUS_VIEW_MODES); the plan is checked in the
-# plain mode only (a materialized view is read on the coordinator).
-mkdir -p "$tmp/checks"
-US=$(printf '\037')	# field separator of the check index and of the result rows
-awk -v dir="$tmp/checks" -v us="$US" '
-function trim(s) { sub(/^[ \t]+/, "", s); sub(/[ \t]+$/, "", s); return s }
-function bad(msg) { printf "%s:%d: %s\n", FILENAME, FNR, msg > "/dev/stderr"; err = 1 }
-function flush() {
-	if (name == "") return
-	sub(/[ \t\n;]+$/, "", q)
-	if (q == "") bad("check " name " has no query")
-	if (plan == "") bad("check " name " has no plan")
-	n++
-	f = sprintf("%s/%03d.sql", dir, n)
-	printf "%s\n", q > f
-	close(f)
-	printf "%03d%s%s%s%s%s%s%s%s%s%s%s%s\n", n, us, name, us, plan, us, on, us, tol, us, note, us, file > (dir "/index")
-	name = ""
-}
-FNR == 1 { flush() }
-/^-- name:/ {
-	flush()
-	name = trim(substr($0, 9)); plan = ""; on = ""; tol = ""; note = ""; q = ""; hdr = 1; file = FILENAME
-	if (name !~ /^[a-z0-9_]+$/) bad("bad check name \"" name "\"")
-	if (name in seen) bad("duplicate check name " name)
-	seen[name] = 1
-	next
-}
-name != "" && hdr && /^-- [a-z]+:/ {
-	key = substr($0, 4); sub(/:.*/, "", key); val = $0; sub(/^-- [a-z]+:/, "", val); val = trim(val)
-	if (key == "plan") {
-		plan = val
-		m = split(val, w, /[ \t]+/)
-		for (i = 1; i <= m; i++) {
-			s = w[i]; sub(/^(byc|byv):/, "", s)
-			if (s !~ /^(partial|pushdown|combine|nopull|pull|any)$/) bad("bad plan \"" w[i] "\"")
-		}
-	} else if (key == "on") on = val
-	else if (key == "tolerance") tol = val
-	else if (key == "note") note = val
-	else bad("unknown key \"" key "\"")
-	next
-}
-name != "" { hdr = 0; if (q != "" || $0 !~ /^[ \t]*$/) q = q $0 "\n" }
-END { flush(); exit err }
-' "$checks"/*.sql || die "bad check file (above)"
-
 run_query() { # file.sql out err: the result rows, sorted
 	PGOPTIONS="-c statement_timeout=$timeout -c client_min_messages=warning" \
 		"$psql" -XAtq -v ON_ERROR_STOP=1 -F "$US" -P null='\N' -f "$1" >"$2.raw" 2>"$3"

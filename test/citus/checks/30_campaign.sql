@@ -1,9 +1,10 @@
--- test/citus/checks/30_campaign.sql -- the campaign functions as they are today
--- (doc/campaign.md): smskpi.message_log has an internal state, so Citus cannot split it
--- and gathers every message row on the coordinator (row-gather) before the aggregate
--- runs there: expected "pull".  The per-contact forms (message_log grouped by
--- contact_id, a LATERAL set-returning function over each log) run whole on the workers
--- where messages are distributed by contact_id.  Format: see test/citus/run.sh.
+-- test/citus/checks/30_campaign.sql -- the campaign functions over one message log
+-- (doc/campaign.md; the per-contact functions are in 35_contact_history.sql):
+-- smskpi.message_log has an internal state, so Citus cannot split it and gathers every
+-- message row on the coordinator (row-gather) before the aggregate runs there: expected
+-- "pull".  message_log grouped by contact_id with a LATERAL set-returning function over
+-- each log runs whole on the workers where messages are distributed by contact_id.
+-- Format: see test/citus/run.sh.
 
 -- name: message_log_bytes
 -- plan: pull

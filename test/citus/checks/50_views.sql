@@ -5,15 +5,19 @@
 -- Format: see test/citus/run.sh.
 --
 -- The target is that no view pulls message rows to the coordinator ("nopull": partial or
--- built-in aggregation split over the workers, or pushed down whole).  The views built on
--- one message_log of every message (kpi_sends and those over it, the campaign views) are
--- expected to pull until the campaign functions are per-contact aggregates; so are the
--- attribution views on byv (a window per contact over messages distributed by
--- conversation).  run.sh also checks that every view create_kpi_views makes has a check.
+-- built-in aggregation split over the workers, or pushed down whole; kpi_first_response
+-- and kpi_reply_time split the response-time aggregates: "partial").  Expected to pull:
+-- the views with last-touch attribution of conversions on byv (a window per contact over
+-- messages distributed by conversation).  Per-contact views (kpi_contacts and those over
+-- it) are "partial" on byv: each contact's history is assembled on the coordinator from
+-- per-shard parts.  run.sh also checks that every view create_kpi_views makes has a check.
+
+-- name: view_contacts
+-- plan: nopull
+SELECT * FROM {V}.kpi_contacts;
 
 -- name: view_sends
--- plan: pull
--- note: kpi_sends is reply_attribution over one message_log of every message
+-- plan: nopull
 SELECT * FROM {V}.kpi_sends;
 
 -- name: view_conversations
@@ -25,8 +29,7 @@ SELECT * FROM {V}.kpi_conversations;
 SELECT * FROM {V}.kpi_message_volume;
 
 -- name: view_response_rate
--- plan: pull
--- note: over kpi_sends (one message_log of every message)
+-- plan: nopull
 SELECT * FROM {V}.kpi_response_rate;
 
 -- name: view_delivery
@@ -42,18 +45,17 @@ SELECT * FROM {V}.kpi_delivery_failures;
 SELECT * FROM {V}.kpi_click_through;
 
 -- name: view_engagement
--- plan: pull
--- note: over kpi_sends (one message_log of every message)
+-- plan: nopull
 SELECT * FROM {V}.kpi_engagement;
 
 -- name: view_conversions
 -- plan: byc:nopull byv:pull
--- note: on byv: last-touch attribution is a window PARTITION BY contact_id over messages distributed by conversation_id
+-- note: on byv: last-touch attribution of conversions is a window PARTITION BY contact_id over messages distributed by conversation_id
 SELECT * FROM {V}.kpi_conversions;
 
 -- name: view_revenue
 -- plan: byc:nopull byv:pull
--- note: on byv: last-touch attribution is a window PARTITION BY contact_id over messages distributed by conversation_id
+-- note: on byv: last-touch attribution of conversions is a window PARTITION BY contact_id over messages distributed by conversation_id
 SELECT * FROM {V}.kpi_revenue;
 
 -- name: view_campaign_lift
@@ -69,8 +71,7 @@ SELECT * FROM {V}.kpi_opt_ins_outs;
 SELECT * FROM {V}.kpi_list_health;
 
 -- name: view_campaign_opt_outs
--- plan: pull
--- note: over kpi_sends (one message_log of every message)
+-- plan: nopull
 SELECT * FROM {V}.kpi_campaign_opt_outs;
 
 -- name: view_first_response
@@ -95,31 +96,27 @@ SELECT * FROM {V}.kpi_sentiment_trend;
 SELECT * FROM {V}.kpi_negative_messages;
 
 -- name: view_campaign_report
--- plan: pull
--- note: over kpi_sends (one message_log of every message)
+-- plan: byc:nopull byv:pull
+-- note: on byv: last-touch attribution of conversions is a window PARTITION BY contact_id over messages distributed by conversation_id
 SELECT * FROM {V}.kpi_campaign_report;
 
 -- name: view_drip_falloff
--- plan: pull
--- note: campaign_falloff over one message_log of every message
+-- plan: nopull
 SELECT * FROM {V}.kpi_drip_falloff;
 
 -- name: view_reply_rates
--- plan: pull
--- note: over kpi_sends (one message_log of every message)
+-- plan: nopull
 SELECT * FROM {V}.kpi_reply_rates;
 
 -- name: view_speed_to_lead
--- plan: pull
--- note: speed_to_lead over one message_log of every message
+-- plan: nopull
 SELECT * FROM {V}.kpi_speed_to_lead;
 
 -- name: view_unanswered_streaks
--- plan: pull
--- note: unanswered_streaks over one message_log of every message
+-- plan: nopull
 SELECT * FROM {V}.kpi_unanswered_streaks;
 
 -- name: view_vs_target
--- plan: pull
--- note: over every other view, kpi_sends among them
+-- plan: byc:nopull byv:pull
+-- note: on byv: over kpi_conversions and kpi_revenue (last-touch attribution of conversions is a window PARTITION BY contact_id over messages distributed by conversation_id)
 SELECT * FROM {V}.kpi_vs_target;
