@@ -212,6 +212,16 @@ LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 20;
 COMMENT ON FUNCTION @extschema@.campaign_falloff(@extschema@.falloff_state, bigint)
 IS 'per-step funnel of drip campaigns from a falloff_state (recipients, delivered, replied, positive, opted out, still active, median reply delay, change of reply rate) with the falloff point';
 
+-- last_touch: last-touch attribution of a conversion --------------------------------
+
+CREATE FUNCTION @extschema@.last_touch(history @extschema@.contact_history, at timestamptz,
+    within interval DEFAULT NULL)
+RETURNS bigint
+AS 'MODULE_PATHNAME', 'smskpi_last_touch'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.last_touch(@extschema@.contact_history, timestamptz, interval)
+IS 'message_id of the contact''s latest non-failed outbound message at or before at, if sent within the interval before it (last-touch attribution of a conversion); NULL if none';
+
 -- KPI views: the base view kpi_contacts (per-contact histories) feeds the campaign views;
 -- ids keep their type (sql/parts/50_views.sql).  Re-run create_kpi_views after the update.
 
@@ -326,23 +336,11 @@ BEGIN
     val := ARRAY[
         CASE WHEN conversions IS NULL THEN
             'attr AS (SELECT NULL::bigint AS contact_id, NULL::timestamptz AS converted_at, NULL::numeric AS revenue, NULL::bigint AS message_id WHERE false)'
-        ELSE $a$attr_ev AS (
-    SELECT m.contact_id, m.sent_at AS t, 0 AS k, m.message_id, NULL::numeric AS revenue
-    FROM {M} m
-    WHERE m.direction = 'outbound' AND m.status IS DISTINCT FROM 'failed' AND m.status IS DISTINCT FROM 'undelivered'
-    UNION ALL
-    SELECT v.contact_id, v.converted_at, 1, v.message_id, v.revenue FROM {CV} v WHERE v.converted_at IS NOT NULL),
-attr_g AS (
-    SELECT e.*, count(*) FILTER (WHERE e.k = 0) OVER (PARTITION BY e.contact_id ORDER BY e.t, e.k, e.message_id
-                                                      ROWS UNBOUNDED PRECEDING) AS grp
-    FROM attr_ev e),
-attr AS (
-    SELECT g.contact_id, g.t AS converted_at, g.revenue,
-           coalesce(g.message_id, CASE WHEN g.t - g.last_t <= {CW} THEN g.last_id END) AS message_id
-    FROM (SELECT g0.*, max(CASE WHEN g0.k = 0 THEN g0.message_id END) OVER w AS last_id,
-                 max(CASE WHEN g0.k = 0 THEN g0.t END) OVER w AS last_t
-          FROM attr_g g0 WINDOW w AS (PARTITION BY g0.contact_id, g0.grp)) g
-    WHERE g.k = 1)$a$ END,
+        ELSE $a$attr AS (   -- last touch: smskpi.last_touch over the contact's history
+    SELECT v.contact_id, v.converted_at, v.revenue,
+           coalesce(v.message_id, @extschema@.last_touch(c.history, v.converted_at, {CW})) AS message_id
+    FROM {CV} v LEFT JOIN {S}.kpi_contacts c ON c.contact_id = v.contact_id
+    WHERE v.converted_at IS NOT NULL)$a$ END,
         sq, quote_literal(time_zone), quote_literal(conversion_window::text) || '::interval',
         quote_literal(click_min_delay::text) || '::interval',
         CASE WHEN hours IS NULL THEN '' ELSE ', ' || quote_literal(hours::text) || '::@extschema@.business_hours' END,
@@ -454,7 +452,7 @@ JOIN {M} m ON m.contact_id = c.contact_id AND m.message_id = a.message_id AND m.
 
 ('kpi_conversations', 0, 2, ARRAY['messages'], ARRAY['conversation_id'],
  'one row per conversation: contact, start, first inbound message, whether the customer started it, first response and the agent who gave it (NULL = automation or unanswered)',
- $q$SELECT s.conversation_id, min(s.contact_id) AS contact_id, min(s.sent_at) AS started_at,
+ $q$SELECT s.conversation_id, s.contact_id, min(s.sent_at) AS started_at,
        s.first_in AS first_inbound_at,
        s.first_in IS NOT NULL AND s.first_in <= coalesce(min(s.sent_at) FILTER (WHERE s.direction = 'outbound'), s.first_in) AS customer_initiated,
        (coalesce(s.first_in, min(s.sent_at)) AT TIME ZONE {TZ})::date AS day,
@@ -468,11 +466,11 @@ JOIN {M} m ON m.contact_id = c.contact_id AND m.message_id = a.message_id AND m.
        count(*) AS messages,
        count(*) FILTER (WHERE s.direction = 'inbound') AS inbound
 FROM (SELECT w.*, min(w.sent_at) FILTER (WHERE w.direction = 'outbound' AND w.sent_at >= w.first_in)
-                    OVER (PARTITION BY w.conversation_id) AS first_out
+                    OVER (PARTITION BY w.contact_id, w.conversation_id) AS first_out
       FROM (SELECT m.conversation_id, m.contact_id, m.message_id, m.direction, m.sent_at, m.agent_id, m.campaign_id,
-                   min(m.sent_at) FILTER (WHERE m.direction = 'inbound') OVER (PARTITION BY m.conversation_id) AS first_in
+                   min(m.sent_at) FILTER (WHERE m.direction = 'inbound') OVER (PARTITION BY m.contact_id, m.conversation_id) AS first_in
             FROM {M} m WHERE m.conversation_id IS NOT NULL AND m.sent_at IS NOT NULL) w) s
-GROUP BY s.conversation_id, s.first_in, s.first_out$q$),
+GROUP BY s.contact_id, s.conversation_id, s.first_in, s.first_out$q$),
 
 ('kpi_message_volume', 1, 1, ARRAY['messages'], ARRAY['day', 'campaign_id', 'list_id', 'agent_id', 'channel'],
  'messages in and out by day, campaign, list, agent and channel (SMS/MMS); inbound ÷ outbound; credits (SMS segments, 1 per MMS)',
@@ -717,7 +715,7 @@ GROUP BY s.campaign_id$q$),
        g.state
 FROM (SELECT c.day, c.week, c.month, c.hour, c.agent_id,
              @extschema@.first_response_state(m.conversation_id, m.direction = 'inbound', m.sent_at {BH}) AS state
-      FROM {M} m JOIN {S}.kpi_conversations c ON c.conversation_id = m.conversation_id
+      FROM {M} m JOIN {S}.kpi_conversations c ON c.contact_id = m.contact_id AND c.conversation_id = m.conversation_id
       WHERE c.first_inbound_at IS NOT NULL
       GROUP BY c.day, c.week, c.month, c.hour, c.agent_id) g,
      LATERAL @extschema@.response_stats(g.state) st$q$),
@@ -729,7 +727,7 @@ FROM (SELECT c.day, c.week, c.month, c.hour, c.agent_id,
        g.state
 FROM (SELECT c.day, c.week, c.month, c.agent_id,
              @extschema@.reply_time_state(m.conversation_id, m.direction = 'inbound', m.sent_at {BH}) AS state
-      FROM {M} m JOIN {S}.kpi_conversations c ON c.conversation_id = m.conversation_id
+      FROM {M} m JOIN {S}.kpi_conversations c ON c.contact_id = m.contact_id AND c.conversation_id = m.conversation_id
       WHERE c.first_inbound_at IS NOT NULL
       GROUP BY c.day, c.week, c.month, c.agent_id) g,
      LATERAL @extschema@.response_stats(g.state) st$q$),

@@ -139,3 +139,69 @@ smskpi_first_outbound_after(PG_FUNCTION_ARGS)
 	}
 	PG_RETURN_NULL();
 }
+
+/*
+ * last_touch(history, at, within) returns the message_id of the contact's
+ * latest outbound message at or before at that did not fail (the last
+ * such in log order), when it was sent no more than within before at
+ * (NULL within: any time before); NULL if there is none or its message_id
+ * is NULL.  Last-touch attribution of a conversion.  A month of within
+ * counts 30 days, as interval comparison counts it.
+ */
+PG_FUNCTION_INFO_V1(smskpi_last_touch);
+Datum
+smskpi_last_touch(PG_FUNCTION_ARGS)
+{
+	CmLog		log;
+	int64		contact,
+				lo = 0,
+				hi,
+				within;
+	TimestampTz at;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		PG_RETURN_NULL();
+	within = CM_NO_WINDOW;
+	if (!PG_ARGISNULL(2))
+	{
+		/* as interval comparison counts it: a month is 30 days */
+		Interval   *w = PG_GETARG_INTERVAL_P(2);
+		int128		v = (int128) w->month * DAYS_PER_MONTH * USECS_PER_DAY +
+			(int128) w->day * USECS_PER_DAY + w->time;
+
+		if (v < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("within must not be negative"),
+					 errhint("Pass NULL for no limit.")));
+		within = v > PG_INT64_MAX ? PG_INT64_MAX : (int64) v;
+	}
+	at = PG_GETARG_TIMESTAMPTZ(1);
+	ch_read(PG_GETARG_DATUM(0), &log, &contact);
+	/* the first record sent after at */
+	hi = log.n;
+	while (lo < hi)
+	{
+		int64		mid = lo + (hi - lo) / 2;
+
+		if (log.msgs[mid].sent_at <= at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	while (lo-- > 0)
+	{
+		const CmMsg *m = &log.msgs[lo];
+		int64		age;
+
+		if (!(m->flags & CM_OUTBOUND) || (m->flags & CM_FAILED))
+			continue;
+		if (within != CM_NO_WINDOW &&
+			(pg_sub_s64_overflow(at, m->sent_at, &age) || age > within))
+			PG_RETURN_NULL();
+		if (m->flags & CM_MSGID_NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_INT64(m->message_id);
+	}
+	PG_RETURN_NULL();
+}

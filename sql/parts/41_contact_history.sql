@@ -213,3 +213,13 @@ AS 'MODULE_PATHNAME', 'smskpi_falloff_state_rows'
 LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 20;
 COMMENT ON FUNCTION @extschema@.campaign_falloff(@extschema@.falloff_state, bigint)
 IS 'per-step funnel of drip campaigns from a falloff_state (recipients, delivered, replied, positive, opted out, still active, median reply delay, change of reply rate) with the falloff point';
+
+-- last_touch: last-touch attribution of a conversion --------------------------------
+
+CREATE FUNCTION @extschema@.last_touch(history @extschema@.contact_history, at timestamptz,
+    within interval DEFAULT NULL)
+RETURNS bigint
+AS 'MODULE_PATHNAME', 'smskpi_last_touch'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.last_touch(@extschema@.contact_history, timestamptz, interval)
+IS 'message_id of the contact''s latest non-failed outbound message at or before at, if sent within the interval before it (last-touch attribution of a conversion); NULL if none';
