@@ -438,3 +438,48 @@ smskpi_contact_history_info(PG_FUNCTION_ARGS)
 	v[6] = Int64GetDatum((int64) sizeof(ChHeader) + log.n * (int64) sizeof(CmMsg));
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, v, nulls)));
 }
+
+/*
+ * contact_history_splice(old, since, new) returns old's messages sent before
+ * since followed by new's messages sent at or after since: a stored history
+ * brought up to date with the messages of a window that starts at since
+ * (NULL when nothing is left).  old and new must be of the same contact.
+ */
+PG_FUNCTION_INFO_V1(smskpi_contact_history_splice);
+Datum
+smskpi_contact_history_splice(PG_FUNCTION_ARGS)
+{
+	CmLog		a = {NULL, 0},
+				b = {NULL, 0};
+	int64		ca = 0,
+				cb = 0,
+				na = 0,
+				nb0 = 0,
+				contact;
+	TimestampTz since;
+	ChHeader   *r;
+
+	if (PG_ARGISNULL(1))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("since must not be null")));
+	since = PG_GETARG_TIMESTAMPTZ(1);
+	if (!PG_ARGISNULL(0))
+		ch_read(PG_GETARG_DATUM(0), &a, &ca);
+	if (!PG_ARGISNULL(2))
+		ch_read(PG_GETARG_DATUM(2), &b, &cb);
+	if (!PG_ARGISNULL(0) && !PG_ARGISNULL(2) && ca != cb)
+		ch_other_contact(ca, cb);
+	contact = PG_ARGISNULL(0) ? cb : ca;
+	/* the records in log order: those before since, then those at or after */
+	while (na < a.n && a.msgs[na].sent_at < since)
+		na++;
+	while (nb0 < b.n && b.msgs[nb0].sent_at < since)
+		nb0++;
+	if (na + (b.n - nb0) == 0)
+		PG_RETURN_NULL();
+	r = ch_alloc(contact, na + (b.n - nb0));
+	ch_append(r, a.msgs, na);
+	ch_append(r, b.msgs + nb0, b.n - nb0);
+	PG_RETURN_POINTER(r);
+}
