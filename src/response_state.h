@@ -242,6 +242,16 @@ extern void rs_walk(const RsParts *p, rs_turn_cb cb, void *arg,
 extern void rs_walk_datum(Datum d, rs_turn_cb cb, void *arg,
 						  int64 *asked, int64 *unanswered);
 
+/*
+ * response_time.c: conversation key types.  rs_key_layout gives how keys of
+ * an (existing) type are stored; rs_key_type_problem says why a state read
+ * by the I/O functions cannot have keys of type keytype stored as
+ * keykind/keylen (NULL if it can): the type must exist and be one the
+ * aggregates accept, stored as they store it.
+ */
+extern void rs_key_layout(Oid keytype, int *keykind, int16 *keylen);
+extern char *rs_key_type_problem(int keykind, int16 keylen, Oid keytype);
+
 /* qsort comparator of int64 */
 extern int	rs_int64_cmp(const void *a, const void *b);
 

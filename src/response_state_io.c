@@ -5,8 +5,10 @@
  *	  binary form (send/recv) and the text form (\x and the hex of the
  *	  binary form), and response_state_info().  Both forms carry the
  *	  compacted data only.  Input validates every count, length and
- *	  timestamp and rebuilds the state by merging, so a state edited by
- *	  hand is either refused with a clear error or well-formed.
+ *	  timestamp, and the key type (it must exist, be one the aggregates
+ *	  accept and match the stored key kind and length), and rebuilds the
+ *	  state by merging, so a state edited by hand is either refused with a
+ *	  clear error or well-formed.
  *
  *-------------------------------------------------------------------------
  */
@@ -161,6 +163,13 @@ rs_read(StringInfo buf)
 		  (keykind == RS_KEY_BYVAL && (keylen == 1 || keylen == 2 || keylen == 4 || keylen == 8)) ||
 		  (keykind == RS_KEY_BYTES && (keylen == -1 || keylen == -2 || keylen > 0))))
 		rs_bad("unknown key kind");
+	{
+		/* the key type: one the aggregates accept, stored as they store it */
+		char	   *problem = rs_key_type_problem(keykind, keylen, keytype);
+
+		if (problem != NULL)
+			rs_bad(problem);
+	}
 
 	rs_need(buf, 12);
 	fraction = pq_getmsgfloat8(buf);

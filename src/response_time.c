@@ -34,6 +34,7 @@
 
 #include "access/htup_details.h"
 #include "access/nbtree.h"
+#include "catalog/pg_collation.h"
 #include "catalog/pg_type.h"
 #include "common/int.h"
 #include "fmgr.h"
@@ -44,6 +45,7 @@
 #include "utils/builtins.h"
 #include "utils/datetime.h"
 #include "utils/lsyscache.h"
+#include "utils/syscache.h"
 #include "utils/timestamp.h"
 #include "utils/typcache.h"
 
@@ -78,12 +80,12 @@ static const int64 default_windows[] = {
  * for types whose equality is image equality (integers, text with a
  * deterministic collation, uuid, date, ...): btree's "equalimage" support
  * function says which.  numeric (1.0 = 1.00) and float (0 = -0) are not.
+ * keytype must exist.
  */
-static void
-rs_check_key_type(Oid keytype, Oid collation)
+static bool
+rs_key_type_comparable(Oid keytype, Oid collation)
 {
 	TypeCacheEntry *tce = lookup_type_cache(keytype, TYPECACHE_BTREE_OPFAMILY);
-	bool		ok = false;
 
 	if (OidIsValid(tce->btree_opf))
 	{
@@ -91,16 +93,69 @@ rs_check_key_type(Oid keytype, Oid collation)
 											 tce->btree_opintype, BTEQUALIMAGE_PROC);
 
 		if (OidIsValid(proc))
-			ok = DatumGetBool(OidFunctionCall1Coll(proc, collation,
-												   ObjectIdGetDatum(tce->btree_opintype)));
+			return DatumGetBool(OidFunctionCall1Coll(proc, collation,
+													 ObjectIdGetDatum(tce->btree_opintype)));
 	}
-	if (!ok)
+	return false;
+}
+
+static void
+rs_check_key_type(Oid keytype, Oid collation)
+{
+	if (!rs_key_type_comparable(keytype, collation))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
 				 errmsg("conversation keys of type %s cannot be compared by value",
 						format_type_be(keytype)),
 				 errdetail("smskpi compares conversation keys by their binary image, which needs a type (and collation) whose equal values have equal images."),
 				 errhint("Use an integer, uuid or text (with a deterministic collation) conversation key, e.g. cast it to bigint or text.")));
+}
+
+/* How keys of type keytype (which exists) are stored. */
+void
+rs_key_layout(Oid keytype, int *keykind, int16 *keylen)
+{
+	int16		typlen;
+	bool		typbyval;
+
+	get_typlenbyval(keytype, &typlen, &typbyval);
+	*keylen = typlen;
+	*keykind = (typbyval && (typlen == 1 || typlen == 2 || typlen == 4 || typlen == 8))
+		? RS_KEY_BYVAL : RS_KEY_BYTES;
+}
+
+/*
+ * Why a state cannot have keys of type keytype stored as keykind/keylen, or
+ * NULL if it can: exactly the states rs_call_info makes are accepted (no
+ * key: key type 0 and length 0; else a type that exists, that
+ * rs_key_type_comparable accepts, stored as rs_key_layout says).  Nothing
+ * here looks up a type before knowing that it exists, so a hand-edited OID
+ * gives the caller's clean error, not "cache lookup failed".  The
+ * collation: the aggregate checked the one it was called with; the state
+ * does not record it, and every deterministic collation gives the same
+ * answer as the database's default one.
+ */
+char *
+rs_key_type_problem(int keykind, int16 keylen, Oid keytype)
+{
+	int			kk;
+	int16		kl;
+
+	if (keykind == RS_KEY_NONE)
+		return keytype == InvalidOid && keylen == 0 ? NULL :
+			psprintf("key type %u in a state without keys", keytype);
+	if (!OidIsValid(keytype) || !SearchSysCacheExists1(TYPEOID, ObjectIdGetDatum(keytype)))
+		return psprintf("key type %u does not exist", keytype);
+	if (!get_typisdefined(keytype))
+		return psprintf("key type %s is only a shell", format_type_be(keytype));
+	if (!rs_key_type_comparable(keytype, DEFAULT_COLLATION_OID))
+		return psprintf("conversation keys of type %s cannot be compared by value",
+						format_type_be(keytype));
+	rs_key_layout(keytype, &kk, &kl);
+	if (kk != keykind || kl != keylen)
+		return psprintf("keys of type %s are not stored with length %d",
+						format_type_be(keytype), (int) keylen);
+	return NULL;
 }
 
 static RsCallInfo *
@@ -118,17 +173,11 @@ rs_call_info(FunctionCallInfo fcinfo, int kind, bool keyed)
 	ci->argi_fraction = ci->argi_windows = ci->argi_bh = -1;
 	if (keyed)
 	{
-		int16		typlen;
-		bool		typbyval;
-
 		ci->keytype = get_fn_expr_argtype(fcinfo->flinfo, 1);
 		if (!OidIsValid(ci->keytype))
 			elog(ERROR, "could not determine the conversation key type");
 		rs_check_key_type(ci->keytype, PG_GET_COLLATION());
-		get_typlenbyval(ci->keytype, &typlen, &typbyval);
-		ci->keylen = typlen;
-		ci->keykind = (typbyval && (typlen == 1 || typlen == 2 || typlen == 4 || typlen == 8))
-			? RS_KEY_BYVAL : RS_KEY_BYTES;
+		rs_key_layout(ci->keytype, &ci->keykind, &ci->keylen);
 		i = 2;
 	}
 	else

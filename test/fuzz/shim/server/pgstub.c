@@ -34,6 +34,8 @@
 #include <strings.h>
 
 #include "access/htup_details.h"
+#include "access/nbtree.h"
+#include "catalog/pg_type.h"
 #include "common/int.h"
 #include "fmgr.h"
 #include "funcapi.h"
@@ -46,6 +48,7 @@
 #include "utils/array.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/syscache.h"
 #include "utils/tuplestore.h"
 #include "utils/typcache.h"
 
@@ -975,6 +978,114 @@ pg_next_dst_boundary(const pg_time_t *timep, long int *before_gmtoff,
 }
 
 /* ----------------------------------------------------------------------
+ * A small type catalog, for the key type of response_state values
+ * (rs_key_type_problem in src/response_time.c): a few built-in types, with
+ * their length, pass-by-value flag and whether btree's equalimage says
+ * their values can be compared by image.  Every other OID does not exist.
+ * ----------------------------------------------------------------------
+ */
+typedef struct StubType
+{
+	Oid			oid;
+	int16		typlen;
+	bool		typbyval;
+	bool		equalimage;
+} StubType;
+
+static const StubType stub_types[] = {
+	{BOOLOID, 1, true, true},
+	{CHAROID, 1, true, true},
+	{INT2OID, 2, true, true},
+	{INT4OID, 4, true, true},
+	{INT8OID, 8, true, true},
+	{OIDOID, 4, true, true},
+	{DATEOID, 4, true, true},
+	{TIMESTAMPTZOID, 8, true, true},
+	{TEXTOID, -1, false, true},
+	{VARCHAROID, -1, false, true},
+	{UUIDOID, 16, false, true},
+	{NUMERICOID, -1, false, false},
+	{FLOAT8OID, 8, true, false},
+	{INT4ARRAYOID, -1, false, false},
+};
+
+#define STUB_EQUALIMAGE_PROC 1	/* the fake OID of an equalimage function */
+
+static const StubType *
+stub_type(Oid t)
+{
+	for (int i = 0; i < lengthof(stub_types); i++)
+		if (stub_types[i].oid == t)
+			return &stub_types[i];
+	return NULL;
+}
+
+bool
+SearchSysCacheExists(int cacheId, Datum key1, Datum key2, Datum key3, Datum key4)
+{
+	if (cacheId != TYPEOID)
+		stub_die("SearchSysCacheExists of another catalog than pg_type");
+	return stub_type(DatumGetObjectId(key1)) != NULL;
+}
+
+bool
+get_typisdefined(Oid typid)
+{
+	return stub_type(typid) != NULL;
+}
+
+void
+get_typlenbyval(Oid typid, int16 *typlen, bool *typbyval)
+{
+	const StubType *t = stub_type(typid);
+
+	if (t == NULL)
+		stub_die("get_typlenbyval of a type that does not exist");
+	*typlen = t->typlen;
+	*typbyval = t->typbyval;
+}
+
+/* the opfamily of a type is the type's OID; only btree_opf/opintype are set */
+TypeCacheEntry *
+lookup_type_cache(Oid type_id, int flags)
+{
+	static TypeCacheEntry e;
+
+	if (stub_type(type_id) == NULL)
+		stub_die("lookup_type_cache of a type that does not exist");
+	memset(&e, 0, sizeof(e));
+	e.type_id = type_id;
+	e.btree_opf = type_id;
+	e.btree_opintype = type_id;
+	return &e;
+}
+
+Oid
+get_opfamily_proc(Oid opfamily, Oid lefttype, Oid righttype, int16 procnum)
+{
+	const StubType *t = stub_type(opfamily);
+
+	if (procnum == BTEQUALIMAGE_PROC && t != NULL && t->equalimage &&
+		lefttype == opfamily && righttype == opfamily)
+		return STUB_EQUALIMAGE_PROC;
+	return InvalidOid;
+}
+
+Datum
+OidFunctionCall1Coll(Oid functionId, Oid collation, Datum arg1)
+{
+	if (functionId != STUB_EQUALIMAGE_PROC)
+		stub_die("OidFunctionCall1Coll of an unknown function");
+	return BoolGetDatum(true);
+}
+
+char *
+format_type_extended(Oid type_oid, int32 typemod, bits16 flags)
+{
+	return format_type_be(type_oid);
+}
+
+/* ----------------------------------------------------------------------
  * Server functions the harnesses must never reach
  * ----------------------------------------------------------------------
  */
@@ -982,16 +1093,13 @@ pg_next_dst_boundary(const pg_time_t *timep, long int *before_gmtoff,
 	ret name args { stub_die(#name); }
 
 STUB_UNREACHABLE(int, AggCheckCallContext, (FunctionCallInfo fcinfo, MemoryContext *aggcontext))
+STUB_UNREACHABLE(struct Aggref *, AggGetAggref, (FunctionCallInfo fcinfo))
 STUB_UNREACHABLE(TupleDesc, BlessTupleDesc, (TupleDesc tupdesc))
 STUB_UNREACHABLE(Datum, HeapTupleHeaderGetDatum, (HeapTupleHeader tuple))
 STUB_UNREACHABLE(HeapTuple, heap_form_tuple, (TupleDesc d, Datum *v, bool *n))
 STUB_UNREACHABLE(TypeFuncClass, get_call_result_type, (FunctionCallInfo f, Oid *o, TupleDesc *t))
-STUB_UNREACHABLE(Datum, OidFunctionCall1Coll, (Oid f, Oid c, Datum a))
 STUB_UNREACHABLE(ArrayType *, construct_array, (Datum *e, int n, Oid t, int l, bool v, char a))
 STUB_UNREACHABLE(void, deconstruct_array, (ArrayType *a, Oid t, int l, bool v, char al, Datum **e, bool **n, int *ne))
 STUB_UNREACHABLE(Oid, get_fn_expr_argtype, (FmgrInfo *f, int n))
-STUB_UNREACHABLE(Oid, get_opfamily_proc, (Oid f, Oid l, Oid r, int16 p))
-STUB_UNREACHABLE(void, get_typlenbyval, (Oid t, int16 *l, bool *v))
-STUB_UNREACHABLE(struct TypeCacheEntry *, lookup_type_cache, (Oid t, int f))
 STUB_UNREACHABLE(void, InitMaterializedSRF, (FunctionCallInfo f, bits32 flags))
 STUB_UNREACHABLE(void, tuplestore_putvalues, (Tuplestorestate *s, TupleDesc d, Datum *v, bool *n))
