@@ -809,18 +809,33 @@ rs_merge_parts(const RsParts *a, const RsParts *b)
 	return rs_merge_flat(a, b, 0, 0, 0, NULL);
 }
 
+/* a key type's name for a message: a state may name a type dropped since */
+static const char *
+rs_key_type_name(const RsParts *p)
+{
+	if (p->keykind == RS_KEY_NONE)
+		return "no";
+	return format_type_extended(p->keytype, -1, FORMAT_TYPE_ALLOW_INVALID);
+}
+
+/*
+ * States merge only when they are of the same kind, with keys of the same
+ * type (not only of the same width: an integer and a date with the same
+ * bytes are different conversations), and with the same business hours.
+ */
 static void
 rs_check_compatible(const RsParts *a, const RsParts *b)
 {
-	if (a->kind != b->kind || a->keykind != b->keykind || a->keylen != b->keylen)
+	if (a->kind != b->kind || a->keykind != b->keykind || a->keylen != b->keylen ||
+		a->keytype != b->keytype)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("cannot combine smskpi response-time states of different kinds"),
 				 errdetail("One state is %s with %s keys, the other %s with %s keys.",
 						   a->kind == RS_KIND_FIRST ? "first-response" : "reply-time",
-						   a->keykind == RS_KEY_NONE ? "no" : format_type_be(a->keytype),
+						   rs_key_type_name(a),
 						   b->kind == RS_KIND_FIRST ? "first-response" : "reply-time",
-						   b->keykind == RS_KEY_NONE ? "no" : format_type_be(b->keytype))));
+						   rs_key_type_name(b))));
 	if (a->opts->bh_len != b->opts->bh_len ||
 		memcmp(RS_OPTS_BH_RAW(a->opts), RS_OPTS_BH_RAW(b->opts), a->opts->bh_len) != 0)
 		ereport(ERROR,
