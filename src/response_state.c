@@ -821,7 +821,7 @@ rs_key_type_name(const RsParts *p)
 /*
  * States merge only when they are of the same kind, with keys of the same
  * type (not only of the same width: an integer and a date with the same
- * bytes are different conversations), and with the same business hours.
+ * bytes are different conversations), and with the same options.
  */
 static void
 rs_check_compatible(const RsParts *a, const RsParts *b)
@@ -841,6 +841,13 @@ rs_check_compatible(const RsParts *a, const RsParts *b)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("cannot combine smskpi response-time states with different business hours")));
+	if (a->opts->fraction != b->opts->fraction ||
+		a->opts->nwindows != b->opts->nwindows ||
+		memcmp(a->opts->windows, b->opts->windows, sizeof(int64) * a->opts->nwindows) != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot combine smskpi response-time states with different percentile fractions or windows"),
+				 errdetail("The options of a response-time aggregate must be the same for every row of a group.")));
 }
 
 /* The union of two flat states, as a new flat state. */

@@ -40,6 +40,7 @@
 #include "fmgr.h"
 #include "funcapi.h"
 #include "miscadmin.h"
+#include "nodes/primnodes.h"
 #include "response_state.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
@@ -61,8 +62,22 @@ typedef struct RsCallInfo
 	int			argi_fraction;	/* -1 if absent */
 	int			argi_windows;
 	int			argi_bh;
-	Datum		last_windows;	/* option datums seen last, to skip rechecks */
-	Datum		last_bh;
+	/* option arguments that are constants: the same on every row */
+	bool		const_fraction;
+	bool		const_windows;
+	bool		const_bh;
+
+	/*
+	 * The windows argument converted last (in cxt, if cxt is set): a copy of
+	 * its bytes and its windows in microseconds, so that a row passing the
+	 * same array (at any address) costs a memcmp, not a conversion.
+	 */
+	MemoryContext cxt;
+	bool		seen_valid;
+	int32		seen_len;
+	int32		seen_nwindows;
+	char	   *seen_bytes;
+	int64	   *seen_windows;
 	RsScratch	scratch;		/* merge buffers, kept for the whole query */
 } RsCallInfo;
 
@@ -158,17 +173,60 @@ rs_key_type_problem(int keykind, int16 keylen, Oid keytype)
 	return NULL;
 }
 
+/*
+ * Is every option argument from first_opt on a Const?  Then it has the same
+ * value on every row, and rechecking it per row is pointless.  Only nodeAgg
+ * gives the Aggref; for a window aggregate every row is checked.  (A
+ * pointer to a value computed per row says nothing: per-row values are
+ * built in per-tuple memory, where the next row's value may land at the
+ * same address.)
+ */
+static void
+rs_find_const_opts(FunctionCallInfo fcinfo, RsCallInfo *ci, int first_opt)
+{
+	Aggref	   *aggref = AggGetAggref(fcinfo);
+	bool		isconst[FUNC_MAX_ARGS];
+	int			argno = 1;		/* transition function argument of the entry */
+	ListCell   *lc;
+
+	if (aggref == NULL || aggref->aggdirectargs != NIL)
+		return;
+	foreach(lc, aggref->args)
+	{
+		TargetEntry *tle = lfirst_node(TargetEntry, lc);
+
+		if (tle->resjunk)
+			continue;			/* an ORDER BY expression only */
+		if (argno >= FUNC_MAX_ARGS)
+			return;
+		isconst[argno++] = IsA(tle->expr, Const);
+	}
+	if (argno != PG_NARGS())
+		return;					/* not the arguments we were called with */
+	for (int i = first_opt; i < argno; i++)
+	{
+		if (i == ci->argi_fraction)
+			ci->const_fraction = isconst[i];
+		else if (i == ci->argi_windows)
+			ci->const_windows = isconst[i];
+		else if (i == ci->argi_bh)
+			ci->const_bh = isconst[i];
+	}
+}
+
 static RsCallInfo *
 rs_call_info(FunctionCallInfo fcinfo, int kind, bool keyed)
 {
 	RsCallInfo *ci = (RsCallInfo *) fcinfo->flinfo->fn_extra;
 	int			nargs = PG_NARGS();
 	int			i;
+	int			first_opt;
 
 	if (ci != NULL)
 		return ci;
 	ci = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(RsCallInfo));
 	ci->scratch.cxt = fcinfo->flinfo->fn_mcxt;
+	ci->cxt = fcinfo->flinfo->fn_mcxt;
 	ci->kind = kind;
 	ci->argi_fraction = ci->argi_windows = ci->argi_bh = -1;
 	if (keyed)
@@ -187,6 +245,7 @@ rs_call_info(FunctionCallInfo fcinfo, int kind, bool keyed)
 	}
 	ci->argi_inbound = i++;
 	ci->argi_ts = i++;
+	first_opt = i;
 	for (; i < nargs; i++)
 	{
 		Oid			t = get_fn_expr_argtype(fcinfo->flinfo, i);
@@ -198,6 +257,7 @@ rs_call_info(FunctionCallInfo fcinfo, int kind, bool keyed)
 		else
 			ci->argi_bh = i;	/* smskpi.business_hours */
 	}
+	rs_find_const_opts(fcinfo, ci, first_opt);
 	fcinfo->flinfo->fn_extra = ci;
 	return ci;
 }
@@ -233,48 +293,89 @@ rs_interval_usecs(const Interval *iv)
 	return (int64) v;
 }
 
+/*
+ * The windows argument of this row, checked, in microseconds (*nwindows of
+ * them).  With ci->cxt, the last array converted is remembered by its
+ * bytes, and an array with the same bytes is not converted again.  The
+ * result is read-only.
+ */
+static const int64 *
+rs_arg_windows(FunctionCallInfo fcinfo, RsCallInfo *ci, int32 *nwindows)
+{
+	struct varlena *raw;
+	ArrayType  *arr;
+	Datum	   *elems;
+	bool	   *nulls;
+	int			n;
+	int64	   *windows;
+
+	if (PG_ARGISNULL(ci->argi_windows))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("response-time windows must not be null")));
+	raw = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(ci->argi_windows));
+	if (VARATT_IS_EXTERNAL(raw) || VARATT_IS_COMPRESSED(raw))
+		raw = pg_detoast_datum_packed(raw);
+	/* equal bytes (a short header or not) are an equal array */
+	if (ci->seen_valid && VARSIZE_ANY_EXHDR(raw) == ci->seen_len &&
+		memcmp(VARDATA_ANY(raw), ci->seen_bytes, ci->seen_len) == 0)
+	{
+		*nwindows = ci->seen_nwindows;
+		return ci->seen_windows;
+	}
+
+	arr = DatumGetArrayTypeP(PointerGetDatum(raw));
+	if (ARR_NDIM(arr) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("response-time windows must be a one-dimensional array")));
+	deconstruct_array(arr, INTERVALOID, sizeof(Interval), false, TYPALIGN_DOUBLE,
+					  &elems, &nulls, &n);
+	windows = palloc(sizeof(int64) * Max(n, 1));
+	for (int i = 0; i < n; i++)
+	{
+		if (nulls[i])
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("response-time windows must not contain nulls")));
+		windows[i] = rs_interval_usecs(DatumGetIntervalP(elems[i]));
+	}
+	*nwindows = n;
+	if (ci->cxt != NULL)
+	{
+		int32		len = VARSIZE_ANY_EXHDR(raw);
+
+		ci->seen_valid = false;	/* until both copies are made */
+		if (ci->seen_bytes)
+			pfree(ci->seen_bytes);
+		if (ci->seen_windows)
+			pfree(ci->seen_windows);
+		ci->seen_bytes = MemoryContextAlloc(ci->cxt, Max(len, 1));
+		ci->seen_windows = MemoryContextAlloc(ci->cxt, sizeof(int64) * Max(n, 1));
+		memcpy(ci->seen_bytes, VARDATA_ANY(raw), len);
+		memcpy(ci->seen_windows, windows, sizeof(int64) * n);
+		ci->seen_len = len;
+		ci->seen_nwindows = n;
+		ci->seen_valid = true;
+	}
+	return windows;
+}
+
 static RsOpts *
 rs_build_opts(FunctionCallInfo fcinfo, RsCallInfo *ci)
 {
 	RsOpts	   *o;
 	int32		nwindows = 0;
-	int64	   *windows = NULL;
+	const int64 *windows = NULL;
 	struct varlena *bh = NULL;
 	int32		bh_len = 0;
 
 	if (ci->argi_windows >= 0)
-	{
-		ArrayType  *arr;
-		Datum	   *elems;
-		bool	   *nulls;
-		int			n;
-
-		if (PG_ARGISNULL(ci->argi_windows))
-			ereport(ERROR,
-					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("response-time windows must not be null")));
-		arr = PG_GETARG_ARRAYTYPE_P(ci->argi_windows);
-		if (ARR_NDIM(arr) > 1)
-			ereport(ERROR,
-					(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-					 errmsg("response-time windows must be a one-dimensional array")));
-		deconstruct_array(arr, INTERVALOID, sizeof(Interval), false, TYPALIGN_DOUBLE,
-						  &elems, &nulls, &n);
-		windows = palloc(sizeof(int64) * Max(n, 1));
-		for (int i = 0; i < n; i++)
-		{
-			if (nulls[i])
-				ereport(ERROR,
-						(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-						 errmsg("response-time windows must not contain nulls")));
-			windows[i] = rs_interval_usecs(DatumGetIntervalP(elems[i]));
-		}
-		nwindows = n;
-	}
+		windows = rs_arg_windows(fcinfo, ci, &nwindows);
 	else
 	{
 		nwindows = lengthof(default_windows);
-		windows = (int64 *) default_windows;
+		windows = default_windows;
 	}
 	if (ci->argi_bh >= 0 && !PG_ARGISNULL(ci->argi_bh))
 	{
@@ -291,35 +392,48 @@ rs_build_opts(FunctionCallInfo fcinfo, RsCallInfo *ci)
 	return o;
 }
 
-/* Options given on a later row must be the ones the state was built with. */
+/*
+ * Options given on a later row must be the ones the group's state was built
+ * with (have): compared by value on every row, except for constant
+ * arguments.  Not against the options of the row before: with hashed
+ * grouping that row may belong to another group.
+ */
 static void
 rs_check_same_opts(FunctionCallInfo fcinfo, RsCallInfo *ci, const RsOpts *have)
 {
-	if (ci->argi_fraction >= 0 &&
+	if (ci->argi_fraction >= 0 && !ci->const_fraction &&
 		rs_arg_fraction(fcinfo, ci->argi_fraction) != have->fraction)
 		goto differ;
-	if (ci->argi_windows >= 0 && !PG_ARGISNULL(ci->argi_windows) &&
-		PG_GETARG_DATUM(ci->argi_windows) != ci->last_windows)
+	if (ci->argi_windows >= 0 && !ci->const_windows)
 	{
-		RsOpts	   *o = rs_build_opts(fcinfo, ci);
+		int32		n;
+		const int64 *w = rs_arg_windows(fcinfo, ci, &n);
 
-		if (o->nwindows != have->nwindows ||
-			memcmp(o->windows, have->windows, sizeof(int64) * o->nwindows) != 0)
+		if (n != have->nwindows ||
+			memcmp(w, have->windows, sizeof(int64) * n) != 0)
 			goto differ;
-		ci->last_windows = PG_GETARG_DATUM(ci->argi_windows);
 	}
-	if (ci->argi_bh >= 0 &&
-		(PG_ARGISNULL(ci->argi_bh) ? have->bh_len != 0 :
-		 PG_GETARG_DATUM(ci->argi_bh) != ci->last_bh))
+	if (ci->argi_bh >= 0 && !ci->const_bh)
 	{
 		struct varlena *bh;
 
 		if (PG_ARGISNULL(ci->argi_bh))
-			goto differ;
-		bh = PG_DETOAST_DATUM(PG_GETARG_DATUM(ci->argi_bh));
-		if (VARSIZE(bh) != have->bh_len || memcmp(bh, RS_OPTS_BH_RAW(have), have->bh_len) != 0)
-			goto differ;
-		ci->last_bh = PG_GETARG_DATUM(ci->argi_bh);
+		{
+			if (have->bh_len != 0)
+				goto differ;
+		}
+		else
+		{
+			/* business_hours values are canonical: same schedule, same bytes */
+			bh = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(ci->argi_bh));
+			if (VARATT_IS_EXTERNAL(bh) || VARATT_IS_COMPRESSED(bh))
+				bh = pg_detoast_datum_packed(bh);
+			if (have->bh_len < VARHDRSZ ||
+				VARSIZE_ANY_EXHDR(bh) != have->bh_len - VARHDRSZ ||
+				memcmp(VARDATA_ANY(bh), RS_OPTS_BH_RAW(have) + VARHDRSZ,
+					   have->bh_len - VARHDRSZ) != 0)
+				goto differ;
+		}
 	}
 	return;
 differ:
@@ -351,10 +465,6 @@ rs_trans(FunctionCallInfo fcinfo, int kind, bool keyed)
 
 		/* built in the per-call context: nodeAgg copies it into aggcontext */
 		state = PointerGetDatum(rs_create(kind, ci->keykind, ci->keylen, ci->keytype, o));
-		if (ci->argi_windows >= 0)
-			ci->last_windows = PG_GETARG_DATUM(ci->argi_windows);
-		if (ci->argi_bh >= 0 && !PG_ARGISNULL(ci->argi_bh))
-			ci->last_bh = PG_GETARG_DATUM(ci->argi_bh);
 	}
 	else
 	{
@@ -364,7 +474,9 @@ rs_trans(FunctionCallInfo fcinfo, int kind, bool keyed)
 			(VARATT_IS_EXTENDED(DatumGetPointer(state)) ||
 			 ((ResponseState *) DatumGetPointer(state))->magic != RS_MAGIC))
 			elog(ERROR, "unexpected smskpi response-time state");
-		if (ci->argi_fraction >= 0 || ci->argi_windows >= 0 || ci->argi_bh >= 0)
+		if ((ci->argi_fraction >= 0 && !ci->const_fraction) ||
+			(ci->argi_windows >= 0 && !ci->const_windows) ||
+			(ci->argi_bh >= 0 && !ci->const_bh))
 			rs_check_same_opts(fcinfo, ci, rs_datum_opts(state));
 	}
 
