@@ -411,7 +411,7 @@ PG_FUNCTION_INFO_V1(smskpi_reply_attribution);
 Datum
 smskpi_reply_attribution(PG_FUNCTION_ARGS)
 {
-	int64		window = cm_window_arg(fcinfo, 1);
+	int64		window = cm_window_arg(fcinfo, 1, "reply_window");
 	CmLog		log;
 	CmEvents	stops;
 	AttrCtx		c;
@@ -436,7 +436,7 @@ PG_FUNCTION_INFO_V1(smskpi_history_attribution);
 Datum
 smskpi_history_attribution(PG_FUNCTION_ARGS)
 {
-	int64		window = cm_window_arg(fcinfo, 1);
+	int64		window = cm_window_arg(fcinfo, 1, "reply_window");
 	int32		first = cm_first_position_arg(fcinfo, 3);
 	CmLog		log;
 	CmEvents	stops;

@@ -191,8 +191,11 @@ extern void ch_read(Datum d, CmLog *log, int64 *contact);
 /* "no reply window": every reply up to the next outbound message counts */
 #define CM_NO_WINDOW		PG_INT64_MAX
 
-/* the reply_window argument in microseconds (positive, no months) */
-extern int64 cm_window_arg(FunctionCallInfo fcinfo, int argno);
+/*
+ * A window argument (reply_window, within) in microseconds: positive, no
+ * months; errors name the argument argname.
+ */
+extern int64 cm_window_arg(FunctionCallInfo fcinfo, int argno, const char *argname);
 
 /* What cm_attribute() reports for one outbound message. */
 typedef struct CmOutcome

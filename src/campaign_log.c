@@ -245,7 +245,7 @@ cm_events_first(const CmEvents *ev, int64 *cursor, int64 contact)
 }
 
 int64
-cm_window_arg(FunctionCallInfo fcinfo, int argno)
+cm_window_arg(FunctionCallInfo fcinfo, int argno, const char *argname)
 {
 	Interval   *w;
 	int64		usec;
@@ -256,17 +256,17 @@ cm_window_arg(FunctionCallInfo fcinfo, int argno)
 	if (w->month != 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("reply_window must not contain months or years"),
+				 errmsg("%s must not contain months or years", argname),
 				 errhint("Write the window in days, hours or minutes, e.g. interval '30 days'.")));
 	if (pg_mul_s64_overflow((int64) w->day, USECS_PER_DAY, &usec) ||
 		pg_add_s64_overflow(usec, w->time, &usec))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("reply_window is out of range")));
+				 errmsg("%s is out of range", argname)));
 	if (usec <= 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("reply_window must be positive"),
+				 errmsg("%s must be positive", argname),
 				 errhint("Pass NULL for no window.")));
 	return usec;
 }

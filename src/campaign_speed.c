@@ -32,7 +32,7 @@ Datum
 smskpi_speed_to_lead(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	int64		within = cm_window_arg(fcinfo, 2);
+	int64		within = cm_window_arg(fcinfo, 2, "within");
 	CmLog		log;
 	CmEvents	ev;
 	int64		k = 0,

@@ -101,7 +101,7 @@ Datum
 smskpi_unanswered_streaks(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	int64		window = cm_window_arg(fcinfo, 2);
+	int64		window = cm_window_arg(fcinfo, 2, "reply_window");
 	CmLog		log;
 	CmEvents	stops;
 	StCtx		c;
@@ -132,7 +132,7 @@ Datum
 smskpi_history_streaks(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	int64		window = cm_window_arg(fcinfo, 2);
+	int64		window = cm_window_arg(fcinfo, 2, "reply_window");
 	int32		min_streak = st_min_streak(fcinfo);
 	CmLog		log;
 	CmEvents	stops;

@@ -371,7 +371,7 @@ Datum
 smskpi_campaign_falloff(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	int64		window = cm_window_arg(fcinfo, 2);
+	int64		window = cm_window_arg(fcinfo, 2, "reply_window");
 	CmLog		log;
 	CmEvents	stops;
 	FoCtx		c;
@@ -663,7 +663,7 @@ Datum
 smskpi_falloff_state_sfunc(PG_FUNCTION_ARGS)
 {
 	MemoryContext aggcxt;
-	int64		window = cm_window_arg(fcinfo, 2);
+	int64		window = cm_window_arg(fcinfo, 2, "reply_window");
 	FsExpanded *e;
 	CmLog		log;
 	CmEvents	stops;

@@ -37,6 +37,7 @@
 #include "catalog/pg_collation.h"
 #include "catalog/pg_type.h"
 #include "common/int.h"
+#include "common/shortest_dec.h"
 #include "fmgr.h"
 #include "funcapi.h"
 #include "miscadmin.h"
@@ -273,9 +274,15 @@ rs_arg_fraction(FunctionCallInfo fcinfo, int argi)
 				 errmsg("percentile fraction must not be null")));
 	f = PG_GETARG_FLOAT8(argi);
 	if (isnan(f) || f < 0 || f > 1)
+	{
+		/* shortest exact digits: 1.0000001, not "1" */
+		char		buf[DOUBLE_SHORTEST_DECIMAL_LEN];
+
+		double_to_shortest_decimal_buf(f, buf);
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("percentile fraction %g is not between 0 and 1", f)));
+				 errmsg("percentile fraction %s is not between 0 and 1", buf)));
+	}
 	return f;
 }
 
@@ -286,10 +293,14 @@ rs_interval_usecs(const Interval *iv)
 	int128		v = (int128) iv->month * DAYS_PER_MONTH * USECS_PER_DAY
 		+ (int128) iv->day * USECS_PER_DAY + iv->time;
 
-	if (v < 0 || v > PG_INT64_MAX)
+	if (v < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("response-time window must be a non-negative interval")));
+	if (v > PG_INT64_MAX)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("response-time window is out of range")));
 	return (int64) v;
 }
 
