@@ -222,6 +222,16 @@ LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.last_touch(@extschema@.contact_history, timestamptz, interval)
 IS 'message_id of the contact''s latest non-failed outbound message at or before at, if sent within the interval before it (last-touch attribution of a conversion); NULL if none';
 
+-- contact_history_splice: a stored history brought up to date -------------------------
+
+CREATE FUNCTION @extschema@.contact_history_splice(old @extschema@.contact_history, since timestamptz,
+    new @extschema@.contact_history)
+RETURNS @extschema@.contact_history
+AS 'MODULE_PATHNAME', 'smskpi_contact_history_splice'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.contact_history_splice(@extschema@.contact_history, timestamptz, @extschema@.contact_history)
+IS 'the messages of old sent before since followed by those of new sent at or after since (incremental refresh of stored histories); NULL if none is left';
+
 -- KPI views: the base view kpi_contacts (per-contact histories) feeds the campaign views;
 -- ids keep their type (sql/parts/50_views.sql).  Re-run create_kpi_views after the update.
 
