@@ -11,6 +11,10 @@
 
 \echo Use "ALTER EXTENSION smskpi UPDATE TO '0.3.0'" to load this file. \quit
 
+-- Response-time aggregates with concrete key types, for Citus (sql/parts/20_response_time.sql) --
+-- (begin)
+-- (end of the response-time section)
+
 -- Per-contact campaign analytics (sql/parts/41_contact_history.sql) -----------------
 
 CREATE TYPE @extschema@.contact_history;
