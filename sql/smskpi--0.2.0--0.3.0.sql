@@ -102,7 +102,7 @@ IS 'what a contact_history holds: contact, messages, outbound, inbound, first an
 
 CREATE FUNCTION @extschema@.reply_attribution(history @extschema@.contact_history,
     reply_window interval DEFAULT NULL, stopped_at timestamptz DEFAULT NULL,
-    first_position integer DEFAULT 1)
+    first_position integer DEFAULT 1, opt_out_window interval DEFAULT NULL)
 RETURNS TABLE (message_id bigint, contact_id bigint, conversation_id bigint,
     campaign_id bigint, campaign_step integer, sent_at timestamptz, "position" integer,
     delivered boolean, failed boolean, mms boolean, still_active boolean,
@@ -110,8 +110,8 @@ RETURNS TABLE (message_id bigint, contact_id bigint, conversation_id bigint,
     reply_sentiment double precision, positive boolean, opted_out boolean)
 AS 'MODULE_PATHNAME', 'smskpi_history_attribution'
 LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 10;
-COMMENT ON FUNCTION @extschema@.reply_attribution(@extschema@.contact_history, interval, timestamptz, integer)
-IS 'one row per outbound message of a contact''s history: position, replies in its attribution window, first reply delay, intent and sentiment, opt-out; stopped_at ends still_active, first_position numbers a history that starts after earlier messages';
+COMMENT ON FUNCTION @extschema@.reply_attribution(@extschema@.contact_history, interval, timestamptz, integer, interval)
+IS 'one row per outbound message of a contact''s history: position, replies in its attribution window, first reply delay, intent and sentiment, opt-out; stopped_at ends still_active, first_position numbers a history that starts after earlier messages, opt_out_window bounds the opt-outs counted';
 
 -- unanswered_streaks and first_outbound_after over one contact's history -----------
 

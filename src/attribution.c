@@ -124,8 +124,8 @@ conv_find(ConvTable *t, int64 key, bool insert)
 }
 
 void
-cm_attribute(const CmLog *log, int64 window_usec, const CmEvents *stops,
-			 int32 first_position, cm_contact_fn fn, void *arg)
+cm_attribute(const CmLog *log, int64 window_usec, int64 opt_out_window_usec,
+			 const CmEvents *stops, int32 first_position, cm_contact_fn fn, void *arg)
 {
 	const CmMsg *msgs = log->msgs;
 	int64		i = 0,
@@ -195,10 +195,12 @@ cm_attribute(const CmLog *log, int64 window_usec, const CmEvents *stops,
 					CmOutcome  *o = &outs[*open];
 					int64		delay;
 
-					if (is_stop)
+					bool		in_range = !pg_sub_s64_overflow(m->sent_at, o->msg->sent_at, &delay);
+
+					if (is_stop && (opt_out_window_usec == CM_NO_WINDOW ||
+									(in_range && delay <= opt_out_window_usec)))
 						o->opted_out = true;
-					if (!pg_sub_s64_overflow(m->sent_at, o->msg->sent_at, &delay) &&
-						delay <= window_usec)
+					if (in_range && delay <= window_usec)
 					{
 						if (o->replies++ == 0)
 						{
@@ -423,20 +425,22 @@ smskpi_reply_attribution(PG_FUNCTION_ARGS)
 	cm_read_log(PG_GETARG_BYTEA_P(0), &log);
 	if (!PG_ARGISNULL(2))
 		cm_read_events(PG_GETARG_BYTEA_P(2), &stops);
-	cm_attribute(&log, window, PG_ARGISNULL(2) ? NULL : &stops, 1, attr_emit, &c);
+	cm_attribute(&log, window, CM_NO_WINDOW, PG_ARGISNULL(2) ? NULL : &stops, 1, attr_emit, &c);
 	ExecDropSingleTupleTableSlot(c.slot);
 	PG_RETURN_NULL();
 }
 
 /*
- * reply_attribution(history, reply_window, stopped_at, first_position)
- * returns one row per outbound message of one contact's history.
+ * reply_attribution(history, reply_window, stopped_at, first_position,
+ * opt_out_window) returns one row per outbound message of one contact's
+ * history.
  */
 PG_FUNCTION_INFO_V1(smskpi_history_attribution);
 Datum
 smskpi_history_attribution(PG_FUNCTION_ARGS)
 {
 	int64		window = cm_window_arg(fcinfo, 1, "reply_window");
+	int64		opt_out_window = cm_window_arg(fcinfo, 4, "opt_out_window");
 	int32		first = cm_first_position_arg(fcinfo, 3);
 	CmLog		log;
 	CmEvents	stops;
@@ -455,7 +459,7 @@ smskpi_history_attribution(PG_FUNCTION_ARGS)
 		stops.ev = &stop;
 		stops.n = 1;
 	}
-	cm_attribute(&log, window, PG_ARGISNULL(2) ? NULL : &stops, first, attr_emit, &c);
+	cm_attribute(&log, window, opt_out_window, PG_ARGISNULL(2) ? NULL : &stops, first, attr_emit, &c);
 	ExecDropSingleTupleTableSlot(c.slot);
 	PG_RETURN_NULL();
 }

@@ -216,10 +216,12 @@ typedef void (*cm_contact_fn) (void *arg, CmOutcome *outs, int n);
 /*
  * first_position is the position of a contact's first outbound message in
  * the log (1; more for a history that starts after earlier messages).
+ * window_usec bounds the replies counted for a message; opt_out_window_usec
+ * the opt-outs (CM_NO_WINDOW: the whole attribution window, as usual).
  */
 extern void cm_attribute(const CmLog *log, int64 window_usec,
-						 const CmEvents *stops, int32 first_position,
-						 cm_contact_fn fn, void *arg);
+						 int64 opt_out_window_usec, const CmEvents *stops,
+						 int32 first_position, cm_contact_fn fn, void *arg);
 
 /*
  * The first_position argument (NULL = 1; at least 1), and the check that

@@ -119,7 +119,7 @@ smskpi_unanswered_streaks(PG_FUNCTION_ARGS)
 	c.ts = rsinfo->setResult;
 	c.desc = rsinfo->setDesc;
 	c.min_streak = min_streak;
-	cm_attribute(&log, window, PG_ARGISNULL(3) ? NULL : &stops, 1, st_contact, &c);
+	cm_attribute(&log, window, CM_NO_WINDOW, PG_ARGISNULL(3) ? NULL : &stops, 1, st_contact, &c);
 	PG_RETURN_NULL();
 }
 
@@ -154,6 +154,6 @@ smskpi_history_streaks(PG_FUNCTION_ARGS)
 	c.ts = rsinfo->setResult;
 	c.desc = rsinfo->setDesc;
 	c.min_streak = min_streak;
-	cm_attribute(&log, window, PG_ARGISNULL(3) ? NULL : &stops, 1, st_contact, &c);
+	cm_attribute(&log, window, CM_NO_WINDOW, PG_ARGISNULL(3) ? NULL : &stops, 1, st_contact, &c);
 	PG_RETURN_NULL();
 }

@@ -395,7 +395,7 @@ smskpi_campaign_falloff(PG_FUNCTION_ARGS)
 	c.itemcap = 16;
 	c.items = palloc_array(FoItem, c.itemcap);
 
-	cm_attribute(&log, window, PG_ARGISNULL(3) ? NULL : &stops, 1, fo_contact, &c);
+	cm_attribute(&log, window, CM_NO_WINDOW, PG_ARGISNULL(3) ? NULL : &stops, 1, fo_contact, &c);
 
 	/* the rows stay where they are: nothing is inserted any more */
 	rows = fo_sorted_rows(c.rows, &nrows);
@@ -688,7 +688,7 @@ smskpi_falloff_state_sfunc(PG_FUNCTION_ARGS)
 		}
 		old = MemoryContextSwitchTo(e->hdr.eoh_context);
 		e->c.last = NULL;
-		cm_attribute(&log, window,
+		cm_attribute(&log, window, CM_NO_WINDOW,
 					 (PG_NARGS() > 3 && !PG_ARGISNULL(3)) ? &stops : NULL,
 					 1, fo_contact, &e->c);
 		MemoryContextSwitchTo(old);

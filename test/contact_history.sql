@@ -51,6 +51,13 @@ FROM chh, LATERAL smskpi.reply_attribution(h) WHERE chh.contact_id = 1 ORDER BY 
 -- opt-out counts in the whole attribution window).
 SELECT message_id, replies, reply_delay, positive, opted_out
 FROM chh, LATERAL smskpi.reply_attribution(h, interval '1 hour') WHERE chh.contact_id = 1 ORDER BY message_id;
+-- opt_out_window 1 hour: m7's STOP came 2 h after m1, so m1 is not counted as opted out
+-- (it still makes the contact inactive afterwards: m6, m8 not active); 2 hours: it is.
+SELECT message_id, replies, opted_out, still_active
+FROM chh, LATERAL smskpi.reply_attribution(h, opt_out_window => interval '1 hour') WHERE chh.contact_id = 1 ORDER BY message_id;
+SELECT message_id, opted_out
+FROM chh, LATERAL smskpi.reply_attribution(h, opt_out_window => interval '2 hours') WHERE chh.contact_id = 1 AND message_id = 1;
+SELECT * FROM chh, LATERAL smskpi.reply_attribution(h, opt_out_window => interval '-1 hour');
 -- stopped_at 09:30: m1 (09:00) active, the others not; first_position 10: positions 10-13.
 SELECT message_id, "position", still_active
 FROM chh, LATERAL smskpi.reply_attribution(h, stopped_at => '2026-03-02 09:30Z', first_position => 10)

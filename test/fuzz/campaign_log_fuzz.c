@@ -162,7 +162,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					bug("accepted a log out of order");
 			}
 			w.log = &log;
-			cm_attribute(&log, window, NULL, 1, walk_cb, &w);
+			cm_attribute(&log, window, CM_NO_WINDOW, NULL, 1, walk_cb, &w);
 		}
 		else
 		{
@@ -177,7 +177,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					bug("accepted events out of order");
 			fixed_log(&log);
 			w.log = &log;
-			cm_attribute(&log, window, &ev, 1, walk_cb, &w);
+			cm_attribute(&log, window, CM_NO_WINDOW, &ev, 1, walk_cb, &w);
 			if (w.contacts != 3)
 				bug("fixed log: not 3 contacts");
 		}
