@@ -176,6 +176,237 @@ $$;
 COMMENT ON FUNCTION @extschema@.kpi_source_problems(regclass, text) IS
 'what keeps a relation from meeting an smskpi data contract (messages, link_clicks, conversions, consent_events, conversation_events, holdout_contacts): one line per missing column or wrong type; no rows = fine';
 
+-- kpi_view_sql: the queries of the KPI views, instantiated -------------------------------
+--
+-- For a target schema and the sources and options create_kpi_views was given, every view
+-- of kpi_view_definitions() whose sources are there, with:
+--   query          the view's query (plain and materialized views; the tables of
+--                  incremental rollups are created from it and filled by refresh_query)
+--   refresh        the rollup's refresh strategy (what a refresh replaces)
+--   refresh_query  (incremental) the rows that replace those, with $1 = the window start
+--                  (timestamptz, the start of a day in time_zone) and $2 = its date
+--   delete_sql     (incremental) the rows a refresh replaces, with $1 and $2
+-- Only quoted identifiers (quote_ident, format %I) and literals (quote_literal) are
+-- spliced into the fixed templates.
+
+CREATE FUNCTION @extschema@.kpi_view_sql(target_schema name, rels regclass[], time_zone text,
+    hours @extschema@.business_hours, conversion_window interval, click_min_delay interval,
+    reply_window interval, incremental boolean)
+RETURNS TABLE (view_name text, level integer, ord integer, key_columns text[], description text,
+               query text, refresh text, refresh_query text, delete_sql text)
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+#variable_conflict use_column
+DECLARE
+    srcs text[] := ARRAY['messages', 'link_clicks', 'conversions', 'consent_events',
+                         'conversation_events', 'holdout_contacts'];
+    tcols text[] := ARRAY['sent_at', 'clicked_at', 'converted_at', 'occurred_at', 'occurred_at', NULL];
+    srcq text[] := '{}';    -- the sources as sub-selects with the contract's columns
+    srcw text[] := '{}';    -- the same, rows at or after $1 (the window)
+    srcm text[] := '{}';    -- the same, rows of the window's month or later
+    cols text;
+    tok text[];             -- token names
+    full_val text[];        -- their values in a view's query
+    ref_val text[];         -- in a refresh query
+    d record;
+    q text;
+    rq text;
+    strat text;
+    mapping text[];
+    i int;
+    t text;
+    sq text := quote_ident(target_schema);
+    tz text := quote_literal(time_zone);
+    rw text;
+    month_start text := format('(date_trunc(''month'', $2::timestamp) AT TIME ZONE %L)', time_zone);
+BEGIN
+    FOR i IN 1 .. 6 LOOP
+        cols := NULL;
+        IF rels[i] IS NOT NULL THEN
+            SELECT string_agg(
+                       CASE split_part(s, ':', 2)
+                           WHEN 'int' THEN format('%I::integer AS %I', split_part(s, ':', 1), split_part(s, ':', 1))
+                           WHEN 'number' THEN format('%I::numeric AS %I', split_part(s, ':', 1), split_part(s, ':', 1))
+                           WHEN 'text' THEN format('%I::text AS %I', split_part(s, ':', 1), split_part(s, ':', 1))
+                           ELSE format('%I', split_part(s, ':', 1)) END, ', ' ORDER BY o)
+                   || format(' FROM %I.%I', n.nspname, c.relname)
+            INTO cols
+            FROM unnest(CASE srcs[i]
+                WHEN 'messages' THEN ARRAY['message_id:id', 'conversation_id:id', 'contact_id:id',
+                    'direction:text', 'sent_at:t', 'status:text', 'error_code:int', 'body:text',
+                    'media_count:int', 'campaign_id:id', 'campaign_step:int', 'list_id:id', 'agent_id:id']
+                WHEN 'link_clicks' THEN ARRAY['message_id:id', 'clicked_at:t']
+                WHEN 'conversions' THEN ARRAY['contact_id:id', 'converted_at:t', 'revenue:number', 'message_id:id']
+                WHEN 'consent_events' THEN ARRAY['contact_id:id', 'list_id:id', 'event:text', 'occurred_at:t', 'source:text']
+                WHEN 'conversation_events' THEN ARRAY['conversation_id:id', 'event:text', 'occurred_at:t']
+                WHEN 'holdout_contacts' THEN ARRAY['contact_id:id', 'campaign_id:id'] END) WITH ORDINALITY u(s, o),
+                 pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.oid = rels[i]
+            GROUP BY n.nspname, c.relname;
+        END IF;
+        srcq := srcq || ('(SELECT ' || cols || ')');
+        srcw := srcw || CASE WHEN tcols[i] IS NULL THEN '(SELECT ' || cols || ')'
+                             ELSE format('(SELECT %s WHERE %I >= $1)', cols, tcols[i]) END;
+        srcm := srcm || CASE WHEN tcols[i] IS NULL THEN '(SELECT ' || cols || ')'
+                             ELSE format('(SELECT %s WHERE %I >= %s)', cols, tcols[i], month_start) END;
+    END LOOP;
+
+    -- in incremental rollups every attribution is bounded by the reply window (which
+    -- create_kpi_views checked is at most the lookback), opt-outs too
+    rw := CASE WHEN reply_window IS NULL THEN 'NULL::interval' ELSE quote_literal(reply_window::text) || '::interval' END;
+
+    -- tokens ({ATTR} first: it contains other tokens; {M} after {MW}... are told apart by
+    -- their braces)
+    tok := ARRAY['{ATTR}', '{S}', '{TZ}', '{CW}', '{CMD}', '{BH}', '{RW}', '{OW}',
+                 '{M}', '{LC}', '{CV}', '{CE}', '{VE}', '{HC}', '{LC0}', '{CV0}', '{HAS_LC}', '{HAS_CV}',
+                 '{MW}', '{LCW}', '{CVW}', '{CEW}', '{MMW}', '{CVMW}', '{MCONV}', '{MCDAY}',
+                 '{ACON}', '{ACONV}', '{ACAMP}', '{OUT}'];
+    full_val := ARRAY[
+        CASE WHEN rels[3] IS NULL THEN
+            'attr AS (SELECT NULL::bigint AS contact_id, NULL::timestamptz AS converted_at, NULL::numeric AS revenue, NULL::bigint AS message_id WHERE false)'
+        ELSE $a$attr AS (   -- last touch: smskpi.last_touch over the contact's history
+    SELECT v.contact_id, v.converted_at, v.revenue,
+           coalesce(v.message_id, @extschema@.last_touch(c.history, v.converted_at, {CW})) AS message_id
+    FROM {CV} v LEFT JOIN {S}.kpi_contacts c ON c.contact_id = v.contact_id
+    WHERE v.converted_at IS NOT NULL)$a$ END,
+        sq, tz, quote_literal(conversion_window::text) || '::interval',
+        quote_literal(click_min_delay::text) || '::interval',
+        CASE WHEN hours IS NULL THEN '' ELSE ', ' || quote_literal(hours::text) || '::@extschema@.business_hours' END,
+        rw, CASE WHEN incremental THEN rw ELSE 'NULL::interval' END,
+        srcq[1], srcq[2], srcq[3], srcq[4], srcq[5], srcq[6],
+        coalesce(srcq[2], '(SELECT NULL::bigint AS message_id, NULL::timestamptz AS clicked_at WHERE false)'),
+        coalesce(srcq[3], '(SELECT NULL::bigint AS contact_id, NULL::timestamptz AS converted_at, NULL::numeric AS revenue, NULL::bigint AS message_id WHERE false)'),
+        (rels[2] IS NOT NULL)::text, (rels[3] IS NOT NULL)::text,
+        srcw[1], coalesce(srcw[2], '(SELECT NULL::bigint AS message_id, NULL::timestamptz AS clicked_at WHERE false)'),
+        coalesce(srcw[3], '(SELECT NULL::bigint AS contact_id, NULL::timestamptz AS converted_at, NULL::numeric AS revenue, NULL::bigint AS message_id WHERE false)'),
+        srcw[4], srcm[1],
+        coalesce(srcm[3], '(SELECT NULL::bigint AS contact_id, NULL::timestamptz AS converted_at, NULL::numeric AS revenue, NULL::bigint AS message_id WHERE false)'),
+        -- messages of the conversations a refresh replaces / of those whose day it replaces
+        format('(SELECT m0.* FROM %s m0 WHERE EXISTS (SELECT 1 FROM pg_temp.smskpi_affected_conversations a0 WHERE a0.conversation_id = m0.conversation_id AND a0.contact_id IS NOT DISTINCT FROM m0.contact_id))', srcq[1]),
+        format('(SELECT m0.* FROM %s m0 WHERE EXISTS (SELECT 1 FROM %s.kpi_conversations c0 WHERE (c0.day >= $2 OR c0.day IN (SELECT a0.day FROM pg_temp.smskpi_affected_days a0)) AND c0.conversation_id = m0.conversation_id AND c0.contact_id IS NOT DISTINCT FROM m0.contact_id))', srcq[1], sq),
+        'pg_temp.smskpi_affected_contacts', 'pg_temp.smskpi_affected_conversations', 'pg_temp.smskpi_affected_campaigns',
+        -- outbound messages: the source itself in views, the rollup's sends in rollups
+        CASE WHEN incremental THEN format('(SELECT o.message_id, o.contact_id, o.campaign_id, o.campaign_step, o.sent_at FROM %s.kpi_sends o)', sq)
+             ELSE format('(SELECT o.message_id, o.contact_id, o.campaign_id, o.campaign_step, o.sent_at FROM %s o WHERE o.direction = ''outbound'')', srcq[1]) END];
+
+    FOR d IN SELECT * FROM @extschema@.kpi_view_definitions() x
+             WHERE NOT EXISTS (SELECT 1 FROM unnest(x.sources) r WHERE rels[array_position(srcs, r)] IS NULL)
+             ORDER BY x.level, x.ord LOOP
+        view_name := d.view_name;
+        level := d.level;
+        ord := d.ord;
+        key_columns := d.key_columns;
+        description := d.description;
+        refresh := split_part(d.refresh, ' ', 1);
+        strat := refresh;
+
+        -- the view's query: filters of the refresh off
+        q := regexp_replace(d.query, '\{(CAMPF|CONF|DAYF|SINCE)\(\w+\)\}', 'true', 'g');
+        FOR i IN 1 .. array_length(tok, 1) LOOP
+            q := replace(q, tok[i], coalesce(full_val[i], 'NULL'));
+        END LOOP;
+        query := q;
+
+        refresh_query := NULL;
+        delete_sql := NULL;
+        IF incremental AND strat <> 'view' THEN
+            -- the sources of the window: by default the rows at or after $1; a view can
+            -- name others (e.g. M=MCDAY: the messages of the conversations whose day it
+            -- replaces)
+            ref_val := full_val;
+            ref_val[array_position(tok, '{M}')] := srcw[1];
+            ref_val[array_position(tok, '{LC}')] := full_val[array_position(tok, '{LCW}')];
+            ref_val[array_position(tok, '{LC0}')] := full_val[array_position(tok, '{LCW}')];
+            ref_val[array_position(tok, '{CV}')] := full_val[array_position(tok, '{CVW}')];
+            ref_val[array_position(tok, '{CV0}')] := full_val[array_position(tok, '{CVW}')];
+            ref_val[array_position(tok, '{CE}')] := srcw[4];
+            IF strat IN ('campaigns', 'contacts', 'conversations', 'latest', 'list') THEN
+                -- these read every row of what they replace (a campaign's whole history,
+                -- a contact's or conversation's messages) or choose their own sources
+                ref_val[array_position(tok, '{M}')] := srcq[1];
+                ref_val[array_position(tok, '{LC}')] := full_val[array_position(tok, '{LC}')];
+                ref_val[array_position(tok, '{LC0}')] := full_val[array_position(tok, '{LC0}')];
+                ref_val[array_position(tok, '{CV}')] := full_val[array_position(tok, '{CV}')];
+                ref_val[array_position(tok, '{CV0}')] := full_val[array_position(tok, '{CV0}')];
+                ref_val[array_position(tok, '{CE}')] := srcq[4];
+            END IF;
+            IF strat = 'latest' THEN
+                ref_val[array_position(tok, '{M}')] := srcw[1];
+            END IF;
+            FOREACH t IN ARRAY coalesce(string_to_array(nullif(substr(d.refresh, length(strat) + 2), ''), ' '), '{}') LOOP
+                ref_val[array_position(tok, '{' || split_part(t, '=', 1) || '}')] :=
+                    full_val[array_position(tok, '{' || split_part(t, '=', 2) || '}')];
+            END LOOP;
+            IF d.view_name = 'kpi_sends' THEN
+                ref_val[array_position(tok, '{M}')] := srcw[1];
+            END IF;
+
+            rq := CASE strat
+                WHEN 'days' THEN 'SELECT * FROM (' || d.query || ') q WHERE q.day >= $2'
+                WHEN 'convdays' THEN d.query
+                WHEN 'months' THEN 'SELECT * FROM (' || d.query || ') q WHERE q.month >= date_trunc(''month'', $2::timestamp)::date'
+                WHEN 'latest' THEN replace(d.refresh_query, '{Q}', d.query)
+                ELSE coalesce(d.refresh_query, d.query) END;
+            rq := replace(rq, '{CAMPF(', '{CAMPF:');
+            rq := regexp_replace(rq, '\{CAMPF:(\w+)\)\}', '\1.campaign_id IN (SELECT a1.campaign_id FROM pg_temp.smskpi_affected_campaigns a1)', 'g');
+            rq := regexp_replace(rq, '\{CONF\((\w+)\)\}', '\1.contact_id IN (SELECT a1.contact_id FROM pg_temp.smskpi_affected_contacts a1)', 'g');
+            rq := regexp_replace(rq, '\{DAYF\((\w+)\)\}',
+                                 '(\1.day >= $2 OR \1.day IN (SELECT a1.day FROM pg_temp.smskpi_affected_days a1))', 'g');
+            rq := regexp_replace(rq, '\{SINCE\((\w+)\)\}', '\1.sent_at >= $1', 'g');
+            FOR i IN 1 .. array_length(tok, 1) LOOP
+                rq := replace(rq, tok[i], coalesce(ref_val[i], 'NULL'));
+            END LOOP;
+            refresh_query := rq;
+            delete_sql := format(CASE strat
+                WHEN 'days' THEN 'DELETE FROM %1$s.%2$I WHERE day >= $2'
+                WHEN 'list' THEN 'DELETE FROM %1$s.%2$I WHERE day >= $2'
+                WHEN 'convdays' THEN 'DELETE FROM %1$s.%2$I WHERE day >= $2 OR day IN (SELECT a.day FROM pg_temp.smskpi_affected_days a)'
+                WHEN 'months' THEN 'DELETE FROM %1$s.%2$I WHERE month >= date_trunc(''month'', $2::timestamp)::date'
+                WHEN 'since' THEN 'DELETE FROM %1$s.%2$I WHERE sent_at >= $1'
+                WHEN 'latest' THEN 'DELETE FROM %1$s.%2$I'
+                WHEN 'campaigns' THEN 'DELETE FROM %1$s.%2$I t USING pg_temp.smskpi_affected_campaigns a WHERE t.campaign_id = a.campaign_id'
+                WHEN 'contacts' THEN 'DELETE FROM %1$s.%2$I t USING pg_temp.smskpi_affected_contacts a WHERE t.contact_id = a.contact_id'
+                WHEN 'conversations' THEN 'DELETE FROM %1$s.%2$I t USING pg_temp.smskpi_affected_conversations a WHERE t.conversation_id = a.conversation_id AND t.contact_id IS NOT DISTINCT FROM a.contact_id'
+                END, sq, d.view_name);
+        END IF;
+        RETURN NEXT;
+    END LOOP;
+
+    IF incremental THEN
+        -- the keys the per-entity rollups replace: contacts and conversations with a message
+        -- in the window (or a stored one, which may be gone), campaigns with a send in it or
+        -- a conversion window's length before it
+        level := -1;
+        ord := 0;
+        key_columns := NULL;
+        description := NULL;
+        query := NULL;
+        delete_sql := NULL;
+        refresh := 'affected';
+        FOR ord, view_name, refresh_query IN VALUES
+            (1, 'smskpi_affected_contacts',
+             'SELECT m.contact_id FROM {MW} m WHERE m.contact_id IS NOT NULL UNION SELECT o.contact_id FROM {S}.kpi_contacts o WHERE o.last_at >= $1'),
+            (2, 'smskpi_affected_conversations',
+             'SELECT m.contact_id, m.conversation_id FROM {MW} m WHERE m.conversation_id IS NOT NULL UNION SELECT o.contact_id, o.conversation_id FROM {S}.kpi_conversations o WHERE o.last_at >= $1'),
+            (3, 'smskpi_affected_days',
+             'SELECT c.day FROM {S}.kpi_conversations c JOIN pg_temp.smskpi_affected_conversations a ON a.conversation_id = c.conversation_id AND a.contact_id IS NOT DISTINCT FROM c.contact_id WHERE c.day < $2'
+             || CASE WHEN rels[5] IS NULL THEN '' ELSE
+                ' UNION SELECT c.day FROM {VE} e JOIN {S}.kpi_conversations c ON c.conversation_id = e.conversation_id WHERE e.occurred_at >= $1 - interval ''72 hours'' AND c.day < $2' END),
+            (4, 'smskpi_affected_campaigns',
+             'SELECT m.campaign_id FROM {M} m WHERE m.sent_at >= $1 - {CW} AND m.direction = ''outbound'' AND m.campaign_id IS NOT NULL UNION SELECT s.campaign_id FROM {S}.kpi_sends s WHERE s.sent_at >= $1 - {CW} AND s.campaign_id IS NOT NULL')
+        LOOP
+            FOR i IN 1 .. array_length(tok, 1) LOOP
+                refresh_query := replace(refresh_query, tok[i], coalesce(full_val[i], 'NULL'));
+            END LOOP;
+            RETURN NEXT;
+        END LOOP;
+    END IF;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.kpi_view_sql(name, regclass[], text, @extschema@.business_hours, interval, interval, interval, boolean) IS
+'the queries of the KPI views for a target schema and sources (used by create_kpi_views and refresh_kpi_views): the view query, and for incremental rollups the strategy, refresh query and delete statement';
+
 -- create_kpi_views -----------------------------------------------------------------
 
 CREATE FUNCTION @extschema@.create_kpi_views(
@@ -190,7 +421,10 @@ CREATE FUNCTION @extschema@.create_kpi_views(
     time_zone text DEFAULT 'UTC',
     hours @extschema@.business_hours DEFAULT NULL,
     conversion_window interval DEFAULT '7 days',
-    click_min_delay interval DEFAULT '5 seconds')
+    click_min_delay interval DEFAULT '5 seconds',
+    incremental boolean DEFAULT false,
+    lookback interval DEFAULT '7 days',
+    reply_window interval DEFAULT NULL)
 RETURNS SETOF regclass
 LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
 SET search_path = pg_catalog, pg_temp
@@ -202,17 +436,13 @@ DECLARE
     srcs text[] := ARRAY['messages', 'link_clicks', 'conversions', 'consent_events',
                          'conversation_events', 'holdout_contacts'];
     rels regclass[];
-    srcq text[] := '{}';
-    tok text[];       -- token names
-    val text[];       -- their replacements (quoted identifiers and literals only)
     v record;
     q text;
-    i int;
     missing text[];
     skipped text := '';
     created text[] := '{}';
     marker text;
-    sq text := quote_ident(target_schema);
+    rw interval := reply_window;
 BEGIN
     IF target_schema IS NULL OR messages IS NULL THEN
         RAISE EXCEPTION 'target_schema and messages must not be NULL' USING ERRCODE = 'null_value_not_allowed';
@@ -232,14 +462,30 @@ BEGIN
             USING ERRCODE = 'insufficient_privilege',
                   HINT = format('The schema owner can run: GRANT CREATE ON SCHEMA %I TO %I;', target_schema, current_user);
     END IF;
-    IF time_zone IS NULL OR conversion_window IS NULL OR click_min_delay IS NULL OR materialized IS NULL THEN
-        RAISE EXCEPTION 'materialized, time_zone, conversion_window and click_min_delay must not be NULL'
+    IF time_zone IS NULL OR conversion_window IS NULL OR click_min_delay IS NULL OR materialized IS NULL
+       OR incremental IS NULL OR lookback IS NULL THEN
+        RAISE EXCEPTION 'materialized, incremental, time_zone, conversion_window, click_min_delay and lookback must not be NULL'
             USING ERRCODE = 'null_value_not_allowed';
     END IF;
     PERFORM now() AT TIME ZONE time_zone;          -- an unknown zone is an error here
     IF conversion_window <= interval '0' OR click_min_delay < interval '0' THEN
         RAISE EXCEPTION 'conversion_window must be positive and click_min_delay not negative'
             USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF lookback <= interval '0' OR rw <= interval '0' THEN
+        RAISE EXCEPTION 'lookback and reply_window must be positive'
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF incremental THEN
+        -- every attribution of a rollup is bounded, by no more than the lookback: a refresh
+        -- then never has to change a row older than the lookback
+        rw := coalesce(rw, lookback);
+        IF rw > lookback OR conversion_window > lookback THEN
+            RAISE EXCEPTION 'reply_window and conversion_window must not be longer than lookback in incremental rollups'
+                USING ERRCODE = 'invalid_parameter_value',
+                      DETAIL = format('lookback %s, reply_window %s, conversion_window %s.', lookback, rw, conversion_window),
+                      HINT = 'A refresh recomputes the days since its watermark less the lookback; a longer window would change older rows.';
+        END IF;
     END IF;
 
     -- the data contract: every problem of every relation in one error
@@ -255,73 +501,28 @@ BEGIN
                   HINT = 'Ids may be bigint or integer, texts text or varchar, times timestamptz; see doc/views.md. A view over your table can rename or cast columns.';
     END IF;
 
-    -- the source relations as sub-selects with the contract's columns, cast
-    FOR i IN 1 .. 6 LOOP
-        q := NULL;
-        IF rels[i] IS NOT NULL THEN
-            SELECT '(SELECT ' || string_agg(
-                       CASE split_part(s, ':', 2)
-                           WHEN 'int' THEN format('%I::integer AS %I', split_part(s, ':', 1), split_part(s, ':', 1))
-                           WHEN 'number' THEN format('%I::numeric AS %I', split_part(s, ':', 1), split_part(s, ':', 1))
-                           WHEN 'text' THEN format('%I::text AS %I', split_part(s, ':', 1), split_part(s, ':', 1))
-                           ELSE format('%I', split_part(s, ':', 1)) END, ', ' ORDER BY o)
-                   || format(' FROM %I.%I)', n.nspname, c.relname)
-            INTO q
-            FROM unnest(CASE srcs[i]
-                WHEN 'messages' THEN ARRAY['message_id:id', 'conversation_id:id', 'contact_id:id',
-                    'direction:text', 'sent_at:t', 'status:text', 'error_code:int', 'body:text',
-                    'media_count:int', 'campaign_id:id', 'campaign_step:int', 'list_id:id', 'agent_id:id']
-                WHEN 'link_clicks' THEN ARRAY['message_id:id', 'clicked_at:t']
-                WHEN 'conversions' THEN ARRAY['contact_id:id', 'converted_at:t', 'revenue:number', 'message_id:id']
-                WHEN 'consent_events' THEN ARRAY['contact_id:id', 'list_id:id', 'event:text', 'occurred_at:t', 'source:text']
-                WHEN 'conversation_events' THEN ARRAY['conversation_id:id', 'event:text', 'occurred_at:t']
-                WHEN 'holdout_contacts' THEN ARRAY['contact_id:id', 'campaign_id:id'] END) WITH ORDINALITY u(s, o),
-                 pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE c.oid = rels[i]
-            GROUP BY n.nspname, c.relname;
-        END IF;
-        srcq := srcq || q;
-    END LOOP;
-
-    -- tokens of the view templates ({ATTR} first: it contains other tokens)
-    tok := ARRAY['{ATTR}', '{S}', '{TZ}', '{CW}', '{CMD}', '{BH}', '{M}', '{LC}', '{CV}', '{CE}', '{VE}', '{HC}',
-                 '{LC0}', '{CV0}', '{HAS_LC}', '{HAS_CV}'];
-    val := ARRAY[
-        CASE WHEN conversions IS NULL THEN
-            'attr AS (SELECT NULL::bigint AS contact_id, NULL::timestamptz AS converted_at, NULL::numeric AS revenue, NULL::bigint AS message_id WHERE false)'
-        ELSE $a$attr AS (   -- last touch: smskpi.last_touch over the contact's history
-    SELECT v.contact_id, v.converted_at, v.revenue,
-           coalesce(v.message_id, @extschema@.last_touch(c.history, v.converted_at, {CW})) AS message_id
-    FROM {CV} v LEFT JOIN {S}.kpi_contacts c ON c.contact_id = v.contact_id
-    WHERE v.converted_at IS NOT NULL)$a$ END,
-        sq, quote_literal(time_zone), quote_literal(conversion_window::text) || '::interval',
-        quote_literal(click_min_delay::text) || '::interval',
-        CASE WHEN hours IS NULL THEN '' ELSE ', ' || quote_literal(hours::text) || '::@extschema@.business_hours' END,
-        srcq[1], srcq[2], srcq[3], srcq[4], srcq[5], srcq[6],
-        coalesce(srcq[2], '(SELECT NULL::bigint AS message_id, NULL::timestamptz AS clicked_at WHERE false)'),
-        coalesce(srcq[3], '(SELECT NULL::bigint AS contact_id, NULL::timestamptz AS converted_at, NULL::numeric AS revenue, NULL::bigint AS message_id WHERE false)'),
-        (link_clicks IS NOT NULL)::text, (conversions IS NOT NULL)::text];
-
     -- relations in the way that are not ours
     SELECT array_agg(format('%I.%I', target_schema, c.relname) ORDER BY c.relname) INTO problems
-    FROM pg_class c, @extschema@.kpi_view_definitions() d
-    WHERE c.relnamespace = nsp AND c.relname = d.view_name
-      AND coalesce(obj_description(c.oid, 'pg_class'), '') NOT LIKE 'smskpi KPI view%';
+    FROM pg_class c
+    WHERE c.relnamespace = nsp
+      AND (c.relname IN (SELECT d.view_name FROM @extschema@.kpi_view_definitions() d) OR c.relname = 'kpi_rollup_state')
+      AND coalesce(obj_description(c.oid, 'pg_class'), '') NOT LIKE 'smskpi KPI %';
     IF problems IS NOT NULL THEN
         RAISE EXCEPTION 'relations that smskpi did not create are in the way: %', array_to_string(problems, ', ')
             USING ERRCODE = 'duplicate_table', HINT = 'Rename or drop them, or use another target schema.';
     END IF;
 
-    -- drop the views an earlier run created (dependants first)
+    -- drop what an earlier run created (dependants first)
     FOR v IN
         SELECT c.relname, c.relkind
-        FROM pg_class c JOIN @extschema@.kpi_view_definitions() d ON d.view_name = c.relname
-        WHERE c.relnamespace = nsp AND c.relkind IN ('v', 'm')
-          AND obj_description(c.oid, 'pg_class') LIKE 'smskpi KPI view%'
-        ORDER BY d.level DESC, d.ord DESC
+        FROM pg_class c LEFT JOIN @extschema@.kpi_view_definitions() d ON d.view_name = c.relname
+        WHERE c.relnamespace = nsp AND c.relkind IN ('v', 'm', 'r')
+          AND (d.view_name IS NOT NULL OR c.relname = 'kpi_rollup_state')
+          AND obj_description(c.oid, 'pg_class') LIKE 'smskpi KPI %'
+        ORDER BY coalesce(d.level, -1) DESC, d.ord DESC
     LOOP
         BEGIN
-            EXECUTE format('DROP %s %I.%I', CASE v.relkind WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'VIEW' END,
+            EXECUTE format('DROP %s %I.%I', CASE v.relkind WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'r' THEN 'TABLE' ELSE 'VIEW' END,
                            target_schema, v.relname);
         EXCEPTION WHEN dependent_objects_still_exist THEN
             RAISE EXCEPTION 'cannot replace %.%: objects of yours depend on it', quote_ident(target_schema), quote_ident(v.relname)
@@ -330,23 +531,59 @@ BEGIN
         END;
     END LOOP;
 
-    marker := format('smskpi KPI view (smskpi %s, create_kpi_views)',
-                     (SELECT extversion FROM pg_extension WHERE extname = 'smskpi'));
-    FOR v IN SELECT * FROM @extschema@.kpi_view_definitions() d ORDER BY d.level, d.ord LOOP
-        SELECT array_agg(r) INTO missing FROM unnest(v.sources) r WHERE rels[array_position(srcs, r)] IS NULL;
-        IF missing IS NOT NULL THEN
-            skipped := skipped || format(E'\n%s (no %s given)', v.view_name, array_to_string(missing, ', '));
+    marker := format('smskpi KPI view (smskpi %s, create_kpi_views%s)',
+                     (SELECT extversion FROM pg_extension WHERE extname = 'smskpi'),
+                     CASE WHEN incremental THEN ', incremental rollup' ELSE '' END);
+    IF incremental THEN
+        EXECUTE format($t$CREATE TABLE %I.kpi_rollup_state (
+                sources regclass[] NOT NULL, time_zone text NOT NULL, hours @extschema@.business_hours,
+                conversion_window interval NOT NULL, click_min_delay interval NOT NULL,
+                reply_window interval NOT NULL, lookback interval NOT NULL,
+                watermarks timestamptz[], window_start timestamptz, refreshed_at timestamptz)$t$, target_schema);
+        EXECUTE format('INSERT INTO %I.kpi_rollup_state VALUES ($1, $2, $3, $4, $5, $6, $7, NULL, NULL, NULL)', target_schema)
+            USING rels, time_zone, hours, conversion_window, click_min_delay, rw, lookback;
+        EXECUTE format('COMMENT ON TABLE %I.kpi_rollup_state IS %L', target_schema,
+                       format('smskpi KPI rollup state (smskpi %s): the sources and options of the rollups of this schema, and the watermarks of their last refresh',
+                              (SELECT extversion FROM pg_extension WHERE extname = 'smskpi')));
+    END IF;
+
+    FOR v IN SELECT d.*, k.view_name AS def_name, k.sources AS needs
+             FROM @extschema@.kpi_view_definitions() k
+             LEFT JOIN @extschema@.kpi_view_sql(target_schema, rels, time_zone, hours, conversion_window,
+                                                click_min_delay, rw, incremental) d ON d.view_name = k.view_name
+             ORDER BY k.level, k.ord LOOP
+        IF v.view_name IS NULL THEN
+            SELECT array_agg(r) INTO missing FROM unnest(v.needs) r WHERE rels[array_position(srcs, r)] IS NULL;
+            skipped := skipped || format(E'\n%s (no %s given)', v.def_name, array_to_string(missing, ', '));
             CONTINUE;
         END IF;
-        -- views this one reads must exist (kpi_vs_target reads whichever exist)
         q := v.query;
         IF v.view_name = 'kpi_vs_target' THEN
-            q := @extschema@.kpi_vs_target_query(created);
+            -- kpi_vs_target reads whichever views exist
+            q := replace(@extschema@.kpi_vs_target_query(created), '{S}', quote_ident(target_schema));
         END IF;
-        FOR i IN 1 .. array_length(tok, 1) LOOP
-            q := replace(q, tok[i], coalesce(val[i], 'NULL'));
-        END LOOP;
-        IF materialized AND v.level < 9 THEN
+        IF v.level < 9 AND incremental THEN
+            EXECUTE format('CREATE TABLE %I.%I AS %s WITH NO DATA', target_schema, v.view_name, q);
+            EXECUTE format('CREATE UNIQUE INDEX %I ON %I.%I (%s) NULLS NOT DISTINCT',
+                           v.view_name || '_key', target_schema, v.view_name,
+                           (SELECT string_agg(quote_ident(k), ', ') FROM unnest(v.key_columns) k));
+            -- what a refresh looks rows up by
+            IF v.refresh IN ('days', 'list', 'months', 'since') THEN
+                EXECUTE format('CREATE INDEX %I ON %I.%I (%I)', v.view_name || '_refresh', target_schema, v.view_name,
+                               CASE v.refresh WHEN 'months' THEN 'month' WHEN 'since' THEN 'sent_at' ELSE 'day' END);
+            END IF;
+            IF v.view_name IN ('kpi_contacts', 'kpi_conversations') THEN
+                EXECUTE format('CREATE INDEX %I ON %I.%I (last_at)', v.view_name || '_last_at', target_schema, v.view_name);
+            END IF;
+            IF v.view_name = 'kpi_conversations' THEN
+                EXECUTE format('CREATE INDEX %I ON %I.%I (day)', v.view_name || '_day', target_schema, v.view_name);
+            END IF;
+            IF v.view_name = 'kpi_sends' THEN
+                EXECUTE format('CREATE INDEX %I ON %I.%I (day)', 'kpi_sends_day', target_schema, v.view_name);
+                EXECUTE format('CREATE INDEX %I ON %I.%I (campaign_id)', 'kpi_sends_campaign', target_schema, v.view_name);
+            END IF;
+            EXECUTE format('COMMENT ON TABLE %I.%I IS %L', target_schema, v.view_name, marker || ': ' || v.description);
+        ELSIF materialized AND v.level < 9 THEN
             EXECUTE format('CREATE MATERIALIZED VIEW %I.%I AS %s', target_schema, v.view_name, q);
             EXECUTE format('CREATE UNIQUE INDEX %I ON %I.%I (%s) NULLS NOT DISTINCT',
                            v.view_name || '_key', target_schema, v.view_name,
@@ -363,15 +600,20 @@ BEGIN
     IF skipped <> '' THEN
         RAISE NOTICE 'KPI views not created:%', skipped;
     END IF;
+    IF incremental THEN
+        -- the first computation is a refresh from the beginning of time
+        PERFORM @extschema@.refresh_kpi_views(target_schema, full => true);
+    END IF;
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.create_kpi_views(name, regclass, regclass, regclass, regclass, regclass, regclass,
-    boolean, text, @extschema@.business_hours, interval, interval) IS
-'creates (or replaces) the smskpi KPI views in target_schema over your tables: plain views (security_invoker) or, with materialized => true, materialized views with unique indexes for REFRESH CONCURRENTLY; returns the views created';
+    boolean, text, @extschema@.business_hours, interval, interval, boolean, interval, interval) IS
+'creates (or replaces) the smskpi KPI views in target_schema over your tables: plain views (security_invoker), materialized views with unique indexes for REFRESH CONCURRENTLY (materialized => true), or incremental rollup tables that refresh_kpi_views keeps up to date from a watermark (incremental => true); returns the views created';
 
 -- refresh_kpi_views ---------------------------------------------------------------
 
-CREATE FUNCTION @extschema@.refresh_kpi_views(target_schema name, concurrent boolean DEFAULT true)
+CREATE FUNCTION @extschema@.refresh_kpi_views(target_schema name, concurrent boolean DEFAULT true,
+                                              "full" boolean DEFAULT false)
 RETURNS TABLE (view_name regclass, seconds float8)
 LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
 SET search_path = pg_catalog, pg_temp
@@ -379,37 +621,123 @@ AS $fn$
 #variable_conflict use_column
 DECLARE
     v record;
+    st record;
     t0 timestamptz;
     n int := 0;
+    nsp oid;
+    incr boolean;
+    tcols text[] := ARRAY['sent_at', 'clicked_at', 'converted_at', 'occurred_at', 'occurred_at', NULL];
+    marks timestamptz[] := '{}';
+    mk timestamptz;
+    from_ts timestamptz;
+    from_day date;
+    sq text := quote_ident(target_schema);
+    i int;
 BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = target_schema) THEN
+    SELECT oid INTO nsp FROM pg_namespace WHERE nspname = target_schema;
+    IF nsp IS NULL THEN
         RAISE EXCEPTION 'schema "%" does not exist', target_schema USING ERRCODE = 'invalid_schema_name';
     END IF;
+    IF concurrent IS NULL OR "full" IS NULL THEN
+        RAISE EXCEPTION 'concurrent and full must not be NULL' USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    -- two refreshes of a schema wait for each other (until the first one's transaction ends)
+    PERFORM pg_advisory_xact_lock(hashtext('smskpi.refresh_kpi_views'), hashtext(target_schema));
+    incr := EXISTS (SELECT 1 FROM pg_class c WHERE c.relnamespace = nsp AND c.relname = 'kpi_rollup_state'
+                    AND c.relkind = 'r' AND obj_description(c.oid, 'pg_class') LIKE 'smskpi KPI rollup state%');
+
+    IF NOT incr THEN
+        FOR v IN
+            SELECT c.oid, c.relname, c.relispopulated
+            FROM pg_class c
+            JOIN @extschema@.kpi_view_definitions() d ON d.view_name = c.relname
+            WHERE c.relnamespace = nsp AND c.relkind = 'm'
+              AND obj_description(c.oid, 'pg_class') LIKE 'smskpi KPI view%'
+            ORDER BY d.level, d.ord
+        LOOP
+            t0 := clock_timestamp();
+            EXECUTE format('REFRESH MATERIALIZED VIEW %s %I.%I',
+                           CASE WHEN concurrent AND v.relispopulated THEN 'CONCURRENTLY' ELSE '' END,
+                           target_schema, v.relname);
+            n := n + 1;
+            view_name := v.oid::regclass;
+            seconds := extract(epoch FROM clock_timestamp() - t0);
+            RETURN NEXT;
+        END LOOP;
+        IF n = 0 THEN
+            RAISE NOTICE 'no smskpi materialized KPI views in schema "%"', target_schema;
+        END IF;
+        RETURN;
+    END IF;
+
+    -- incremental rollups: recompute what can have changed since the last refresh
+    EXECUTE format('SELECT * FROM %s.kpi_rollup_state', sq) INTO STRICT st;
+    -- this refresh's watermarks: the latest time of each source (not in the future)
+    FOR i IN 1 .. 6 LOOP
+        mk := NULL;
+        IF st.sources[i] IS NOT NULL AND tcols[i] IS NOT NULL THEN
+            EXECUTE format('SELECT least(max(%I), now()) FROM %s', tcols[i], st.sources[i]) INTO mk;
+        END IF;
+        marks := marks || mk;
+    END LOOP;
+    -- the window: from the earliest watermark of the last refresh less the lookback, at
+    -- the start of its day in the rollups' time zone (everything on a full refresh)
+    from_ts := CASE WHEN "full" OR st.watermarks IS NULL THEN '-infinity'::timestamptz
+                    ELSE coalesce((SELECT min(w) FROM unnest(st.watermarks) w), '-infinity'::timestamptz) - st.lookback END;
+    from_day := (from_ts AT TIME ZONE st.time_zone)::date;
+    from_ts := from_day::timestamp AT TIME ZONE st.time_zone;
+
+    -- what the per-entity rollups replace, read before any of them changes
+    FOR v IN SELECT c.relname FROM pg_class c
+             WHERE c.relnamespace = pg_my_temp_schema()
+               AND c.relname IN ('smskpi_sql', 'smskpi_new', 'smskpi_affected_contacts',
+                                 'smskpi_affected_conversations', 'smskpi_affected_days',
+                                 'smskpi_affected_campaigns') LOOP
+        EXECUTE format('DROP TABLE pg_temp.%I', v.relname);     -- an earlier refresh in this transaction
+    END LOOP;
+    CREATE TEMP TABLE smskpi_sql ON COMMIT DROP AS
+    SELECT * FROM @extschema@.kpi_view_sql(target_schema, st.sources, st.time_zone, st.hours,
+                                           st.conversion_window, st.click_min_delay, st.reply_window, true);
+    FOR v IN SELECT x.view_name, x.refresh_query FROM pg_temp.smskpi_sql x WHERE x.refresh = 'affected' ORDER BY x.ord LOOP
+        EXECUTE format('CREATE TEMP TABLE %I ON COMMIT DROP AS %s', v.view_name, v.refresh_query) USING from_ts, from_day;
+        EXECUTE format('ANALYZE pg_temp.%I', v.view_name);
+    END LOOP;
+
+    -- each rollup: its new rows, computed first (some read the rows they replace), then
+    -- the rows they replace deleted and the new ones inserted
     FOR v IN
-        SELECT c.oid, c.relname, c.relispopulated
-        FROM pg_class c
-        JOIN pg_namespace s ON s.oid = c.relnamespace
-        JOIN @extschema@.kpi_view_definitions() d ON d.view_name = c.relname
-        WHERE s.nspname = target_schema AND c.relkind = 'm'
-          AND obj_description(c.oid, 'pg_class') LIKE 'smskpi KPI view%'
-        ORDER BY d.level, d.ord
+        SELECT x.*, c.oid AS rel
+        FROM pg_temp.smskpi_sql x
+        JOIN pg_class c ON c.relnamespace = nsp AND c.relname = x.view_name AND c.relkind = 'r'
+        WHERE x.refresh NOT IN ('affected', 'view')
+        ORDER BY x.level, x.ord
     LOOP
         t0 := clock_timestamp();
-        EXECUTE format('REFRESH MATERIALIZED VIEW %s %I.%I',
-                       CASE WHEN concurrent AND v.relispopulated THEN 'CONCURRENTLY' ELSE '' END,
-                       target_schema, v.relname);
+        EXECUTE 'CREATE TEMP TABLE smskpi_new ON COMMIT DROP AS ' || v.refresh_query USING from_ts, from_day;
+        EXECUTE v.delete_sql USING from_ts, from_day;
+        EXECUTE format('INSERT INTO %s SELECT * FROM pg_temp.smskpi_new', v.rel::regclass);
+        DROP TABLE pg_temp.smskpi_new;
+        IF v.view_name = 'kpi_conversations' THEN
+            -- the days the affected conversations belong to now
+            EXECUTE format($q$INSERT INTO pg_temp.smskpi_affected_days
+                SELECT c.day FROM %s.kpi_conversations c JOIN pg_temp.smskpi_affected_conversations a
+                  ON a.conversation_id = c.conversation_id AND a.contact_id IS NOT DISTINCT FROM c.contact_id
+                WHERE c.day < $1$q$, sq) USING from_day;
+            ANALYZE pg_temp.smskpi_affected_days;
+        END IF;
         n := n + 1;
-        view_name := v.oid::regclass;
+        view_name := v.rel::regclass;
         seconds := extract(epoch FROM clock_timestamp() - t0);
         RETURN NEXT;
     END LOOP;
-    IF n = 0 THEN
-        RAISE NOTICE 'no smskpi materialized KPI views in schema "%"', target_schema;
-    END IF;
+    DROP TABLE pg_temp.smskpi_sql, pg_temp.smskpi_affected_contacts, pg_temp.smskpi_affected_conversations,
+               pg_temp.smskpi_affected_days, pg_temp.smskpi_affected_campaigns;
+    EXECUTE format('UPDATE %s.kpi_rollup_state SET watermarks = $1, window_start = $2, refreshed_at = now()', sq)
+        USING marks, from_ts;
 END
 $fn$;
-COMMENT ON FUNCTION @extschema@.refresh_kpi_views(name, boolean) IS
-'refreshes the materialized KPI views that create_kpi_views made in target_schema (base views first; CONCURRENTLY by default, so readers are never blocked); returns the seconds each took';
+COMMENT ON FUNCTION @extschema@.refresh_kpi_views(name, boolean, boolean) IS
+'refreshes the KPI views that create_kpi_views made in target_schema: materialized views (base views first; CONCURRENTLY by default, so readers are never blocked), or incremental rollups (the days since the watermark of the last refresh less the lookback, in one transaction; full => true recomputes everything); returns the seconds each took';
 
 -- kpi_view_definitions: the templates ---------------------------------------------
 --
@@ -424,19 +752,31 @@ COMMENT ON FUNCTION @extschema@.refresh_kpi_views(name, boolean) IS
 
 CREATE FUNCTION @extschema@.kpi_view_definitions()
 RETURNS TABLE (view_name text, level integer, ord integer, sources text[], key_columns text[],
-               description text, query text)
+               description text, query text, refresh text, refresh_query text)
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 BEGIN ATOMIC
-SELECT d.view_name, d.level, d.ord, d.sources, d.key_columns, d.description, d.query
+SELECT d.view_name, d.level, d.ord, d.sources, d.key_columns, d.description, d.query, d.refresh, d.refresh_query
 FROM (VALUES
 ('kpi_contacts', 0, 0, ARRAY['messages'], ARRAY['contact_id'],
  'one row per contact: its messages as a smskpi.contact_history, which the campaign views read (reply attribution, falloff, streaks, speed to lead)',
- $q$SELECT m.contact_id,
+ $q$SELECT m.contact_id, max(m.sent_at) AS last_at,
        @extschema@.contact_history(m.contact_id, m.conversation_id, m.message_id, m.direction, m.sent_at,
                                    m.status, m.body, m.media_count, m.campaign_id, m.campaign_step) AS history
 FROM {M} m
 WHERE m.contact_id IS NOT NULL AND m.direction IS NOT NULL AND m.sent_at IS NOT NULL
-GROUP BY m.contact_id$q$),
+GROUP BY m.contact_id$q$,
+ 'contacts',
+ $r$SELECT a.contact_id, (@extschema@.contact_history_info(n.history)).last_at, n.history
+FROM {ACON} a
+LEFT JOIN {S}.kpi_contacts o ON o.contact_id = a.contact_id
+LEFT JOIN (SELECT m.contact_id,
+                  @extschema@.contact_history(m.contact_id, m.conversation_id, m.message_id, m.direction, m.sent_at,
+                                              m.status, m.body, m.media_count, m.campaign_id, m.campaign_step) AS h
+           FROM {MW} m
+           WHERE m.contact_id IS NOT NULL AND m.direction IS NOT NULL
+           GROUP BY m.contact_id) w ON w.contact_id = a.contact_id
+CROSS JOIN LATERAL (SELECT @extschema@.contact_history_splice(o.history, $1, w.h) AS history) n
+WHERE n.history IS NOT NULL$r$),
 
 ('kpi_sends', 0, 1, ARRAY['messages'], ARRAY['message_id'],
  'one row per outbound message: time buckets, dimensions, delivery, credits, emoji, link, position, reply attribution (smskpi.reply_attribution)',
@@ -451,10 +791,12 @@ GROUP BY m.contact_id$q$),
        CASE WHEN m.media_count > 0 THEN 1 ELSE @extschema@.sms_segments(coalesce(m.body, '')) END AS credits,
        coalesce(@extschema@.has_emoji(m.body), false) AS emoji,
        coalesce(m.body ~* 'https?://', false) AS has_link,
-       a.replied, a.replies, a.reply_delay, a.reply_intent, a.reply_sentiment, a.positive, a.opted_out
+       a.replied, a.replies, a.reply_delay, a.reply_intent, a.reply_sentiment, a.positive, a.opted_out, a.still_active
 FROM {S}.kpi_contacts c
-CROSS JOIN LATERAL @extschema@.reply_attribution(c.history) a
-JOIN {M} m ON m.contact_id = c.contact_id AND m.message_id = a.message_id AND m.direction = 'outbound'$q$),
+CROSS JOIN LATERAL @extschema@.reply_attribution(c.history, {RW}, NULL, 1, {OW}) a
+JOIN {M} m ON m.contact_id = c.contact_id AND m.message_id = a.message_id AND m.direction = 'outbound'
+WHERE {CONF(c)} AND {SINCE(a)}$q$,
+ 'since', NULL),
 
 ('kpi_conversations', 0, 2, ARRAY['messages'], ARRAY['conversation_id'],
  'one row per conversation: contact, start, first inbound message, whether the customer started it, first response and the agent who gave it (NULL = automation or unanswered)',
@@ -470,13 +812,15 @@ JOIN {M} m ON m.contact_id = c.contact_id AND m.message_id = a.message_id AND m.
        (array_agg(s.agent_id ORDER BY s.message_id) FILTER (WHERE s.direction = 'outbound' AND s.sent_at = s.first_out))[1] AS agent_id,
        max(s.campaign_id) AS campaign_id,
        count(*) AS messages,
-       count(*) FILTER (WHERE s.direction = 'inbound') AS inbound
+       count(*) FILTER (WHERE s.direction = 'inbound') AS inbound,
+       max(s.sent_at) AS last_at
 FROM (SELECT w.*, min(w.sent_at) FILTER (WHERE w.direction = 'outbound' AND w.sent_at >= w.first_in)
                     OVER (PARTITION BY w.contact_id, w.conversation_id) AS first_out
       FROM (SELECT m.conversation_id, m.contact_id, m.message_id, m.direction, m.sent_at, m.agent_id, m.campaign_id,
                    min(m.sent_at) FILTER (WHERE m.direction = 'inbound') OVER (PARTITION BY m.contact_id, m.conversation_id) AS first_in
             FROM {M} m WHERE m.conversation_id IS NOT NULL AND m.sent_at IS NOT NULL) w) s
-GROUP BY s.contact_id, s.conversation_id, s.first_in, s.first_out$q$),
+GROUP BY s.contact_id, s.conversation_id, s.first_in, s.first_out$q$,
+ 'conversations M=MCONV', NULL),
 
 ('kpi_message_volume', 1, 1, ARRAY['messages'], ARRAY['day', 'campaign_id', 'list_id', 'agent_id', 'channel'],
  'messages in and out by day, campaign, list, agent and channel (SMS/MMS); inbound ÷ outbound; credits (SMS segments, 1 per MMS)',
@@ -496,7 +840,8 @@ FROM (SELECT m.direction, m.status, m.campaign_id, m.list_id, m.agent_id,
              CASE WHEN m.direction IS DISTINCT FROM 'outbound' THEN 0 WHEN m.media_count > 0 THEN 1
                   ELSE @extschema@.sms_segments(coalesce(m.body, '')) END AS credits
       FROM {M} m) s
-GROUP BY s.day, s.week, s.month, s.campaign_id, s.list_id, s.agent_id, s.channel$q$),
+GROUP BY s.day, s.week, s.month, s.campaign_id, s.list_id, s.agent_id, s.channel$q$,
+ 'days', NULL),
 
 ('kpi_response_rate', 1, 2, ARRAY['messages'], ARRAY['day', 'campaign_id', 'list_id', 'agent_id', 'channel'],
  'response rate by day of the send, campaign, list, agent and channel: unique repliers ÷ delivered (replies attributed by smskpi.reply_attribution)',
@@ -509,7 +854,8 @@ GROUP BY s.day, s.week, s.month, s.campaign_id, s.list_id, s.agent_id, s.channel
        (count(DISTINCT s.contact_id) FILTER (WHERE s.delivered AND s.replied))::float8
          / nullif(count(*) FILTER (WHERE s.delivered), 0) AS response_rate
 FROM {S}.kpi_sends s
-GROUP BY s.day, s.week, s.month, s.campaign_id, s.list_id, s.agent_id, s.channel$q$),
+GROUP BY s.day, s.week, s.month, s.campaign_id, s.list_id, s.agent_id, s.channel$q$,
+ 'days', NULL),
 
 ('kpi_delivery', 1, 3, ARRAY['messages'], ARRAY['day', 'campaign_id', 'list_id', 'channel'],
  'delivery rate by day, campaign, list and channel: delivered ÷ sent (outbound); failed; pending (no final status)',
@@ -526,7 +872,8 @@ FROM (SELECT m.status, m.campaign_id, m.list_id,
              date_trunc('month', m.sent_at AT TIME ZONE {TZ})::date AS month,
              CASE WHEN m.media_count > 0 THEN 'MMS' ELSE 'SMS' END AS channel
       FROM {M} m WHERE m.direction = 'outbound') s
-GROUP BY s.day, s.week, s.month, s.campaign_id, s.list_id, s.channel$q$),
+GROUP BY s.day, s.week, s.month, s.campaign_id, s.list_id, s.channel$q$,
+ 'days', NULL),
 
 ('kpi_delivery_failures', 1, 4, ARRAY['messages'], ARRAY['day', 'campaign_id', 'list_id', 'channel', 'status', 'error_code'],
  'failed and undelivered messages by day, campaign, list, channel, status and error code, with the reason (landline, unreachable, ...)',
@@ -539,7 +886,8 @@ FROM (SELECT m.status, m.error_code, m.campaign_id, m.list_id,
              date_trunc('month', m.sent_at AT TIME ZONE {TZ})::date AS month,
              CASE WHEN m.media_count > 0 THEN 'MMS' ELSE 'SMS' END AS channel
       FROM {M} m WHERE m.direction = 'outbound' AND m.status IN ('failed', 'undelivered')) s
-GROUP BY s.day, s.week, s.month, s.campaign_id, s.list_id, s.channel, s.status, s.error_code$q$),
+GROUP BY s.day, s.week, s.month, s.campaign_id, s.list_id, s.channel, s.status, s.error_code$q$,
+ 'days', NULL),
 
 ('kpi_click_through', 1, 5, ARRAY['messages', 'link_clicks'], ARRAY['day', 'campaign_id', 'list_id', 'channel'],
  'CTR by day, campaign, list and channel: delivered messages clicked ÷ delivered (also ÷ delivered with a link); clicks; median time to the first click',
@@ -566,7 +914,8 @@ FROM (SELECT m.sent_at, m.campaign_id, m.list_id, m.status IN ('delivered', 'rea
              CASE WHEN m.media_count > 0 THEN 'MMS' ELSE 'SMS' END AS channel
       FROM {M} m LEFT JOIN c ON c.message_id = m.message_id
       WHERE m.direction = 'outbound') s
-GROUP BY s.day, s.week, s.month, s.campaign_id, s.list_id, s.channel$q$),
+GROUP BY s.day, s.week, s.month, s.campaign_id, s.list_id, s.channel$q$,
+ 'days', NULL),
 
 ('kpi_engagement', 1, 6, ARRAY['messages', 'link_clicks'], ARRAY['day', 'campaign_id', 'list_id', 'agent_id', 'channel'],
  'engagement rate by day, campaign, list, agent and channel: delivered messages that drew a reply (not an opt-out) or a click ÷ delivered',
@@ -582,7 +931,8 @@ SELECT s.day, s.week, s.month, s.campaign_id, s.list_id, s.agent_id, s.channel,
        (count(*) FILTER (WHERE s.delivered AND ((s.replied AND NOT s.opted_out) OR c.message_id IS NOT NULL)))::float8
          / nullif(count(*) FILTER (WHERE s.delivered), 0) AS engagement_rate
 FROM {S}.kpi_sends s LEFT JOIN c ON c.message_id = s.message_id
-GROUP BY s.day, s.week, s.month, s.campaign_id, s.list_id, s.agent_id, s.channel$q$),
+GROUP BY s.day, s.week, s.month, s.campaign_id, s.list_id, s.agent_id, s.channel$q$,
+ 'days', NULL),
 
 ('kpi_conversions', 1, 7, ARRAY['messages', 'conversions'], ARRAY['day', 'campaign_id', 'list_id', 'agent_id', 'channel'],
  'conversion rate, conversions, revenue and revenue per message by day of the send, campaign, list, agent and channel (conversion_window last-touch attribution)',
@@ -605,7 +955,8 @@ FROM (SELECT m.message_id, m.campaign_id, m.list_id, m.agent_id, m.status IN ('d
              CASE WHEN m.media_count > 0 THEN 'MMS' ELSE 'SMS' END AS channel
       FROM {M} m WHERE m.direction = 'outbound') s
 LEFT JOIN per_msg p ON p.message_id = s.message_id
-GROUP BY s.day, s.week, s.month, s.campaign_id, s.list_id, s.agent_id, s.channel$q$),
+GROUP BY s.day, s.week, s.month, s.campaign_id, s.list_id, s.agent_id, s.channel$q$,
+ 'days', NULL),
 
 ('kpi_revenue', 1, 8, ARRAY['messages', 'conversions'], ARRAY['month'],
  'revenue by month: all conversions, attributed to a message, per message sent and per active subscriber (contacts with a delivered message that month)',
@@ -624,18 +975,19 @@ SELECT month, coalesce(cv.conversions, 0) AS conversions, coalesce(cv.revenue, 0
        coalesce(ms.sent, 0) AS sent, coalesce(ms.active_subscribers, 0) AS active_subscribers,
        cv.attributed_revenue / nullif(ms.sent, 0) AS revenue_per_message,
        cv.attributed_revenue / nullif(ms.active_subscribers, 0) AS revenue_per_active_subscriber
-FROM cv FULL JOIN ms USING (month)$q$),
+FROM cv FULL JOIN ms USING (month)$q$,
+ 'months M=MMW CV=CVMW', NULL),
 
 ('kpi_campaign_lift', 1, 9, ARRAY['messages', 'conversions', 'holdout_contacts'], ARRAY['campaign_id'],
  'conversion lift per campaign against its holdout (control) group: contacts converting between the first send and conversion_window after the last send',
  $q$WITH camp AS (
     SELECT m.campaign_id, min(m.sent_at) AS first_send, max(m.sent_at) AS last_send
-    FROM {M} m WHERE m.direction = 'outbound' AND m.campaign_id IS NOT NULL GROUP BY m.campaign_id),
-hold AS (SELECT DISTINCT h.campaign_id, h.contact_id FROM {HC} h),
+    FROM {OUT} m WHERE m.campaign_id IS NOT NULL AND {CAMPF(m)} GROUP BY m.campaign_id),
+hold AS (SELECT DISTINCT h.campaign_id, h.contact_id FROM {HC} h WHERE {CAMPF(h)}),
 grp AS (
     SELECT DISTINCT m.campaign_id, m.contact_id, false AS holdout
-    FROM {M} m
-    WHERE m.direction = 'outbound' AND m.campaign_id IS NOT NULL
+    FROM {OUT} m
+    WHERE m.campaign_id IS NOT NULL AND {CAMPF(m)}
       AND NOT EXISTS (SELECT 1 FROM hold h WHERE h.campaign_id = m.campaign_id AND h.contact_id = m.contact_id)
     UNION ALL
     SELECT h.campaign_id, h.contact_id, true FROM hold h),
@@ -661,7 +1013,8 @@ SELECT c.campaign_id,
          / nullif((count(*) FILTER (WHERE v.holdout AND v.converted))::float8 / count(*) FILTER (WHERE v.holdout), 0) - 1 AS relative_lift
 FROM conv v JOIN camp c ON c.campaign_id = v.campaign_id
 GROUP BY c.campaign_id, c.first_send
-HAVING count(*) FILTER (WHERE v.holdout) > 0$q$),
+HAVING count(*) FILTER (WHERE v.holdout) > 0$q$,
+ 'campaigns', NULL),
 
 ('kpi_opt_ins_outs', 1, 10, ARRAY['consent_events'], ARRAY['day', 'list_id', 'source'],
  'opt-ins and opt-outs by day, list and source',
@@ -673,7 +1026,8 @@ HAVING count(*) FILTER (WHERE v.holdout) > 0$q$),
        count(*) FILTER (WHERE e.event = 'opt_out') AS opt_outs,
        count(*) FILTER (WHERE e.event = 'opt_in') - count(*) FILTER (WHERE e.event = 'opt_out') AS net
 FROM {CE} e
-GROUP BY 1, 2, 3, e.list_id, e.source$q$),
+GROUP BY 1, 2, 3, e.list_id, e.source$q$,
+ 'days', NULL),
 
 ('kpi_list_health', 1, 11, ARRAY['consent_events', 'messages'], ARRAY['day', 'list_id'],
  'list size (subscribers at the end of the day), opt-ins, opt-outs, net change and messages sent to the list, by day and list',
@@ -694,7 +1048,35 @@ FROM (SELECT day, list_id, coalesce(d.opt_ins, 0) AS opt_ins, coalesce(d.opt_out
              coalesce(d.net_change, 0)::bigint AS net_change,
              (sum(coalesce(d.net_change, 0)) OVER (PARTITION BY list_id ORDER BY day))::bigint AS subscribers,
              coalesce(ms.messages, 0) AS messages
-      FROM d FULL JOIN ms USING (list_id, day)) x$q$),
+      FROM d FULL JOIN ms USING (list_id, day)) x$q$,
+ 'list', $r$WITH ev AS (   -- the window's events, each with the event before it (perhaps from before the window)
+    SELECT e.list_id, (e.occurred_at AT TIME ZONE {TZ})::date AS day, e.event, e.occurred_at,
+           (e.event = 'opt_in')::integer
+             - coalesce((lag(e.event) OVER (PARTITION BY e.contact_id, e.list_id ORDER BY e.occurred_at, e.event) = 'opt_in')::integer, 0) AS delta
+    FROM (SELECT w.contact_id, w.list_id, w.event, w.occurred_at FROM {CEW} w WHERE w.event IN ('opt_in', 'opt_out')
+          UNION ALL
+          (SELECT DISTINCT ON (p.contact_id, p.list_id) p.contact_id, p.list_id, p.event, p.occurred_at
+           FROM {CE} p
+           WHERE p.occurred_at < $1 AND p.event IN ('opt_in', 'opt_out')
+             AND (p.contact_id, p.list_id) IN (SELECT w.contact_id, w.list_id FROM {CEW} w WHERE w.event IN ('opt_in', 'opt_out'))
+           ORDER BY p.contact_id, p.list_id, p.occurred_at DESC, p.event DESC)) e),
+d AS (SELECT ev.list_id, ev.day, count(*) FILTER (WHERE ev.event = 'opt_in') AS opt_ins,
+             count(*) FILTER (WHERE ev.event = 'opt_out') AS opt_outs, sum(ev.delta) AS net_change
+      FROM ev WHERE ev.occurred_at >= $1 GROUP BY ev.list_id, ev.day),
+ms AS (SELECT m.list_id, (m.sent_at AT TIME ZONE {TZ})::date AS day, count(*) AS messages
+       FROM {MW} m WHERE m.direction = 'outbound' AND m.list_id IS NOT NULL GROUP BY 1, 2),
+base AS (   -- subscribers at the end of the last day before the window, per list
+    SELECT DISTINCT ON (o.list_id) o.list_id, o.subscribers
+    FROM {S}.kpi_list_health o WHERE o.day < $2 ORDER BY o.list_id, o.day DESC)
+SELECT x.day, date_trunc('week', x.day::timestamp)::date AS week, date_trunc('month', x.day::timestamp)::date AS month,
+       x.list_id, x.opt_ins, x.opt_outs, x.net_change, x.subscribers, x.messages,
+       x.messages::float8 / nullif(x.subscribers, 0) AS messages_per_subscriber
+FROM (SELECT y.day, y.list_id, coalesce(y.opt_ins, 0) AS opt_ins, coalesce(y.opt_outs, 0) AS opt_outs,
+             coalesce(y.net_change, 0)::bigint AS net_change,
+             (coalesce(b.subscribers, 0) + sum(coalesce(y.net_change, 0)) OVER (PARTITION BY y.list_id ORDER BY y.day))::bigint AS subscribers,
+             coalesce(y.messages, 0) AS messages
+      FROM (SELECT * FROM d FULL JOIN ms USING (list_id, day)) y
+      LEFT JOIN base b ON b.list_id = y.list_id) x$r$),
 
 ('kpi_campaign_opt_outs', 1, 12, ARRAY['messages'], ARRAY['campaign_id'],
  'opt-out rate per campaign: recipients who opted out in reply (smskpi.reply_attribution) ÷ delivered recipients; over_2pct flags the seed''s 2% limit',
@@ -710,8 +1092,9 @@ FROM (SELECT day, list_id, coalesce(d.opt_ins, 0) AS opt_ins, coalesce(d.opt_out
          / nullif(count(DISTINCT s.contact_id) FILTER (WHERE s.delivered), 0) AS opt_out_rate,
        (count(DISTINCT s.contact_id) FILTER (WHERE s.opted_out))::float8
          / nullif(count(DISTINCT s.contact_id) FILTER (WHERE s.delivered), 0) > 0.02 AS over_2pct
-FROM {S}.kpi_sends s WHERE s.campaign_id IS NOT NULL
-GROUP BY s.campaign_id$q$),
+FROM {S}.kpi_sends s WHERE s.campaign_id IS NOT NULL AND {CAMPF(s)}
+GROUP BY s.campaign_id$q$,
+ 'campaigns', NULL),
 
 ('kpi_first_response', 1, 13, ARRAY['messages'], ARRAY['day', 'hour', 'agent_id'],
  'first response time by day and hour of the first inbound message and by the agent who answered (NULL = automation or unanswered): median, p90, mean, share within 15 min / 1 h / 24 h; state merges across rows (smskpi.response_state_merge)',
@@ -722,9 +1105,10 @@ GROUP BY s.campaign_id$q$),
 FROM (SELECT c.day, c.week, c.month, c.hour, c.agent_id,
              @extschema@.first_response_state(m.conversation_id, m.direction = 'inbound', m.sent_at {BH}) AS state
       FROM {M} m JOIN {S}.kpi_conversations c ON c.contact_id = m.contact_id AND c.conversation_id = m.conversation_id
-      WHERE c.first_inbound_at IS NOT NULL
+      WHERE c.first_inbound_at IS NOT NULL AND {DAYF(c)}
       GROUP BY c.day, c.week, c.month, c.hour, c.agent_id) g,
-     LATERAL @extschema@.response_stats(g.state) st$q$),
+     LATERAL @extschema@.response_stats(g.state) st$q$,
+ 'convdays M=MCDAY', NULL),
 
 ('kpi_reply_time', 1, 14, ARRAY['messages'], ARRAY['day', 'agent_id'],
  'reply time over every customer turn, by day of the conversation''s first inbound message and first responder: median, p90, mean; state merges across rows',
@@ -734,13 +1118,14 @@ FROM (SELECT c.day, c.week, c.month, c.hour, c.agent_id,
 FROM (SELECT c.day, c.week, c.month, c.agent_id,
              @extschema@.reply_time_state(m.conversation_id, m.direction = 'inbound', m.sent_at {BH}) AS state
       FROM {M} m JOIN {S}.kpi_conversations c ON c.contact_id = m.contact_id AND c.conversation_id = m.conversation_id
-      WHERE c.first_inbound_at IS NOT NULL
+      WHERE c.first_inbound_at IS NOT NULL AND {DAYF(c)}
       GROUP BY c.day, c.week, c.month, c.agent_id) g,
-     LATERAL @extschema@.response_stats(g.state) st$q$),
+     LATERAL @extschema@.response_stats(g.state) st$q$,
+ 'convdays M=MCDAY', NULL),
 
 ('kpi_resolution', 1, 15, ARRAY['messages', 'conversation_events'], ARRAY['day', 'agent_id'],
  'resolution time (mean, median; first inbound message to the final resolved event) and first contact resolution (resolved, never reopened, no new customer conversation within 72 h) by day and first responder',
- $q$WITH c AS MATERIALIZED (SELECT * FROM {S}.kpi_conversations),
+ $q$WITH c AS MATERIALIZED (SELECT * FROM {S}.kpi_conversations x WHERE {DAYF(x)}),
 ev AS (
     SELECT e.conversation_id,
            (array_agg(e.event ORDER BY e.occurred_at DESC, e.event DESC))[1] AS last_event,
@@ -773,7 +1158,8 @@ SELECT r.day, r.week, r.month, r.agent_id,
        percentile_cont(0.5) WITHIN GROUP (ORDER BY r.resolution_time) AS median_resolution_time,
        count(*) FILTER (WHERE r.fcr) AS first_contact_resolved,
        (count(*) FILTER (WHERE r.fcr))::float8 / nullif(count(*) FILTER (WHERE r.resolved), 0) AS fcr_rate
-FROM r GROUP BY r.day, r.week, r.month, r.agent_id$q$),
+FROM r GROUP BY r.day, r.week, r.month, r.agent_id$q$,
+ 'convdays', NULL),
 
 ('kpi_sentiment_trend', 1, 16, ARRAY['messages'], ARRAY['day', 'channel'],
  'sentiment of inbound messages with text by day and channel (smskpi.sentiment_score): positive / neutral / negative counts, mean score',
@@ -790,7 +1176,8 @@ FROM (SELECT @extschema@.sentiment_score(m.body) AS score,
              date_trunc('month', m.sent_at AT TIME ZONE {TZ})::date AS month,
              CASE WHEN m.media_count > 0 THEN 'MMS' ELSE 'SMS' END AS channel
       FROM {M} m WHERE m.direction = 'inbound' AND m.body <> '') s
-GROUP BY s.day, s.week, s.month, s.channel$q$),
+GROUP BY s.day, s.week, s.month, s.channel$q$,
+ 'days', NULL),
 
 ('kpi_negative_messages', 1, 17, ARRAY['messages'], ARRAY['message_id'],
  'the 1000 latest negative inbound messages (sentiment_score <= -0.05), newest first, with their intent, for a person to read',
@@ -802,14 +1189,18 @@ FROM (SELECT m.message_id, m.sent_at, m.contact_id, m.conversation_id, m.body,
       FROM {M} m WHERE m.direction = 'inbound' AND m.body <> '') s
 WHERE s.score <= -0.05
 ORDER BY s.sent_at DESC, s.message_id DESC
-LIMIT 1000$q$),
+LIMIT 1000$q$,
+ 'latest', $r$SELECT * FROM ((SELECT * FROM {S}.kpi_negative_messages o WHERE o.sent_at < $1)
+                UNION ALL ({Q})) q
+ORDER BY q.sent_at DESC, q.message_id DESC
+LIMIT 1000$r$),
 
 ('kpi_campaign_report', 1, 18, ARRAY['messages'], ARRAY['campaign_id', 'campaign_step'],
  'one row per blast (campaign and step): sent, delivered, failed, replied, clicks, opt-outs, credits (SMS segments, 1 per MMS), conversions, revenue, rates',
  $q$WITH {ATTR},
 clk AS (SELECT l.message_id, count(*) AS clicks
-        FROM {LC0} l JOIN {M} m ON m.message_id = l.message_id AND m.direction = 'outbound'
-        WHERE l.clicked_at >= m.sent_at + {CMD} GROUP BY l.message_id),
+        FROM {LC0} l JOIN {OUT} m ON m.message_id = l.message_id
+        WHERE l.clicked_at >= m.sent_at + {CMD} AND {CAMPF(m)} GROUP BY l.message_id),
 cv AS (SELECT a.message_id, count(*) AS conversions, sum(a.revenue) AS revenue
        FROM attr a WHERE a.message_id IS NOT NULL GROUP BY a.message_id)
 SELECT s.campaign_id, s.campaign_step,
@@ -839,8 +1230,9 @@ SELECT s.campaign_id, s.campaign_step,
 FROM {S}.kpi_sends s
 LEFT JOIN clk k ON k.message_id = s.message_id
 LEFT JOIN cv v ON v.message_id = s.message_id
-WHERE s.campaign_id IS NOT NULL
-GROUP BY s.campaign_id, s.campaign_step$q$),
+WHERE s.campaign_id IS NOT NULL AND {CAMPF(s)}
+GROUP BY s.campaign_id, s.campaign_step$q$,
+ 'campaigns', NULL),
 
 ('kpi_drip_falloff', 1, 19, ARRAY['messages'], ARRAY['campaign_id', 'step'],
  'per-step funnel of drip campaigns (smskpi.campaign_falloff) with the day the step started',
@@ -850,11 +1242,44 @@ GROUP BY s.campaign_id, s.campaign_step$q$),
        date_trunc('month', st.first_send AT TIME ZONE {TZ})::date AS month,
        f.recipients, f.delivered, f.replied, f.reply_rate, f.positive_replies, f.opted_out, f.still_active,
        f.median_reply_delay, f.reply_rate_change, f.falloff_point
-FROM @extschema@.campaign_falloff((SELECT @extschema@.falloff_state(c.history) FROM {S}.kpi_contacts c)) f
+FROM @extschema@.campaign_falloff((SELECT @extschema@.falloff_state(c.history, {RW}) FROM {S}.kpi_contacts c)) f
 LEFT JOIN (SELECT m.campaign_id, m.campaign_step, min(m.sent_at) AS first_send
            FROM {M} m WHERE m.direction = 'outbound' AND m.campaign_id IS NOT NULL
            GROUP BY m.campaign_id, m.campaign_step) st
-       ON st.campaign_id = f.campaign_id AND st.campaign_step = f.step$q$),
+       ON st.campaign_id = f.campaign_id AND st.campaign_step = f.step$q$,
+ 'campaigns',
+ $r$WITH per AS (   -- the funnel from the rollup's sends: one row per contact and step
+    SELECT s.campaign_id, s.campaign_step AS step, s.contact_id,
+           bool_or(s.delivered) AS d, bool_or(s.replied) AS rp, bool_or(s.positive) AS pos,
+           bool_or(s.opted_out) AS oo, (array_agg(s.still_active ORDER BY s."position"))[1] AS act,
+           min(s.reply_delay) FILTER (WHERE s.replied) AS delay, min(s.sent_at) AS first_send
+    FROM {S}.kpi_sends s
+    WHERE s.campaign_id IS NOT NULL AND s.campaign_step IS NOT NULL AND {CAMPF(s)}
+    GROUP BY 1, 2, 3),
+st AS (
+    SELECT p.campaign_id, p.step, min(p.first_send) AS first_send, count(*) AS recipients,
+           count(*) FILTER (WHERE p.d) AS delivered, count(*) FILTER (WHERE p.rp) AS replied,
+           (count(*) FILTER (WHERE p.rp))::float8 / count(*) AS reply_rate,
+           count(*) FILTER (WHERE p.pos) AS positive_replies, count(*) FILTER (WHERE p.oo) AS opted_out,
+           count(*) FILTER (WHERE p.act) AS still_active,
+           array_agg(extract(epoch FROM p.delay) * 1000000 ORDER BY p.delay) FILTER (WHERE p.rp) AS delays
+    FROM per p GROUP BY 1, 2),
+ch AS (
+    SELECT st.*, CASE WHEN lag(st.reply_rate) OVER w > 0 THEN st.reply_rate / lag(st.reply_rate) OVER w - 1 END AS change
+    FROM st WINDOW w AS (PARTITION BY st.campaign_id ORDER BY st.step))
+SELECT ch.campaign_id, ch.step,
+       (ch.first_send AT TIME ZONE {TZ})::date AS day,
+       date_trunc('week', ch.first_send AT TIME ZONE {TZ})::date AS week,
+       date_trunc('month', ch.first_send AT TIME ZONE {TZ})::date AS month,
+       ch.recipients, ch.delivered, ch.replied, ch.reply_rate, ch.positive_replies, ch.opted_out, ch.still_active,
+       -- the median as campaign_falloff computes it: lower middle + half the gap, in whole microseconds
+       justify_hours(make_interval(secs => (ch.delays[(array_length(ch.delays, 1) + 1) / 2]
+           + floor((ch.delays[array_length(ch.delays, 1) / 2 + 1] - ch.delays[(array_length(ch.delays, 1) + 1) / 2]) / 2))
+           / 1000000)) AS median_reply_delay,
+       ch.change AS reply_rate_change,
+       coalesce(ch.change < 0 AND row_number() OVER (PARTITION BY ch.campaign_id ORDER BY ch.change NULLS LAST, ch.step) = 1,
+                false) AS falloff_point
+FROM ch$r$),
 
 ('kpi_reply_rates', 1, 20, ARRAY['messages'], ARRAY['day', 'campaign_id', 'position', 'channel', 'emoji'],
  'reply rates by message position to the contact (10 = 10th and later), channel (MMS vs SMS) and emoji vs none, by day and campaign',
@@ -866,7 +1291,8 @@ LEFT JOIN (SELECT m.campaign_id, m.campaign_step, min(m.sent_at) AS first_send
        count(*) FILTER (WHERE s.delivered AND s.opted_out) AS opted_out,
        (count(*) FILTER (WHERE s.delivered AND s.replied))::float8 / nullif(count(*) FILTER (WHERE s.delivered), 0) AS reply_rate
 FROM {S}.kpi_sends s
-GROUP BY s.day, s.week, s.month, s.campaign_id, least(s."position", 10), s.channel, s.emoji$q$),
+GROUP BY s.day, s.week, s.month, s.campaign_id, least(s."position", 10), s.channel, s.emoji$q$,
+ 'days', NULL),
 
 ('kpi_speed_to_lead', 1, 21, ARRAY['messages', 'consent_events'], ARRAY['day'],
  'speed to lead by day of the opt-in (smskpi.first_outbound_after): leads, contacted, contacted within 5 min / 1 h, median and p90 delay',
@@ -884,7 +1310,8 @@ FROM (SELECT e.occurred_at AS opted_in_at, f.first_outbound_at, f.first_outbound
       LEFT JOIN {S}.kpi_contacts c ON c.contact_id = e.contact_id
       CROSS JOIN LATERAL (SELECT @extschema@.first_outbound_after(c.history, e.occurred_at) AS first_outbound_at) f
       WHERE e.event = 'opt_in' AND e.contact_id IS NOT NULL AND e.occurred_at IS NOT NULL) l
-GROUP BY 1, 2, 3$q$),
+GROUP BY 1, 2, 3$q$,
+ 'days', NULL),
 
 ('kpi_unanswered_streaks', 1, 22, ARRAY['messages'], ARRAY['contact_id'],
  'contacts with 2 or more unanswered outbound messages in a row (smskpi.unanswered_streaks): when the signal came, messages sent after it, whether pushing on paid off',
@@ -892,12 +1319,14 @@ GROUP BY 1, 2, 3$q$),
        date_trunc('week', u.signal_at AT TIME ZONE {TZ})::date AS week,
        date_trunc('month', u.signal_at AT TIME ZONE {TZ})::date AS month,
        u.sent, u.longest_streak, u.signal_at, u.sent_after, u.replied_after, u.current_streak
-FROM {S}.kpi_contacts c CROSS JOIN LATERAL @extschema@.unanswered_streaks(c.history, 2) u$q$),
+FROM {S}.kpi_contacts c CROSS JOIN LATERAL @extschema@.unanswered_streaks(c.history, 2, {RW}) u
+WHERE {CONF(c)}$q$,
+ 'contacts', NULL),
 
 ('kpi_vs_target', 9, 1, ARRAY['messages'], ARRAY[]::text[],
  'each KPI by month beside its target (smskpi.kpi_targets), below_target and the advice if below',
- '')
-) d(view_name, level, ord, sources, key_columns, description, query);
+ '', 'view', NULL)
+) d(view_name, level, ord, sources, key_columns, description, query, refresh, refresh_query);
 END;
 COMMENT ON FUNCTION @extschema@.kpi_view_definitions() IS
 'the KPI views that create_kpi_views makes: name, level (0 = base, refreshed first), sources needed, unique key, description, query template';
