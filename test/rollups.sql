@@ -1,0 +1,215 @@
+-- Incremental KPI rollups (create_kpi_views(..., incremental => true), refresh_kpi_views):
+-- after any sequence of appended days and of changes inside the lookback (late delivery
+-- receipts, late replies, late clicks and conversions, new consent and conversation
+-- events, deletions), every rollup equals a full rebuild; many random seeds.  Also: a
+-- failed refresh leaves the previous numbers; the rollups equal the materialized views of
+-- the same definitions; bad arguments.  (Concurrency: test/shell/rollups_concurrency.sh.)
+SET client_min_messages = warning;
+SET timezone = 'UTC';
+CREATE SCHEMA rp;
+CREATE TABLE rp.messages (message_id bigint, conversation_id bigint, contact_id bigint, direction text,
+    sent_at timestamptz, status text, error_code int, body text, media_count int, campaign_id bigint,
+    campaign_step int, list_id bigint, agent_id bigint);
+CREATE TABLE rp.link_clicks (message_id bigint, clicked_at timestamptz);
+CREATE TABLE rp.conversions (contact_id bigint, converted_at timestamptz, revenue numeric, message_id bigint);
+CREATE TABLE rp.consent_events (contact_id bigint, list_id bigint, event text, occurred_at timestamptz, source text);
+CREATE TABLE rp.conversation_events (conversation_id bigint, event text, occurred_at timestamptz);
+CREATE TABLE rp.holdout_contacts (contact_id bigint, campaign_id bigint);
+
+-- One day of messages (local day d from 2026-03-01 America/Chicago, across the DST change
+-- of 2026-03-08): 40 contacts, each in one or two conversations; campaign sends (2
+-- campaigns of 4 steps), 1:1 messages by 3 agents, replies (STOP, yes, questions...),
+-- clicks, conversions, consent and conversation events.  Also answers to conversations
+-- of earlier days (slow first responses) and replies to earlier days' messages.
+CREATE FUNCTION rp.add_day(d int) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    t0 timestamptz := ('2026-03-01'::date + d)::timestamp AT TIME ZONE 'America/Chicago';
+    id0 bigint := coalesce((SELECT max(message_id) FROM rp.messages), 0);
+BEGIN
+    INSERT INTO rp.messages
+    SELECT id0 + row_number() OVER (), x.conv, x.contact, x.dir, x.at,
+           CASE WHEN x.dir = 'inbound' THEN NULL
+                ELSE (ARRAY['delivered', 'delivered', 'delivered', 'read', 'sent', 'failed', 'undelivered'])[1 + floor(random() * 7)] END,
+           NULL,
+           CASE WHEN x.dir = 'outbound' THEN (ARRAY['Hi there', 'Sale today https://x.co/a', 'Step 2 🎉', 'Thanks!'])[1 + floor(random() * 4)]
+                ELSE (ARRAY['yes', 'STOP', 'who is this?', 'ok thanks', 'no', 'please stop texting me', 'great 😀'])[1 + floor(random() * 7)] END,
+           (ARRAY[0, 0, 0, 1])[1 + floor(random() * 4)],
+           CASE WHEN x.camp THEN 1 + x.contact % 2 END, CASE WHEN x.camp THEN least(4, 1 + d / 3) END,
+           1 + x.contact % 3, CASE WHEN x.dir = 'outbound' AND NOT x.camp THEN 1 + floor(random() * 3)::bigint END
+    FROM (SELECT c AS contact, c * 10 + (random() < 0.3)::int AS conv,
+                 CASE WHEN random() < 0.55 THEN 'outbound' ELSE 'inbound' END AS dir,
+                 t0 + random() * interval '1 day' AS at, random() < 0.4 AS camp
+          FROM generate_series(1, 40) c, generate_series(1, 3) k) x;
+    -- replies a little later to some of today's and earlier messages
+    INSERT INTO rp.messages
+    SELECT id0 + 1000 + row_number() OVER (), m.conversation_id, m.contact_id, 'inbound',
+           m.sent_at + random() * interval '30 hours', NULL, NULL,
+           (ARRAY['yes', 'STOP', 'ok', 'no thanks'])[1 + floor(random() * 4)], 0, NULL, NULL, NULL, NULL
+    FROM rp.messages m WHERE m.direction = 'outbound' AND m.sent_at >= t0 - interval '2 days' AND random() < 0.15;
+    UPDATE rp.messages SET message_id = message_id WHERE false;
+    INSERT INTO rp.link_clicks SELECT m.message_id, m.sent_at + random() * interval '3 hours'
+    FROM rp.messages m WHERE m.direction = 'outbound' AND m.sent_at >= t0 AND m.body LIKE '%https%' AND random() < 0.5;
+    INSERT INTO rp.link_clicks SELECT m.message_id, m.sent_at + interval '1 second'     -- link previews
+    FROM rp.messages m WHERE m.direction = 'outbound' AND m.sent_at >= t0 AND random() < 0.1;
+    INSERT INTO rp.conversions
+    SELECT c, t0 + random() * interval '1 day', round((random() * 100)::numeric, 2),
+           CASE WHEN random() < 0.2 THEN (SELECT max(message_id) FROM rp.messages WHERE contact_id = c) END
+    FROM generate_series(1, 40) c WHERE random() < 0.15;
+    INSERT INTO rp.consent_events
+    SELECT c, 1 + c % 3, CASE WHEN random() < 0.6 THEN 'opt_in' ELSE 'opt_out' END, t0 + random() * interval '1 day',
+           (ARRAY['web', 'keyword'])[1 + floor(random() * 2)]
+    FROM generate_series(1, 40) c WHERE random() < 0.2;
+    INSERT INTO rp.conversation_events
+    SELECT DISTINCT ON (m.conversation_id) m.conversation_id, CASE WHEN random() < 0.8 THEN 'resolved' ELSE 'reopened' END,
+           m.sent_at + random() * interval '20 hours'
+    FROM rp.messages m WHERE m.sent_at >= t0 - interval '3 days' AND random() < 0.05;
+END $$;
+
+-- Changes inside the lookback: everything at or after the start of the next refresh's
+-- window (the earliest watermark of the last refresh less the lookback, at the start of
+-- its local day).  Late receipts, late replies, late clicks, conversions and events,
+-- deletions.
+CREATE FUNCTION rp.change_recent(schema_name text) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE ws timestamptz; id0 bigint := (SELECT max(message_id) FROM rp.messages);
+BEGIN
+    EXECUTE format($q$SELECT ((((SELECT min(w) FROM unnest(watermarks) w) - lookback) AT TIME ZONE time_zone)::date)::timestamp
+                            AT TIME ZONE time_zone FROM %I.kpi_rollup_state$q$, schema_name) INTO ws;
+    UPDATE rp.messages SET status = (ARRAY['delivered', 'failed', 'read'])[1 + floor(random() * 3)]
+    WHERE direction = 'outbound' AND sent_at >= ws AND random() < 0.2;
+    INSERT INTO rp.messages
+    SELECT id0 + row_number() OVER (), m.conversation_id, m.contact_id, 'inbound', m.sent_at + random() * interval '5 hours',
+           NULL, NULL, (ARRAY['yes', 'STOP', 'hmm'])[1 + floor(random() * 3)], 0, NULL, NULL, NULL, NULL
+    FROM rp.messages m WHERE m.direction = 'outbound' AND m.sent_at >= ws AND random() < 0.1;
+    INSERT INTO rp.link_clicks SELECT m.message_id, m.sent_at + random() * interval '2 hours'
+    FROM rp.messages m WHERE m.direction = 'outbound' AND m.sent_at >= ws AND random() < 0.1;
+    INSERT INTO rp.conversions
+    SELECT m.contact_id, m.sent_at + random() * interval '20 hours', 10, NULL
+    FROM rp.messages m WHERE m.direction = 'outbound' AND m.sent_at >= ws AND random() < 0.05;
+    INSERT INTO rp.consent_events SELECT c, 1 + c % 3, 'opt_out', ws + random() * interval '1 day', 'late'
+    FROM generate_series(1, 40) c WHERE random() < 0.1;
+    INSERT INTO rp.conversation_events SELECT DISTINCT ON (m.conversation_id) m.conversation_id, 'resolved', m.sent_at + interval '1 hour'
+    FROM rp.messages m WHERE m.sent_at >= ws AND random() < 0.05;
+    DELETE FROM rp.messages WHERE sent_at >= ws AND random() < 0.03;
+    DELETE FROM rp.link_clicks WHERE clicked_at >= ws AND random() < 0.05;
+END $$;
+
+CREATE FUNCTION rp.make(schema_name text) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    EXECUTE format('DROP SCHEMA IF EXISTS %I CASCADE', schema_name);
+    EXECUTE format('CREATE SCHEMA %I', schema_name);
+    PERFORM smskpi.create_kpi_views(schema_name, 'rp.messages', 'rp.link_clicks', 'rp.conversions',
+        'rp.consent_events', 'rp.conversation_events', 'rp.holdout_contacts',
+        time_zone => 'America/Chicago', incremental => true, lookback => '3 days',
+        reply_window => '2 days', conversion_window => '2 days');
+END $$;
+
+-- rows of the rollups of schema a not in b's and the other way round, per rollup (response
+-- states compared by their answers: their bytes follow the input order)
+CREATE FUNCTION rp.differences(a text, b text) RETURNS TABLE (rollup text, rows bigint, differing bigint)
+LANGUAGE plpgsql AS $$
+DECLARE r record; j text;
+BEGIN
+    FOR r IN SELECT c.relname, EXISTS (SELECT 1 FROM pg_attribute t WHERE t.attrelid = c.oid AND t.attname = 'state') AS has_state
+             FROM pg_class c
+             WHERE c.relnamespace = a::regnamespace AND c.relkind = 'r' AND c.relname LIKE 'kpi\_%'
+               AND c.relname <> 'kpi_rollup_state' ORDER BY 1 LOOP
+        rollup := r.relname;
+        -- mean_score: a float average whose last bits follow the order of the rows
+        j := CASE WHEN r.has_state THEN $j$to_jsonb(t) - 'state' || jsonb_build_object('answers', smskpi.response_stats(t.state)::text)$j$
+                  WHEN r.relname = 'kpi_sentiment_trend' THEN $j$to_jsonb(t) || jsonb_build_object('mean_score', round(t.mean_score::numeric, 12))$j$
+                  ELSE 'to_jsonb(t)' END;
+        EXECUTE format($q$
+            WITH x AS (SELECT %4$s AS j FROM %1$I.%3$I t),
+                 y AS (SELECT %4$s AS j FROM %2$I.%3$I t)
+            SELECT (SELECT count(*) FROM x),
+                   (SELECT count(*) FROM ((SELECT j FROM x EXCEPT ALL SELECT j FROM y) UNION ALL
+                                          (SELECT j FROM y EXCEPT ALL SELECT j FROM x)) d)$q$, a, b, r.relname, j)
+            INTO rows, differing;
+        RETURN NEXT;
+    END LOOP;
+END $$;
+
+-- The property: seeds 1-6; 8 days, a rollup; then 3 times: a new day, changes inside the
+-- lookback, a refresh, and a full rebuild (a second schema) to compare with.
+CREATE TABLE rp.result (seed int, step int, rollup text, rows bigint, differing bigint);
+CREATE FUNCTION rp.exec(sql text) RETURNS void LANGUAGE plpgsql AS $$ BEGIN EXECUTE sql; END $$;
+CREATE FUNCTION rp.run(seed int) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM setseed(seed / 100.0);
+    TRUNCATE rp.messages, rp.link_clicks, rp.conversions, rp.consent_events, rp.conversation_events, rp.holdout_contacts;
+    INSERT INTO rp.holdout_contacts SELECT c, 1 + c % 2 FROM generate_series(1, 40) c WHERE c % 7 = 0;
+    FOR d IN 0 .. 7 LOOP PERFORM rp.add_day(d); END LOOP;
+    PERFORM rp.make('ri');
+    FOR step IN 1 .. 3 LOOP
+        PERFORM rp.add_day(7 + step);
+        PERFORM rp.change_recent('ri');
+        PERFORM smskpi.refresh_kpi_views('ri');
+        PERFORM rp.make('rf');
+        INSERT INTO rp.result SELECT seed, step, d.* FROM rp.differences('ri', 'rf') d;
+    END LOOP;
+END $$;
+SELECT rp.run(s) FROM generate_series(1, 6) s;
+
+-- every rollup compared, none empty at the end, none differing
+SELECT count(DISTINCT rollup) AS rollups, count(DISTINCT seed) AS seeds, count(*) AS comparisons,
+       sum(differing) AS differing_rows, bool_and(rows > 0) FILTER (WHERE step = 3) AS all_rollups_have_rows
+FROM rp.result;
+SELECT seed, step, rollup, rows, differing FROM rp.result WHERE differing > 0 ORDER BY 1, 2, 3;
+
+-- The rollups are the views' numbers: the materialized views of the same definitions
+-- (reply_window 2 days; rollups also count opt-outs, clicks and a lead's first contact
+-- within it, views without a limit: the data below has no opt-out at all, every click
+-- within 3 hours and every lead contacted within a day or not at all)
+DELETE FROM rp.messages m WHERE m.direction = 'inbound' AND m.body IN ('STOP', 'please stop texting me');
+SELECT count(*) AS rebuilt_rollups FROM smskpi.refresh_kpi_views('ri', full => true);
+DROP SCHEMA IF EXISTS rm CASCADE;
+CREATE SCHEMA rm;
+SELECT count(*) AS materialized_views FROM smskpi.create_kpi_views('rm', 'rp.messages', 'rp.link_clicks', 'rp.conversions',
+    'rp.consent_events', 'rp.conversation_events', 'rp.holdout_contacts',
+    time_zone => 'America/Chicago', materialized => true, reply_window => '2 days', conversion_window => '2 days');
+CREATE FUNCTION rp.view_differences() RETURNS TABLE (rollup text, rows bigint, differing bigint)
+LANGUAGE plpgsql AS $$
+DECLARE r record;
+BEGIN
+    FOR r IN SELECT c.relname FROM pg_class c WHERE c.relnamespace = 'ri'::regnamespace AND c.relkind = 'r'
+               AND c.relname LIKE 'kpi\_%' AND c.relname <> 'kpi_rollup_state' ORDER BY 1 LOOP
+        rollup := r.relname;
+        EXECUTE format($q$
+            WITH x AS (SELECT to_jsonb(t) - 'state' - 'mean_score' AS j FROM ri.%1$I t),
+                 y AS (SELECT to_jsonb(t) - 'state' - 'mean_score' AS j FROM rm.%1$I t)
+            SELECT (SELECT count(*) FROM x),
+                   (SELECT count(*) FROM ((SELECT j FROM x EXCEPT ALL SELECT j FROM y) UNION ALL
+                                          (SELECT j FROM y EXCEPT ALL SELECT j FROM x)) d)$q$, r.relname)
+            INTO rows, differing;
+        RETURN NEXT;
+    END LOOP;
+END $$;
+SELECT count(*) AS rollups, sum(differing) AS differing_rows FROM rp.view_differences();
+SELECT * FROM rp.view_differences() WHERE differing > 0;
+
+-- A failed refresh leaves the previous numbers: a message with sent_at = infinity makes
+-- the refresh fail (22008); every rollup is as it was.
+CREATE SCHEMA rs;     -- a copy of every rollup
+SELECT count(*) AS copied FROM (SELECT 1 FROM pg_class c
+    CROSS JOIN LATERAL (SELECT ($$CREATE TABLE rs.$$ || c.relname || $$ AS SELECT * FROM ri.$$ || c.relname) AS sql) q
+    CROSS JOIN LATERAL (SELECT rp.exec(q.sql)) e
+    WHERE c.relnamespace = 'ri'::regnamespace AND c.relkind = 'r' AND c.relname LIKE 'kpi\_%') x;
+INSERT INTO rp.messages VALUES (999999, 10, 1, 'inbound', 'infinity', NULL, NULL, 'hi', 0, NULL, NULL, NULL, NULL);
+INSERT INTO rp.messages VALUES (999998, 10, 1, 'inbound', now(), NULL, NULL, 'hi', 0, NULL, NULL, NULL, NULL);
+\set VERBOSITY terse
+SELECT count(*) FROM smskpi.refresh_kpi_views('ri');
+\set VERBOSITY default
+SELECT count(*) AS rollups, sum(differing) AS changed_rows FROM rp.differences('ri', 'rs');
+SELECT (SELECT watermarks FROM ri.kpi_rollup_state) IS NOT NULL AS watermarks_kept;
+DELETE FROM rp.messages WHERE message_id IN (999999, 999998);
+
+-- Arguments: lookback not positive, reply or conversion windows longer than the lookback
+\set VERBOSITY terse
+SELECT smskpi.create_kpi_views('ri', 'rp.messages', incremental => true, lookback => '0 s');
+SELECT smskpi.create_kpi_views('ri', 'rp.messages', incremental => true, lookback => '1 day', reply_window => '2 days');
+SELECT smskpi.create_kpi_views('ri', 'rp.messages', incremental => true, lookback => '1 day');
+SELECT smskpi.refresh_kpi_views('ri', "full" => NULL);
+\set VERBOSITY default
+-- a rollup schema is recognised and replaced like views are; kpi_vs_target stays a view
+SELECT relkind, count(*) FROM pg_class WHERE relnamespace = 'ri'::regnamespace AND relname LIKE 'kpi\_%'
+GROUP BY relkind ORDER BY 1;
