@@ -27,6 +27,11 @@
  *	  the state leaves the aggregate (a parallel worker's partial result, a
  *	  stored value, output) it is compacted in place and flattened.
  *
+ *	  Combining (response_state_merge, parallel plans, Citus) appends the
+ *	  other state's conversations to the log as rows, so that merging many
+ *	  states costs about what building one from their rows does (see
+ *	  "Combining" below).
+ *
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
@@ -463,6 +468,33 @@ rs_cursor_init(RsCursor *c, const RsParts *s)
 	}
 }
 
+/*
+ * Sort a conversation's stored times (few, and often in order already), so
+ * that a compacted state is the same whatever order its rows and states
+ * were merged in.
+ */
+static inline void
+rs_sort_times(int64 *v, int32 n)
+{
+	if (n > 16)
+	{
+		qsort(v, n, sizeof(int64), rs_int64_cmp);
+		return;
+	}
+	for (int32 i = 1; i < n; i++)
+	{
+		int64		x = v[i];
+		int32		j = i;
+
+		while (j > 0 && v[j - 1] > x)
+		{
+			v[j] = v[j - 1];
+			j--;
+		}
+		v[j] = x;
+	}
+}
+
 /* Where a merge writes, and what it wrote. */
 typedef struct RsOut
 {
@@ -629,6 +661,7 @@ rs_merge_core(const RsParts *a, const RsParts *b, const RsLogRow *rows,
 					RS_CANDIDATE(rows[j].ts);
 #undef RS_CANDIDATE
 			e->u.first_out = first_out;
+			rs_sort_times(oev + nev - e->nevents, e->nevents);
 		}
 		else
 		{
@@ -664,6 +697,8 @@ rs_merge_core(const RsParts *a, const RsParts *b, const RsLogRow *rows,
 					}
 			}
 			e->u.n_inbound = n_in;
+			rs_sort_times(oev + nev - e->nevents, (int32) n_in);
+			rs_sort_times(oev + nev - e->nevents + n_in, e->nevents - (int32) n_in);
 		}
 
 		if (in_a)
@@ -768,7 +803,7 @@ rs_merge_flat(const RsParts *a, const RsParts *b, int64 min_log,
 
 		if (fit >= Max(min_log, log_cap / 2))
 		{
-			log_cap = Min(fit, rs_log_cap_for(o.ne, o.nev) * 2);
+			log_cap = Max(min_log, Min(fit, rs_log_cap_for(o.ne, o.nev) * 2));
 			log_arena_cap = a->keykind == RS_KEY_BYTES ? Max(min_log_arena, log_cap * avg_key) : 0;
 		}
 		else
@@ -959,11 +994,11 @@ rs_exp_create(const RsParts *like, MemoryContext parent)
  * Replace e's content by the merge of a and b (views of any states, logs
  * included; a is usually &e->p, b may be NULL): written into the second
  * set of arrays, which then becomes the first.  The log is emptied and
- * given room for at least need_arena key bytes.
+ * given room for at least min_log rows and need_arena key bytes.
  */
 static void
-rs_exp_merge2(RsExpanded *e, const RsParts *a, const RsParts *b, int64 need_arena,
-			  RsScratch *sc)
+rs_exp_merge2(RsExpanded *e, const RsParts *a, const RsParts *b, int64 min_log,
+			  int64 need_arena, RsScratch *sc)
 {
 	int64		nrows = a->nlog + (b ? b->nlog : 0);
 	int64		cap_entries,
@@ -1020,7 +1055,7 @@ rs_exp_merge2(RsExpanded *e, const RsParts *a, const RsParts *b, int64 need_aren
 
 	/* the same log, and the same 1 GB limit, as a flat state would get */
 	rs_layout(&l, e->opts, o.ne, o.nev, o.na, 0, 0);
-	rs_plan_log(&e->p, o.ne, o.nev, o.na, l.log_off, RS_MIN_LOG, need_arena,
+	rs_plan_log(&e->p, o.ne, o.nev, o.na, l.log_off, min_log, need_arena,
 				&log_cap, &log_arena_cap, &avg_key);
 	rs_exp_reserve(e, (void **) &e->log, &e->log_cap, log_cap, sizeof(RsLogRow));
 	if (log_arena_cap > 0)
@@ -1032,7 +1067,7 @@ rs_exp_merge2(RsExpanded *e, const RsParts *a, const RsParts *b, int64 need_aren
 static void
 rs_exp_merge(RsExpanded *e, const RsParts *b, int64 need_arena, RsScratch *sc)
 {
-	rs_exp_merge2(e, &e->p, b, need_arena, sc);
+	rs_exp_merge2(e, &e->p, b, RS_MIN_LOG, need_arena, sc);
 }
 
 /* Merge e's log into its compacted arrays (the content stays the same). */
@@ -1265,38 +1300,203 @@ rs_add_message(Datum state, const RsKey *key, bool inbound, TimestampTz ts,
 	return PointerGetDatum(s);
 }
 
+/* ----------------------------------------------------------------------
+ * Combining: a state appended to another's log
+ *
+ * Merging b's compacted part into a's every time would rewrite all of a
+ * for each state combined into it: merging many small states (one per
+ * conversation, per day, per agent) would be quadratic.  Instead b's
+ * entries go into a's log as the rows they stand for (first response: the
+ * first inbound message, the answer, the earlier outbound messages; reply
+ * time: every message), with b's own log rows and its key bytes, and are
+ * merged with the next log merge, which rows and states share: a log of
+ * as many rows as the compacted part holds items, so every entry is
+ * rewritten O(log n) times.  A b at least as large as a is merged with it
+ * at once (that costs O(size of b)).  The rows give back exactly b's
+ * entries when merged (the input functions rebuild states the same way),
+ * and the compacted result does not depend on the order (rs_merge_core).
+ * ----------------------------------------------------------------------
+ */
+
+/* The most log rows and key bytes that appending b takes. */
+static void
+rs_append_bounds(const RsParts *b, int64 *rows, int64 *arena)
+{
+	if (b->kind == RS_KIND_FIRST)
+		*rows = b->nlog + 2 * b->nentries + b->nevents;
+	else
+		*rows = b->nlog + b->nevents;
+	*arena = b->keykind == RS_KEY_BYTES ? b->arena_used + b->log_arena_used : 0;
+}
+
+/*
+ * Append b's entries, as rows, and b's log rows to the log log[*nlog...]
+ * with key bytes at log_arena[*log_arena_used...]; the caller has checked
+ * the room (rs_append_bounds).
+ */
+static void
+rs_append_rows(RsLogRow *log, int64 *nlog, char *log_arena, int64 *log_arena_used,
+			   const RsParts *b)
+{
+	RsLogRow   *out = log + *nlog;
+	bool		bytes = b->keykind == RS_KEY_BYTES;
+	int64		kbase = bytes ? *log_arena_used : 0;
+	const int64 *ev = b->events;
+
+	if (bytes)
+	{
+		/* both arenas, keeping their (4-aligned) offsets relative */
+		memcpy(log_arena + kbase, b->arena, b->arena_used);
+		memcpy(log_arena + kbase + b->arena_used, b->log_arena, b->log_arena_used);
+		*log_arena_used += b->arena_used + b->log_arena_used;
+	}
+	for (int64 i = 0; i < b->nentries; ev += b->entries[i].nevents, i++)
+	{
+		const RsEntry *e = &b->entries[i];
+		uint64		key = bytes ? kbase + e->key : e->key;
+
+#define RS_ROW(t, in) \
+		do { \
+			out->key = key; \
+			out->hash = e->hash; \
+			out->ts = (t); \
+			out->inbound = (in); \
+			out++; \
+		} while (0)
+		if (b->kind == RS_KIND_FIRST)
+		{
+			if (e->first_in != RS_NO_TIME)
+				RS_ROW(e->first_in, 1);
+			if (e->u.first_out != RS_NO_TIME)
+				RS_ROW(e->u.first_out, 0);
+			for (int32 j = 0; j < e->nevents; j++)
+				RS_ROW(ev[j], 0);
+		}
+		else
+		{
+			for (int32 j = 0; j < e->nevents; j++)
+				RS_ROW(ev[j], j < e->u.n_inbound);
+		}
+#undef RS_ROW
+		if ((i & 0xFFFF) == 0xFFFF)
+			CHECK_FOR_INTERRUPTS();
+	}
+	for (int64 j = 0; j < b->nlog; j++)
+	{
+		*out = b->log[j];
+		if (bytes)
+			out->key += kbase + b->arena_used;
+		out++;
+	}
+	*nlog = out - log;
+}
+
+/* Combine b into e, changed in place. */
+static void
+rs_exp_combine(RsExpanded *e, const RsParts *b, RsScratch *sc)
+{
+	int64		rows,
+				arena;
+
+	rs_append_bounds(b, &rows, &arena);
+	if (rows >= e->p.nentries + e->p.nevents + e->p.nlog)
+	{
+		rs_exp_merge2(e, &e->p, b, RS_MIN_LOG, 0, sc);
+		return;
+	}
+	if (e->p.nlog + rows > e->log_cap || e->p.log_arena_used + arena > e->log_arena_cap)
+		rs_exp_merge2(e, &e->p, NULL, rows, arena, sc);
+	if (e->p.nlog + rows > e->log_cap || e->p.log_arena_used + arena > e->log_arena_cap)
+		elog(ERROR, "smskpi response state: no room in the log");
+	rs_append_rows(e->log, &e->p.nlog, e->log_arena, &e->p.log_arena_used, b);
+}
+
+/* Does b fit into the log of the flat state s? */
+static inline bool
+rs_flat_log_fits(const ResponseState *s, int64 rows, int64 arena)
+{
+	return s->nlog + rows <= s->log_cap && s->log_arena_used + arena <= s->log_arena_cap;
+}
+
+/* Append b to the log of the flat state s (room checked by the caller). */
+static void
+rs_flat_append(ResponseState *s, const RsParts *b)
+{
+	int64		nlog = s->nlog,
+				used = s->log_arena_used;
+
+	rs_append_rows(RS_LOG(s), &nlog, RS_LOG_ARENA(s), &used, b);
+	s->nlog = nlog;
+	s->log_arena_used = used;
+}
+
 /*
  * Combine b into the state a that the caller owns (flat, or a read-write
- * expanded pointer, which is changed in place) and return the state.  b is
- * only read.  Large results are expanded states in aggcontext (if given).
+ * expanded pointer, which is changed in place) and return the state: the
+ * same datum, or a new one.  b is only read.  Large results are expanded
+ * states in aggcontext (if given).
  */
 Datum
 rs_combine_datums(Datum a, Datum b, RsScratch *sc, MemoryContext aggcontext)
 {
 	RsExpanded *e = rs_exp_rw(a);
+	ResponseState *s;
 	RsParts		pa,
 				pb;
+	int64		rows,
+				arena;
 
 	rs_parts_datum(b, &pb);
 	if (e != NULL)
 	{
 		rs_check_compatible(&e->p, &pb);
 		if (pb.nentries > 0 || pb.nlog > 0)
-			rs_exp_merge(e, &pb, 0, sc);
+			rs_exp_combine(e, &pb, sc);
 		return a;
 	}
-	rs_parts_datum(a, &pa);
+
+	/* a flat state of ours (a copy if it was not plain: returned as new) */
+	s = unconstify(ResponseState *, rs_flat_datum(a));
+	rs_parts_flat(s, &pa);
 	rs_check_compatible(&pa, &pb);
 	if (pb.nentries == 0 && pb.nlog == 0)
-		return a;
+		return PointerGetDatum(s);
+	rs_append_bounds(&pb, &rows, &arena);
+	if (rs_flat_log_fits(s, rows, arena))
+	{
+		rs_flat_append(s, &pb);
+		return PointerGetDatum(s);
+	}
 	if (aggcontext != NULL &&
-		VARSIZE_ANY(DatumGetPointer(a)) + (pb.nentries + pb.nevents + pb.nlog) * 24 >= RS_EXPAND_BYTES)
+		VARSIZE(s) + rows * (int64) sizeof(RsLogRow) + arena >= RS_EXPAND_BYTES)
 	{
 		e = rs_exp_create(&pa, aggcontext);
-		rs_exp_merge2(e, &pa, &pb, 0, sc);
+		if (rows >= pa.nentries + pa.nevents + pa.nlog)
+			rs_exp_merge2(e, &pa, &pb, RS_MIN_LOG, 0, sc);
+		else
+		{
+			rs_exp_merge2(e, &pa, NULL, rows, arena, sc);
+			rs_exp_combine(e, &pb, sc);
+		}
 		return EOHPGetRWDatum(&e->hdr);
 	}
-	return PointerGetDatum(rs_merge_flat(&pa, &pb, RS_MIN_LOG, 0, 0, sc));
+	if (rows >= pa.nentries + pa.nevents + pa.nlog)
+		return PointerGetDatum(rs_merge_flat(&pa, &pb, RS_MIN_LOG, 0, 0, sc));
+	{
+		ResponseState *n = rs_merge_flat(&pa, NULL, rows, arena, VARSIZE(s), sc);
+
+		if (!rs_flat_log_fits(n, rows, arena))
+			elog(ERROR, "smskpi response state: no room in the log");
+		rs_flat_append(n, &pb);
+		if (VARSIZE(n) == VARSIZE(s))
+		{
+			/* same size: reuse our allocation (no new pages, no copy by nodeAgg) */
+			memcpy(s, n, VARSIZE(n));
+			pfree(n);
+			n = s;
+		}
+		return PointerGetDatum(n);
+	}
 }
 
 /* Bytes of the flat form of a compacted state, without its log. */

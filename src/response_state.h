@@ -9,7 +9,9 @@
  *	  hash and merged into the compacted part, an array of one record per
  *	  conversation sorted by (hash, key).  Every step is a sequential pass
  *	  over memory, which is what makes a group of millions of conversations
- *	  fast when the rows arrive in random order.
+ *	  fast when the rows arrive in random order.  A state combined into
+ *	  another goes into its log the same way, as the rows its
+ *	  conversations stand for, so merging many states is linear too.
  *
  *	  A state has two representations with the same content:
  *	  - flat: one varlena (below), what is stored in tables, shipped from
@@ -64,7 +66,10 @@
  * and its events are the outbound messages earlier than first_in (one of
  * them becomes the answer if an earlier inbound message turns up).
  * RS_KIND_REPLY: its events are all its messages, the n_inbound inbound
- * ones first.
+ * ones first.  A merge writes the events in time order (inbound and
+ * outbound ones each), so that a compacted state does not depend on the
+ * order of its rows; states stored by earlier libraries may hold them in
+ * any order, which readers allow.
  */
 typedef struct RsEntry
 {

@@ -22,6 +22,10 @@
  *	   (the forms are canonical);
  *	 - response_median(s) is NULL or a non-negative interval, and equals
  *	   response_median(combine(s, s)) (duplicated messages change no turn);
+ *	 - s combined into a copy of s, two and three times, as the combine
+ *	   function does it (rs_combine_datums: appended to the log, or merged
+ *	   at once), gives the same text as merging the flat states
+ *	   (rs_combine);
  *	 - response_percentile_final(s) and response_percentile(s, f) run.
  */
 #include "postgres.h"
@@ -136,6 +140,32 @@ check_value(ResponseState *s, float8 fraction)
 	{
 		fprintf(stderr, "binary form not canonical\n");
 		abort();
+	}
+
+	/* the combine function's way (log appends) = merging flat states */
+	{
+		ResponseState *d = palloc(VARSIZE(s));
+		ResponseState *m = s;
+
+		memcpy(d, s, VARSIZE(s));
+		for (int k = 0; k < 3; k++)
+		{
+			char	   *o1,
+					   *o2;
+
+			d = (ResponseState *) DatumGetPointer(rs_combine_datums(PointerGetDatum(d),
+																	 PointerGetDatum(s),
+																	 NULL, NULL));
+			m = rs_combine(m, s);
+			o1 = DatumGetCString(call1(response_state_out, PointerGetDatum(d), NULL));
+			o2 = DatumGetCString(call1(response_state_out, PointerGetDatum(m), NULL));
+			if (strcmp(o1, o2) != 0)
+			{
+				fprintf(stderr, "combine of %d copies: log appends differ from a merge:\n%s\n%s\n",
+						k + 2, o1, o2);
+				abort();
+			}
+		}
 	}
 
 	/* final functions; errors (e.g. an overflowing span) must be clean */
