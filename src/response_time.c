@@ -34,6 +34,7 @@
 
 #include "access/htup_details.h"
 #include "access/nbtree.h"
+#include "catalog/pg_proc.h"
 #include "catalog/pg_collation.h"
 #include "catalog/pg_type.h"
 #include "common/int.h"
@@ -46,12 +47,45 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
+#include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/syscache.h"
 #include "utils/timestamp.h"
 #include "utils/typcache.h"
 
-/* What a transition function learns once per call site (fn_extra). */
+/*
+ * The argument layout of a transition function, from its declared argument
+ * types (pg_proc.proargtypes), which never change for a function OID.
+ */
+typedef struct RsArgLayout
+{
+	Oid			fn_oid;			/* InvalidOid: an empty slot */
+	int16		nargs;
+	bool		keyed;
+	Oid			keytype;		/* declared key type; InvalidOid: polymorphic */
+	int			keykind;		/* its storage (keytype valid only) */
+	int16		keylen;
+	int			argi_fraction;	/* -1 if absent */
+	int			argi_windows;
+	int			argi_bh;
+	/* keytype passed rs_check_key_type with this collation (bare calls) */
+	bool		key_checked;
+	Oid			key_checked_coll;
+} RsArgLayout;
+
+/*
+ * Layouts, cached for the backend's lifetime (direct-mapped by OID; a
+ * collision just reads the catalog again) and forgotten whenever pg_proc
+ * changes.  A caller that gives no expression tree and keeps nothing
+ * between rows (Citus's worker_partial_agg calls the transition function
+ * through a new FmgrInfo for every row) pays a lookup per row, not a
+ * catalog read.
+ */
+#define RS_LAYOUT_SLOTS 64
+static RsArgLayout rs_layouts[RS_LAYOUT_SLOTS];
+static bool rs_layouts_registered = false;
+
+/* What a transition function knows about its call. */
 typedef struct RsCallInfo
 {
 	int			kind;
@@ -67,19 +101,8 @@ typedef struct RsCallInfo
 	bool		const_fraction;
 	bool		const_windows;
 	bool		const_bh;
-
-	/*
-	 * The windows argument converted last (in cxt, if cxt is set): a copy of
-	 * its bytes and its windows in microseconds, so that a row passing the
-	 * same array (at any address) costs a memcmp, not a conversion.
-	 */
-	MemoryContext cxt;
-	bool		seen_valid;
-	int32		seen_len;
-	int32		seen_nwindows;
-	char	   *seen_bytes;
-	int64	   *seen_windows;
-	RsScratch	scratch;		/* merge buffers, kept for the whole query */
+	RsScratch  *sc;				/* merge buffers kept for the query, or NULL */
+	RsScratch	scratch;
 } RsCallInfo;
 
 static const int64 default_windows[] = {
@@ -215,51 +238,166 @@ rs_find_const_opts(FunctionCallInfo fcinfo, RsCallInfo *ci, int first_opt)
 	}
 }
 
-static RsCallInfo *
-rs_call_info(FunctionCallInfo fcinfo, int kind, bool keyed)
+static void
+rs_layouts_inval(Datum arg, int cacheid, uint32 hashvalue)
 {
-	RsCallInfo *ci = (RsCallInfo *) fcinfo->flinfo->fn_extra;
-	int			nargs = PG_NARGS();
+	memset(rs_layouts, 0, sizeof(rs_layouts));
+}
+
+/*
+ * The layout of the transition function being called (keyed: its
+ * argument 1 is the conversation key).  The returned slot stays valid
+ * until the next catalog access, which may clear it.
+ */
+static RsArgLayout *
+rs_arg_layout(FunctionCallInfo fcinfo, bool keyed)
+{
+	Oid			fn_oid = fcinfo->flinfo->fn_oid;
+	RsArgLayout *slot = &rs_layouts[fn_oid % RS_LAYOUT_SLOTS];
+	RsArgLayout l;
+	HeapTuple	tup;
+	Form_pg_proc proc;
 	int			i;
-	int			first_opt;
+
+	if (slot->fn_oid == fn_oid && OidIsValid(fn_oid) &&
+		slot->nargs == PG_NARGS() && slot->keyed == keyed)
+		return slot;
+
+	if (!rs_layouts_registered)
+	{
+		CacheRegisterSyscacheCallback(PROCOID, rs_layouts_inval, (Datum) 0);
+		rs_layouts_registered = true;
+	}
+	memset(&l, 0, sizeof(l));
+	l.fn_oid = fn_oid;
+	l.keyed = keyed;
+	l.argi_fraction = l.argi_windows = l.argi_bh = -1;
+	tup = SearchSysCache1(PROCOID, ObjectIdGetDatum(fn_oid));
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "cache lookup failed for function %u", fn_oid);
+	proc = (Form_pg_proc) GETSTRUCT(tup);
+	l.nargs = proc->pronargs;
+	if (l.nargs != PG_NARGS() || l.nargs < (keyed ? 4 : 3))
+		elog(ERROR, "smskpi response-time transition function %u called with %d arguments",
+			 fn_oid, (int) PG_NARGS());
+	if (keyed)
+	{
+		Oid			t = proc->proargtypes.values[1];
+
+		if (!IsPolymorphicType(t))
+		{
+			l.keytype = t;
+			rs_key_layout(l.keytype, &l.keykind, &l.keylen);
+		}
+	}
+	for (i = keyed ? 4 : 3; i < l.nargs; i++)
+	{
+		Oid			t = proc->proargtypes.values[i];
+
+		if (t == FLOAT8OID)
+			l.argi_fraction = i;
+		else if (t == INTERVALARRAYOID)
+			l.argi_windows = i;
+		else
+			l.argi_bh = i;		/* smskpi.business_hours */
+	}
+	ReleaseSysCache(tup);
+	/* filled after the catalog access: an invalidation cannot clear it half made */
+	*slot = l;
+	return slot;
+}
+
+/*
+ * What a transition function needs to know about its call.  With an
+ * expression tree (nodeAgg, window aggregates) it is worked out once per
+ * call site and kept in fn_extra: the key type is the argument's actual
+ * type (anyelement), and constant options are found in the Aggref.
+ * Without one (Citus: a new FmgrInfo for every row, fn_extra and fn_expr
+ * NULL, the Aggref not ours) it comes from the declared argument types,
+ * into *bare, without allocating: the key type must then be a concrete one,
+ * every option is compared with the group's state on every row, and merges
+ * allocate their buffers afresh (there is nowhere to keep them).
+ */
+static RsCallInfo *
+rs_call_info(FunctionCallInfo fcinfo, int kind, bool keyed, RsCallInfo *bare)
+{
+	FmgrInfo   *flinfo = fcinfo->flinfo;
+	RsCallInfo *ci = (RsCallInfo *) flinfo->fn_extra;
+	RsArgLayout *l;
 
 	if (ci != NULL)
 		return ci;
-	ci = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(RsCallInfo));
-	ci->scratch.cxt = fcinfo->flinfo->fn_mcxt;
-	ci->cxt = fcinfo->flinfo->fn_mcxt;
-	ci->kind = kind;
-	ci->argi_fraction = ci->argi_windows = ci->argi_bh = -1;
-	if (keyed)
+	l = rs_arg_layout(fcinfo, keyed);
+	if (flinfo->fn_expr != NULL)
 	{
-		ci->keytype = get_fn_expr_argtype(fcinfo->flinfo, 1);
-		if (!OidIsValid(ci->keytype))
-			elog(ERROR, "could not determine the conversation key type");
-		rs_check_key_type(ci->keytype, PG_GET_COLLATION());
-		rs_key_layout(ci->keytype, &ci->keykind, &ci->keylen);
-		i = 2;
+		ci = MemoryContextAllocZero(flinfo->fn_mcxt, sizeof(RsCallInfo));
+		ci->scratch.cxt = flinfo->fn_mcxt;
+		ci->sc = &ci->scratch;
 	}
 	else
 	{
-		ci->keykind = RS_KEY_NONE;
-		i = 1;
+		/* every field but the unused scratch is set (no memset: every row) */
+		ci = bare;
+		ci->const_fraction = ci->const_windows = ci->const_bh = false;
+		ci->sc = NULL;
 	}
-	ci->argi_inbound = i++;
-	ci->argi_ts = i++;
-	first_opt = i;
-	for (; i < nargs; i++)
+	ci->kind = kind;
+	ci->argi_inbound = keyed ? 2 : 1;
+	ci->argi_ts = ci->argi_inbound + 1;
+	ci->argi_fraction = l->argi_fraction;
+	ci->argi_windows = l->argi_windows;
+	ci->argi_bh = l->argi_bh;
+	ci->keykind = RS_KEY_NONE;
+	ci->keylen = 0;
+	ci->keytype = InvalidOid;
+	if (keyed && flinfo->fn_expr == NULL)
 	{
-		Oid			t = get_fn_expr_argtype(fcinfo->flinfo, i);
+		Oid			coll = PG_GET_COLLATION();
 
-		if (t == FLOAT8OID)
-			ci->argi_fraction = i;
-		else if (t == INTERVALARRAYOID)
-			ci->argi_windows = i;
-		else
-			ci->argi_bh = i;	/* smskpi.business_hours */
+		if (!OidIsValid(l->keytype))
+			ereport(ERROR,
+					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					 errmsg("could not determine the conversation key type"),
+					 errdetail("The caller gave no argument types, and this aggregate's conversation key is anyelement."),
+					 errhint("Pass a conversation key of type bigint, integer, smallint, text, varchar or uuid (cast it).")));
+		ci->keytype = l->keytype;
+		ci->keykind = l->keykind;
+		ci->keylen = l->keylen;
+
+		/*
+		 * Citus passes no collation (its worker_partial_agg's argument is a
+		 * row): check with the database's.  Checked once per function.
+		 */
+		if (!OidIsValid(coll))
+			coll = DEFAULT_COLLATION_OID;
+		if (!l->key_checked || l->key_checked_coll != coll)
+		{
+			Oid			fn_oid = l->fn_oid;
+
+			rs_check_key_type(ci->keytype, coll);
+			l = &rs_layouts[fn_oid % RS_LAYOUT_SLOTS];
+			if (l->fn_oid == fn_oid)
+			{
+				l->key_checked = true;
+				l->key_checked_coll = coll;
+			}
+		}
 	}
-	rs_find_const_opts(fcinfo, ci, first_opt);
-	fcinfo->flinfo->fn_extra = ci;
+	else if (keyed)
+	{
+		Oid			t = get_fn_expr_argtype(flinfo, 1);
+
+		if (!OidIsValid(t))
+			elog(ERROR, "could not determine the conversation key type");
+		ci->keytype = t;
+		rs_check_key_type(ci->keytype, PG_GET_COLLATION());
+		rs_key_layout(ci->keytype, &ci->keykind, &ci->keylen);
+	}
+	if (flinfo->fn_expr != NULL)
+	{
+		rs_find_const_opts(fcinfo, ci, ci->argi_ts + 1);
+		flinfo->fn_extra = ci;
+	}
 	return ci;
 }
 
@@ -304,42 +442,38 @@ rs_interval_usecs(const Interval *iv)
 	return (int64) v;
 }
 
-/*
- * The windows argument of this row, checked, in microseconds (*nwindows of
- * them).  With ci->cxt, the last array converted is remembered by its
- * bytes, and an array with the same bytes is not converted again.  The
- * result is read-only.
- */
-static const int64 *
-rs_arg_windows(FunctionCallInfo fcinfo, RsCallInfo *ci, int32 *nwindows)
+static void
+rs_windows_dims(ArrayType *arr)
 {
-	struct varlena *raw;
-	ArrayType  *arr;
+	if (ARR_NDIM(arr) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("response-time windows must be a one-dimensional array")));
+}
+
+static ArrayType *
+rs_windows_array(FunctionCallInfo fcinfo, int argi)
+{
+	if (PG_ARGISNULL(argi))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("response-time windows must not be null")));
+	return PG_GETARG_ARRAYTYPE_P(argi);
+}
+
+/*
+ * The windows of array arr, checked, in microseconds (*nwindows of them,
+ * palloc'd).
+ */
+static int64 *
+rs_windows_usecs(ArrayType *arr, int32 *nwindows)
+{
 	Datum	   *elems;
 	bool	   *nulls;
 	int			n;
 	int64	   *windows;
 
-	if (PG_ARGISNULL(ci->argi_windows))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("response-time windows must not be null")));
-	raw = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(ci->argi_windows));
-	if (VARATT_IS_EXTERNAL(raw) || VARATT_IS_COMPRESSED(raw))
-		raw = pg_detoast_datum_packed(raw);
-	/* equal bytes (a short header or not) are an equal array */
-	if (ci->seen_valid && VARSIZE_ANY_EXHDR(raw) == ci->seen_len &&
-		memcmp(VARDATA_ANY(raw), ci->seen_bytes, ci->seen_len) == 0)
-	{
-		*nwindows = ci->seen_nwindows;
-		return ci->seen_windows;
-	}
-
-	arr = DatumGetArrayTypeP(PointerGetDatum(raw));
-	if (ARR_NDIM(arr) > 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-				 errmsg("response-time windows must be a one-dimensional array")));
+	rs_windows_dims(arr);
 	deconstruct_array(arr, INTERVALOID, sizeof(Interval), false, TYPALIGN_DOUBLE,
 					  &elems, &nulls, &n);
 	windows = palloc(sizeof(int64) * Max(n, 1));
@@ -352,24 +486,72 @@ rs_arg_windows(FunctionCallInfo fcinfo, RsCallInfo *ci, int32 *nwindows)
 		windows[i] = rs_interval_usecs(DatumGetIntervalP(elems[i]));
 	}
 	*nwindows = n;
-	if (ci->cxt != NULL)
-	{
-		int32		len = VARSIZE_ANY_EXHDR(raw);
-
-		ci->seen_valid = false;	/* until both copies are made */
-		if (ci->seen_bytes)
-			pfree(ci->seen_bytes);
-		if (ci->seen_windows)
-			pfree(ci->seen_windows);
-		ci->seen_bytes = MemoryContextAlloc(ci->cxt, Max(len, 1));
-		ci->seen_windows = MemoryContextAlloc(ci->cxt, sizeof(int64) * Max(n, 1));
-		memcpy(ci->seen_bytes, VARDATA_ANY(raw), len);
-		memcpy(ci->seen_windows, windows, sizeof(int64) * n);
-		ci->seen_len = len;
-		ci->seen_nwindows = n;
-		ci->seen_valid = true;
-	}
 	return windows;
+}
+
+/* The windows argument argi of this row, checked, in microseconds. */
+static const int64 *
+rs_arg_windows(FunctionCallInfo fcinfo, int argi, int32 *nwindows)
+{
+	return rs_windows_usecs(rs_windows_array(fcinfo, argi), nwindows);
+}
+
+/*
+ * Does the windows argument argi of this row (checked as on a group's
+ * first row) differ from the windows of "have"?  An array without nulls is
+ * read in place, short header or not (a value read from a column, or from
+ * the row that Citus builds of the arguments): no copy, no conversion
+ * buffer, no cache, so a row costs the same whether or not the caller
+ * keeps anything between rows.
+ */
+static bool
+rs_windows_differ(FunctionCallInfo fcinfo, int argi, const RsOpts *have)
+{
+	struct varlena *raw;
+	const char *body;
+	const char *data;
+	int32		ndim,
+				dataoffset,
+				n = 0;
+	bool		differ;
+
+	if (PG_ARGISNULL(argi))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("response-time windows must not be null")));
+	raw = pg_detoast_datum_packed((struct varlena *) DatumGetPointer(PG_GETARG_DATUM(argi)));
+	/* the ArrayType fields after vl_len_, maybe unaligned (short header) */
+	body = VARDATA_ANY(raw);
+	memcpy(&ndim, body + offsetof(ArrayType, ndim) - VARHDRSZ, sizeof(int32));
+	memcpy(&dataoffset, body + offsetof(ArrayType, dataoffset) - VARHDRSZ, sizeof(int32));
+	if (ndim > 1)
+		rs_windows_dims(DatumGetArrayTypeP(PointerGetDatum(raw)));
+	if (dataoffset != 0)
+	{
+		int32		nw;
+
+		/* a null bitmap: the conversion reports the null */
+		(void) rs_windows_usecs(DatumGetArrayTypeP(PointerGetDatum(raw)), &nw);
+		return true;
+	}
+	if (ndim == 1)
+		memcpy(&n, body + sizeof(ArrayType) - VARHDRSZ, sizeof(int32));	/* dims[0] */
+	data = body + ARR_OVERHEAD_NONULLS(ndim) - VARHDRSZ;
+	if (ndim < 0 || n < 0 ||
+		data + (Size) n * sizeof(Interval) > body + VARSIZE_ANY_EXHDR(raw))
+		elog(ERROR, "unexpected response-time windows array");
+	differ = n != have->nwindows;
+	for (int i = 0; i < n; i++)
+	{
+		Interval	iv;
+		int64		w;
+
+		memcpy(&iv, data + (Size) i * sizeof(Interval), sizeof(Interval));
+		w = rs_interval_usecs(&iv);
+		if (!differ && w != have->windows[i])
+			differ = true;
+	}
+	return differ;
 }
 
 static RsOpts *
@@ -382,7 +564,7 @@ rs_build_opts(FunctionCallInfo fcinfo, RsCallInfo *ci)
 	int32		bh_len = 0;
 
 	if (ci->argi_windows >= 0)
-		windows = rs_arg_windows(fcinfo, ci, &nwindows);
+		windows = rs_arg_windows(fcinfo, ci->argi_windows, &nwindows);
 	else
 	{
 		nwindows = lengthof(default_windows);
@@ -415,15 +597,9 @@ rs_check_same_opts(FunctionCallInfo fcinfo, RsCallInfo *ci, const RsOpts *have)
 	if (ci->argi_fraction >= 0 && !ci->const_fraction &&
 		rs_arg_fraction(fcinfo, ci->argi_fraction) != have->fraction)
 		goto differ;
-	if (ci->argi_windows >= 0 && !ci->const_windows)
-	{
-		int32		n;
-		const int64 *w = rs_arg_windows(fcinfo, ci, &n);
-
-		if (n != have->nwindows ||
-			memcmp(w, have->windows, sizeof(int64) * n) != 0)
-			goto differ;
-	}
+	if (ci->argi_windows >= 0 && !ci->const_windows &&
+		rs_windows_differ(fcinfo, ci->argi_windows, have))
+		goto differ;
 	if (ci->argi_bh >= 0 && !ci->const_bh)
 	{
 		struct varlena *bh;
@@ -458,7 +634,8 @@ static Datum
 rs_trans(FunctionCallInfo fcinfo, int kind, bool keyed)
 {
 	MemoryContext aggcontext;
-	RsCallInfo *ci = rs_call_info(fcinfo, kind, keyed);
+	RsCallInfo	bare;
+	RsCallInfo *ci;
 	Datum		state;
 	RsKey		key;
 	TimestampTz ts;
@@ -469,22 +646,36 @@ rs_trans(FunctionCallInfo fcinfo, int kind, bool keyed)
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				 errmsg("smskpi response-time transition function called in non-aggregate context")));
+	ci = rs_call_info(fcinfo, kind, keyed, &bare);
 
 	if (PG_ARGISNULL(0))
 	{
 		RsOpts	   *o = rs_build_opts(fcinfo, ci);
 
-		/* built in the per-call context: nodeAgg copies it into aggcontext */
+		/* built in the per-call context: the caller copies it into aggcontext */
 		state = PointerGetDatum(rs_create(kind, ci->keykind, ci->keylen, ci->keytype, o));
 	}
 	else
 	{
 		/* ours: flat in aggcontext, or a read-write expanded state */
 		state = PG_GETARG_DATUM(0);
-		if (!VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(state)) &&
-			(VARATT_IS_EXTENDED(DatumGetPointer(state)) ||
-			 ((ResponseState *) DatumGetPointer(state))->magic != RS_MAGIC))
-			elog(ERROR, "unexpected smskpi response-time state");
+		if (!VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(state)))
+		{
+			ResponseState *s = (ResponseState *) DatumGetPointer(state);
+
+			/*
+			 * Made by this call's first row, unless an aggregate of the
+			 * user's gave it (INITCOND): then it must be what that row
+			 * would have made.  (An expanded state grew from a flat one.)
+			 */
+			if (VARATT_IS_EXTENDED(s) || s->magic != RS_MAGIC)
+				elog(ERROR, "unexpected smskpi response-time state");
+			if (s->kind != kind || s->keykind != ci->keykind ||
+				s->keylen != ci->keylen || s->keytype != ci->keytype)
+				ereport(ERROR,
+						(errcode(ERRCODE_DATATYPE_MISMATCH),
+						 errmsg("smskpi response-time state does not match the aggregate's arguments")));
+		}
 		if ((ci->argi_fraction >= 0 && !ci->const_fraction) ||
 			(ci->argi_windows >= 0 && !ci->const_windows) ||
 			(ci->argi_bh >= 0 && !ci->const_bh))
@@ -511,7 +702,7 @@ rs_trans(FunctionCallInfo fcinfo, int kind, bool keyed)
 	}
 	rs_key_from_datum(&key, ci->keykind, ci->keylen, keyd);
 	/* the state is ours to change in place */
-	PG_RETURN_DATUM(rs_add_message(state, &key, inbound, ts, &ci->scratch, aggcontext));
+	PG_RETURN_DATUM(rs_add_message(state, &key, inbound, ts, ci->sc, aggcontext));
 }
 
 /* first_response_trans(state, conversation, inbound, sent_at [, options...]) returns the state. */
@@ -550,9 +741,13 @@ response_state_combine(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				 errmsg("smskpi response-time combine function called in non-aggregate context")));
-	if (sc == NULL)
+	if (sc == NULL && fcinfo->flinfo->fn_expr != NULL)
 	{
-		/* merge buffers, kept for the whole query */
+		/*
+		 * merge buffers, kept for the whole query (without an expression
+		 * tree, as Citus calls it, fn_extra does not survive the call:
+		 * none)
+		 */
 		sc = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(RsScratch));
 		sc->cxt = fcinfo->flinfo->fn_mcxt;
 		fcinfo->flinfo->fn_extra = sc;
