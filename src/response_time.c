@@ -286,7 +286,7 @@ rs_arg_layout(FunctionCallInfo fcinfo, bool keyed)
 
 		if (!IsPolymorphicType(t))
 		{
-			l.keytype = t;
+			l.keytype = getBaseType(t);
 			rs_key_layout(l.keytype, &l.keykind, &l.keylen);
 		}
 	}
@@ -389,7 +389,8 @@ rs_call_info(FunctionCallInfo fcinfo, int kind, bool keyed, RsCallInfo *bare)
 
 		if (!OidIsValid(t))
 			elog(ERROR, "could not determine the conversation key type");
-		ci->keytype = t;
+		/* a domain's states name its base type: pg_dump keeps no type OIDs */
+		ci->keytype = getBaseType(t);
 		rs_check_key_type(ci->keytype, PG_GET_COLLATION());
 		rs_key_layout(ci->keytype, &ci->keykind, &ci->keylen);
 	}
