@@ -50,7 +50,11 @@ BEGIN
     WHEN 'bigint' THEN '7::bigint'
     WHEN 'integer' THEN '2'
     WHEN 'regclass' THEN quote_literal('hm') || '::regclass'
-    WHEN 'anyelement' THEN '1'
+    WHEN 'smallint' THEN '3::smallint'
+    WHEN 'character varying' THEN quote_literal('c-7') || '::varchar'
+    WHEN 'uuid' THEN quote_literal('00000000-0000-0000-0000-000000000007') || '::uuid'
+    -- a key type without an overload of its own, so that the anyelement function is called
+    WHEN 'anyelement' THEN quote_literal('2026-03-02') || '::date'
     ELSE NULL END;
 END $$;
 
@@ -95,7 +99,7 @@ BEGIN
       args := '{}';
       FOR j IN 1 .. n LOOP
         args := args || CASE WHEN i = j OR i = n + 1
-                             THEN 'NULL::' || CASE WHEN f.types[j] = 'anyelement'::regtype THEN 'integer' ELSE f.types[j]::text END
+                             THEN 'NULL::' || CASE WHEN f.types[j] = 'anyelement'::regtype THEN 'date' ELSE f.types[j]::text END
                              ELSE hsample_arg(f.types[j], f.names[j], f.proname) END;
       END LOOP;
       call := 'smskpi.' || quote_ident(f.proname) || '(' || array_to_string(args, ', ') || ')';
@@ -127,6 +131,12 @@ INSERT INTO hagg VALUES
   (1, false, '2026-03-02 10:30Z', 0.5, '{1 hour}', 'UTC; mon-fri 09:00-17:00'),
   (2, true, '2026-03-02 11:00Z', 0.5, '{1 hour}', 'UTC; mon-fri 09:00-17:00'),
   (2, false, '2026-03-02 13:00Z', 0.5, '{1 hour}', 'UTC; mon-fri 09:00-17:00');
+-- the conversation column as the aggregate's key type (anyelement: a date, a type
+-- without an overload of its own)
+CREATE FUNCTION hkey(t regtype) RETURNS text LANGUAGE sql
+RETURN CASE t WHEN 'anyelement'::regtype THEN $$('2026-03-01'::date + conv)$$
+              WHEN 'uuid'::regtype THEN $$('00000000-0000-0000-0000-00000000000' || conv)::uuid$$
+              ELSE 'conv::' || t::text END;
 CREATE FUNCTION hagg_calls() RETURNS TABLE (agg text, results text)
 LANGUAGE plpgsql SET search_path = pg_catalog, public AS $$
 DECLARE a record; n int; args text[]; res text[]; cols text[]; i int;
@@ -140,7 +150,7 @@ BEGIN
     n := array_length(a.types, 1);
     cols := CASE WHEN a.types[1] = 'boolean'::regtype
                  THEN ARRAY['inbound', 'at', 'bh']
-                 ELSE ARRAY['conv', 'inbound', 'at'] ||
+                 ELSE ARRAY[hkey(a.types[1]), 'inbound', 'at'] ||
                       CASE WHEN n >= 4 AND a.types[4] = 'double precision'::regtype THEN ARRAY['frac']
                            WHEN n >= 4 AND a.types[4] = 'interval[]'::regtype THEN ARRAY['wins']
                            ELSE '{}'::text[] END END;
@@ -150,7 +160,7 @@ BEGIN
                  hcall(format('SELECT smskpi.%I(%s)::text FROM hagg WHERE false', a.proname, array_to_string(cols, ', ')))];
     FOR i IN 1 .. n LOOP
       args := cols;
-      args[i] := 'NULL::' || CASE WHEN a.types[i] = 'anyelement'::regtype THEN 'integer' ELSE a.types[i]::text END;
+      args[i] := 'NULL::' || CASE WHEN a.types[i] = 'anyelement'::regtype THEN 'date' ELSE a.types[i]::text END;
       res := res || hcall(format('SELECT smskpi.%I(%s)::text FROM hagg', a.proname, array_to_string(args, ', ')));
     END LOOP;
     agg := a.sig;
