@@ -6,7 +6,8 @@
 -- distribution column the whole query runs on the workers.
 -- "By agent" joins on (contact_id, conversation_id), so that the join contains the
 -- distribution column of either table (a conversation belongs to one contact): the join
--- is co-located on byc and on byv.  frt_median_by_agent_doc is the README's form (join on
+-- is co-located on byc and on byv.  frt_median_by_agent_doc is doc/response_time.md's form
+-- (the same join); frt_median_by_agent_doc_old the README's form before 0.3.0 (join on
 -- conversation_id alone), which is not co-located on byc.
 
 -- name: frt_median
@@ -353,11 +354,21 @@ GROUP BY a.agent_id;
 
 -- name: frt_median_by_agent_doc
 -- plan: partial
--- joined on conversation_id alone, not co-located on byc (messages by contact_id): there the
+-- doc/response_time.md's form, as written there
+SELECT a.agent_id, smskpi.median_first_response(m.conversation_id, m.direction = 'inbound', m.sent_at)
+FROM {S}.messages m
+JOIN (SELECT DISTINCT ON (contact_id, conversation_id) contact_id, conversation_id, agent_id
+      FROM {S}.messages WHERE direction = 'outbound' AND agent_id IS NOT NULL
+      ORDER BY contact_id, conversation_id, sent_at, message_id) a USING (contact_id, conversation_id)
+GROUP BY a.agent_id;
+
+-- name: frt_median_by_agent_doc_old
+-- plan: partial
+-- the README's form before 0.3.0 (with a.agent_id: plain agent_id is ambiguous), joined on
+-- conversation_id alone: not co-located on byc (messages by contact_id), where the
 -- DISTINCT ON sub-select becomes a subplan (one row per conversation and shard, made
 -- distinct on the coordinator and sent to the workers), then the join and the partial
--- aggregation run on the workers.  (The README has "SELECT agent_id": ambiguous, messages
--- has agent_id too.)
+-- aggregation run on the workers
 SELECT a.agent_id, smskpi.median_first_response(conversation_id, direction = 'inbound', sent_at)
 FROM {S}.messages JOIN (SELECT DISTINCT ON (conversation_id) conversation_id, agent_id
                         FROM {S}.messages WHERE direction = 'outbound' AND agent_id IS NOT NULL
