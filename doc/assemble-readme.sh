@@ -34,7 +34,7 @@ sed -i '/^|/!d' "$ref"
 	echo
 	echo "## Reference"
 	echo
-	echo "Every object is in schema \`smskpi\`; all were added in 0.1.0. Aggregates have combine functions and are \`PARALLEL SAFE\`; text functions are \`IMMUTABLE STRICT PARALLEL SAFE\`. Support functions (transition, final, combine, type I/O) are not listed."
+	echo "Every object is in schema \`smskpi\`; all were added in 0.1.0. Aggregates have combine functions and are \`PARALLEL SAFE\`; text functions are \`IMMUTABLE STRICT PARALLEL SAFE\`. Support functions (transition, final, combine, type I/O) are not listed. The aggregates with an \`anyelement\` conversation also exist for \`bigint\`, \`integer\`, \`smallint\`, \`text\`, \`varchar\` and \`uuid\` keys (see *Conversation keys*)."
 	echo
 	echo "| Function | Returns | Description |"
 	echo "|---|---|---|"
