@@ -24,7 +24,8 @@ SELECT (SELECT smskpi.message_log(contact, conv, id, dir, at, status, body, medi
        (SELECT smskpi.contact_history(contact, conv, id, dir, at, status, body, media, campaign, step)
         FROM hm WHERE contact = 1) AS history,
        (SELECT smskpi.falloff_state(h) FROM (SELECT smskpi.contact_history(contact, conv, id, dir, at, status,
-                                                   body, media, campaign, step) AS h FROM hm GROUP BY contact) c) AS funnel;
+                                                   body, media, campaign, step) AS h FROM hm GROUP BY contact) c) AS funnel,
+       (SELECT smskpi.duration_state(x) FROM (VALUES (interval '1 hour'), (interval '3 hours')) v(x)) AS durations;
 
 CREATE FUNCTION hsample_arg(t regtype, argname text, fname text) RETURNS text
 LANGUAGE plpgsql SET search_path = pg_catalog, public AS $$
@@ -42,6 +43,8 @@ BEGIN
     WHEN 'smskpi.response_state' THEN '(SELECT state FROM hsample)'
     WHEN 'smskpi.contact_history' THEN '(SELECT history FROM hsample)'
     WHEN 'smskpi.falloff_state' THEN '(SELECT funnel FROM hsample)'
+    WHEN 'smskpi.duration_state' THEN '(SELECT durations FROM hsample)'
+    WHEN 'double precision[]' THEN quote_literal('{0.5}') || '::float8[]'
     WHEN 'boolean' THEN 'true'
     WHEN 'double precision' THEN '0.5::float8'
     WHEN 'interval[]' THEN quote_literal('{1 hour}') || '::interval[]'
@@ -145,7 +148,8 @@ BEGIN
            FROM pg_proc p JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
            JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'smskpi'
            WHERE p.prokind = 'a' AND p.proname NOT IN ('message_log', 'contact_event_log', 'response_state_merge',
-                                                     'contact_history', 'contact_history_merge', 'falloff_state', 'falloff_state_merge')
+                                                     'contact_history', 'contact_history_merge', 'falloff_state', 'falloff_state_merge',
+                                                     'duration_state', 'duration_state_merge', 'duration_percentile', 'duration_percentiles')
            ORDER BY 2 LOOP
     n := array_length(a.types, 1);
     cols := CASE WHEN a.types[1] = 'boolean'::regtype
