@@ -14,4 +14,5 @@ WHERE p.proname !~ '(_trans|_trans_nokey|_final|_final_default|_combine|_in|_out
         AND q.proargtypes[0] = 'anyelement'::regtype AND q.pronargs = p.pronargs))
 ORDER BY CASE WHEN p.proname ~ '(first_response|reply_time|response_|business)' THEN 1
               WHEN p.proname ~ '(contact_history|first_outbound|message_log|contact_event|attribution|falloff|streak|speed_to_lead)' THEN 2
-              WHEN p.proname ~ '(intent|opt_out|sentiment|sms_|emoji)' THEN 3 ELSE 4 END, p.proname, p.pronargs;
+              WHEN p.proname ~ '(intent|opt_out|sentiment|sms_|emoji)' THEN 3 ELSE 4 END, p.proname, p.pronargs,
+         p.oid::regprocedure::text;

@@ -1176,7 +1176,7 @@ BEGIN
     tok := ARRAY['{ATTR}', '{S}', '{TZ}', '{CW}', '{CMD}', '{BH}', '{RW}', '{OW}',
                  '{M}', '{LC}', '{CV}', '{CE}', '{VE}', '{HC}', '{LC0}', '{CV0}', '{HAS_LC}', '{HAS_CV}',
                  '{MW}', '{LCW}', '{CVW}', '{CEW}', '{MMW}', '{CVMW}', '{MCONV}', '{MCDAY}',
-                 '{ACON}', '{ACONV}', '{ACAMP}', '{OUT}'];
+                 '{ACON}', '{ACONV}', '{ACAMP}', '{OUT}', '{CLICKF}', '{STLF}'];
     full_val := ARRAY[
         CASE WHEN rels[3] IS NULL THEN
             'attr AS (SELECT NULL::bigint AS contact_id, NULL::timestamptz AS converted_at, NULL::numeric AS revenue, NULL::bigint AS message_id WHERE false)'
@@ -1203,7 +1203,10 @@ BEGIN
         'pg_temp.smskpi_affected_contacts', 'pg_temp.smskpi_affected_conversations', 'pg_temp.smskpi_affected_campaigns',
         -- outbound messages: the source itself in views, the rollup's sends in rollups
         CASE WHEN incremental THEN format('(SELECT o.message_id, o.contact_id, o.campaign_id, o.campaign_step, o.sent_at FROM %s.kpi_sends o)', sq)
-             ELSE format('(SELECT o.message_id, o.contact_id, o.campaign_id, o.campaign_step, o.sent_at FROM %s o WHERE o.direction = ''outbound'')', srcq[1]) END];
+             ELSE format('(SELECT o.message_id, o.contact_id, o.campaign_id, o.campaign_step, o.sent_at FROM %s o WHERE o.direction = ''outbound'')', srcq[1]) END,
+        -- rollups bound the clicks of a message and the first contact of a lead by the reply window
+        CASE WHEN incremental THEN format('l.clicked_at <= m.sent_at + %s', rw) ELSE 'true' END,
+        CASE WHEN incremental THEN format('y.x <= e.occurred_at + %s', rw) ELSE 'true' END];
 
     FOR d IN SELECT * FROM @extschema@.kpi_view_definitions() x
              WHERE NOT EXISTS (SELECT 1 FROM unnest(x.sources) r WHERE rels[array_position(srcs, r)] IS NULL)
@@ -1591,10 +1594,14 @@ BEGIN
         END IF;
         marks := marks || mk;
     END LOOP;
-    -- the window: from the earliest watermark of the last refresh less the lookback, at
-    -- the start of its day in the rollups' time zone (everything on a full refresh)
+    -- the window: from the earliest watermark of the last refresh less the lookback and the
+    -- longest attribution window, at the start of its day in the rollups' time zone
+    -- (everything on a full refresh)
+    -- (a change at or after watermark - lookback reaches back a reply or conversion window:
+    -- a reply counts for a message up to reply_window before it)
     from_ts := CASE WHEN "full" OR st.watermarks IS NULL THEN '-infinity'::timestamptz
-                    ELSE coalesce((SELECT min(w) FROM unnest(st.watermarks) w), '-infinity'::timestamptz) - st.lookback END;
+                    ELSE coalesce((SELECT min(w) FROM unnest(st.watermarks) w), '-infinity'::timestamptz)
+                         - st.lookback - greatest(st.reply_window, st.conversion_window) END;
     from_day := (from_ts AT TIME ZONE st.time_zone)::date;
     from_ts := from_day::timestamp AT TIME ZONE st.time_zone;
 
@@ -1794,7 +1801,7 @@ GROUP BY s.day, s.week, s.month, s.campaign_id, s.list_id, s.channel, s.status, 
  $q$WITH c AS (
     SELECT l.message_id, min(l.clicked_at) AS first_click, count(*) AS clicks
     FROM {LC} l JOIN {M} m ON m.message_id = l.message_id AND m.direction = 'outbound'
-    WHERE l.clicked_at >= m.sent_at + {CMD}
+    WHERE l.clicked_at >= m.sent_at + {CMD} AND {CLICKF}
     GROUP BY l.message_id)
 SELECT s.day, s.week, s.month, s.campaign_id, s.list_id, s.channel,
        count(*) FILTER (WHERE s.delivered) AS delivered,
@@ -1805,7 +1812,7 @@ SELECT s.day, s.week, s.month, s.campaign_id, s.list_id, s.channel,
          / nullif(count(*) FILTER (WHERE s.delivered), 0) AS ctr,
        (count(*) FILTER (WHERE s.delivered AND s.has_link AND s.clicks IS NOT NULL))::float8
          / nullif(count(*) FILTER (WHERE s.delivered AND s.has_link), 0) AS link_ctr,
-       percentile_cont(0.5) WITHIN GROUP (ORDER BY s.first_click - s.sent_at) AS median_time_to_click
+       @extschema@.duration_percentile(s.first_click - s.sent_at, 0.5) AS median_time_to_click
 FROM (SELECT m.sent_at, m.campaign_id, m.list_id, m.status IN ('delivered', 'read') AS delivered,
              coalesce(m.body ~* 'https?://', false) AS has_link, c.clicks, c.first_click,
              (m.sent_at AT TIME ZONE {TZ})::date AS day,
@@ -1822,7 +1829,7 @@ GROUP BY s.day, s.week, s.month, s.campaign_id, s.list_id, s.channel$q$,
  $q$WITH c AS (
     SELECT DISTINCT l.message_id
     FROM {LC} l JOIN {M} m ON m.message_id = l.message_id AND m.direction = 'outbound'
-    WHERE l.clicked_at >= m.sent_at + {CMD})
+    WHERE l.clicked_at >= m.sent_at + {CMD} AND {CLICKF})
 SELECT s.day, s.week, s.month, s.campaign_id, s.list_id, s.agent_id, s.channel,
        count(*) FILTER (WHERE s.delivered) AS delivered,
        count(*) FILTER (WHERE s.delivered AND s.replied AND NOT s.opted_out) AS replied,
@@ -1891,12 +1898,12 @@ grp AS (
       AND NOT EXISTS (SELECT 1 FROM hold h WHERE h.campaign_id = m.campaign_id AND h.contact_id = m.contact_id)
     UNION ALL
     SELECT h.campaign_id, h.contact_id, true FROM hold h),
-conv AS (
-    SELECT g.campaign_id, g.contact_id, g.holdout, bool_or(v.contact_id IS NOT NULL) AS converted
-    FROM grp g JOIN camp c ON c.campaign_id = g.campaign_id
-    LEFT JOIN {CV} v ON v.contact_id = g.contact_id
-                    AND v.converted_at >= c.first_send AND v.converted_at < c.last_send + {CW}
-    GROUP BY g.campaign_id, g.contact_id, g.holdout)
+conv AS (   -- per contact: a conversion in the campaign's window (looked up by contact)
+    SELECT g.campaign_id, g.contact_id, g.holdout,
+           EXISTS (SELECT 1 FROM {CV} v WHERE v.contact_id = g.contact_id
+                   AND v.converted_at >= c.first_send AND v.converted_at < c.last_send + {CW}) AS converted
+    FROM (SELECT DISTINCT g0.campaign_id, g0.contact_id, g0.holdout FROM grp g0) g
+    JOIN camp c ON c.campaign_id = g.campaign_id)
 SELECT c.campaign_id,
        (c.first_send AT TIME ZONE {TZ})::date AS day,
        date_trunc('week', c.first_send AT TIME ZONE {TZ})::date AS week,
@@ -2055,7 +2062,7 @@ SELECT r.day, r.week, r.month, r.agent_id,
        count(*) FILTER (WHERE r.resolved) AS resolved,
        count(*) FILTER (WHERE r.reopens > 0) AS reopened,
        avg(r.resolution_time) AS mean_resolution_time,
-       percentile_cont(0.5) WITHIN GROUP (ORDER BY r.resolution_time) AS median_resolution_time,
+       @extschema@.duration_percentile(r.resolution_time, 0.5) AS median_resolution_time,
        count(*) FILTER (WHERE r.fcr) AS first_contact_resolved,
        (count(*) FILTER (WHERE r.fcr))::float8 / nullif(count(*) FILTER (WHERE r.resolved), 0) AS fcr_rate
 FROM r GROUP BY r.day, r.week, r.month, r.agent_id$q$,
@@ -2100,7 +2107,7 @@ LIMIT 1000$r$),
  $q$WITH {ATTR},
 clk AS (SELECT l.message_id, count(*) AS clicks
         FROM {LC0} l JOIN {OUT} m ON m.message_id = l.message_id
-        WHERE l.clicked_at >= m.sent_at + {CMD} AND {CAMPF(m)} GROUP BY l.message_id),
+        WHERE l.clicked_at >= m.sent_at + {CMD} AND {CLICKF} AND {CAMPF(m)} GROUP BY l.message_id),
 cv AS (SELECT a.message_id, count(*) AS conversions, sum(a.revenue) AS revenue
        FROM attr a WHERE a.message_id IS NOT NULL GROUP BY a.message_id)
 SELECT s.campaign_id, s.campaign_step,
@@ -2203,12 +2210,13 @@ GROUP BY s.day, s.week, s.month, s.campaign_id, least(s."position", 10), s.chann
        count(l.first_outbound_at) AS contacted,
        count(*) FILTER (WHERE l.delay <= interval '5 minutes') AS within_5m,
        count(*) FILTER (WHERE l.delay <= interval '1 hour') AS within_1h,
-       percentile_cont(0.5) WITHIN GROUP (ORDER BY l.delay) AS median_delay,
-       percentile_cont(0.9) WITHIN GROUP (ORDER BY l.delay) AS p90_delay
+       @extschema@.duration_percentile(l.delay, 0.5) AS median_delay,
+       @extschema@.duration_percentile(l.delay, 0.9) AS p90_delay
 FROM (SELECT e.occurred_at AS opted_in_at, f.first_outbound_at, f.first_outbound_at - e.occurred_at AS delay
       FROM {CE} e
       LEFT JOIN {S}.kpi_contacts c ON c.contact_id = e.contact_id
-      CROSS JOIN LATERAL (SELECT @extschema@.first_outbound_after(c.history, e.occurred_at) AS first_outbound_at) f
+      CROSS JOIN LATERAL (SELECT CASE WHEN {STLF} THEN y.x END AS first_outbound_at
+                          FROM (SELECT @extschema@.first_outbound_after(c.history, e.occurred_at) AS x) y) f
       WHERE e.event = 'opt_in' AND e.contact_id IS NOT NULL AND e.occurred_at IS NOT NULL) l
 GROUP BY 1, 2, 3$q$,
  'days', NULL),

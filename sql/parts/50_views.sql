@@ -912,7 +912,7 @@ SELECT s.day, s.week, s.month, s.campaign_id, s.list_id, s.channel,
          / nullif(count(*) FILTER (WHERE s.delivered), 0) AS ctr,
        (count(*) FILTER (WHERE s.delivered AND s.has_link AND s.clicks IS NOT NULL))::float8
          / nullif(count(*) FILTER (WHERE s.delivered AND s.has_link), 0) AS link_ctr,
-       percentile_cont(0.5) WITHIN GROUP (ORDER BY s.first_click - s.sent_at) AS median_time_to_click
+       @extschema@.duration_percentile(s.first_click - s.sent_at, 0.5) AS median_time_to_click
 FROM (SELECT m.sent_at, m.campaign_id, m.list_id, m.status IN ('delivered', 'read') AS delivered,
              coalesce(m.body ~* 'https?://', false) AS has_link, c.clicks, c.first_click,
              (m.sent_at AT TIME ZONE {TZ})::date AS day,
@@ -998,12 +998,12 @@ grp AS (
       AND NOT EXISTS (SELECT 1 FROM hold h WHERE h.campaign_id = m.campaign_id AND h.contact_id = m.contact_id)
     UNION ALL
     SELECT h.campaign_id, h.contact_id, true FROM hold h),
-conv AS (
-    SELECT g.campaign_id, g.contact_id, g.holdout, bool_or(v.contact_id IS NOT NULL) AS converted
-    FROM grp g JOIN camp c ON c.campaign_id = g.campaign_id
-    LEFT JOIN {CV} v ON v.contact_id = g.contact_id
-                    AND v.converted_at >= c.first_send AND v.converted_at < c.last_send + {CW}
-    GROUP BY g.campaign_id, g.contact_id, g.holdout)
+conv AS (   -- per contact: a conversion in the campaign's window (looked up by contact)
+    SELECT g.campaign_id, g.contact_id, g.holdout,
+           EXISTS (SELECT 1 FROM {CV} v WHERE v.contact_id = g.contact_id
+                   AND v.converted_at >= c.first_send AND v.converted_at < c.last_send + {CW}) AS converted
+    FROM (SELECT DISTINCT g0.campaign_id, g0.contact_id, g0.holdout FROM grp g0) g
+    JOIN camp c ON c.campaign_id = g.campaign_id)
 SELECT c.campaign_id,
        (c.first_send AT TIME ZONE {TZ})::date AS day,
        date_trunc('week', c.first_send AT TIME ZONE {TZ})::date AS week,
@@ -1162,7 +1162,7 @@ SELECT r.day, r.week, r.month, r.agent_id,
        count(*) FILTER (WHERE r.resolved) AS resolved,
        count(*) FILTER (WHERE r.reopens > 0) AS reopened,
        avg(r.resolution_time) AS mean_resolution_time,
-       percentile_cont(0.5) WITHIN GROUP (ORDER BY r.resolution_time) AS median_resolution_time,
+       @extschema@.duration_percentile(r.resolution_time, 0.5) AS median_resolution_time,
        count(*) FILTER (WHERE r.fcr) AS first_contact_resolved,
        (count(*) FILTER (WHERE r.fcr))::float8 / nullif(count(*) FILTER (WHERE r.resolved), 0) AS fcr_rate
 FROM r GROUP BY r.day, r.week, r.month, r.agent_id$q$,
@@ -1310,8 +1310,8 @@ GROUP BY s.day, s.week, s.month, s.campaign_id, least(s."position", 10), s.chann
        count(l.first_outbound_at) AS contacted,
        count(*) FILTER (WHERE l.delay <= interval '5 minutes') AS within_5m,
        count(*) FILTER (WHERE l.delay <= interval '1 hour') AS within_1h,
-       percentile_cont(0.5) WITHIN GROUP (ORDER BY l.delay) AS median_delay,
-       percentile_cont(0.9) WITHIN GROUP (ORDER BY l.delay) AS p90_delay
+       @extschema@.duration_percentile(l.delay, 0.5) AS median_delay,
+       @extschema@.duration_percentile(l.delay, 0.9) AS p90_delay
 FROM (SELECT e.occurred_at AS opted_in_at, f.first_outbound_at, f.first_outbound_at - e.occurred_at AS delay
       FROM {CE} e
       LEFT JOIN {S}.kpi_contacts c ON c.contact_id = e.contact_id
