@@ -1325,6 +1325,8 @@ $fn$;
 COMMENT ON FUNCTION @extschema@.kpi_view_sql(name, regclass[], text, @extschema@.business_hours, interval, interval, interval, boolean) IS
 'the queries of the KPI views for a target schema and sources (used by create_kpi_views and refresh_kpi_views): the view query, and for incremental rollups the strategy, refresh query and delete statement';
 
+-- create_kpi_views -----------------------------------------------------------------
+
 CREATE FUNCTION @extschema@.create_kpi_views(
     target_schema name,
     messages regclass,
@@ -1406,6 +1408,22 @@ BEGIN
 
     -- the data contract: every problem of every relation in one error
     rels := ARRAY[messages, link_clicks, conversions, consent_events, conversation_events, holdout_contacts];
+
+    -- rollups are plain tables of this node, and a refresh joins them (and temporary
+    -- tables of the keys it replaces) with the sources: Citus does not join a local table
+    -- with a distributed one, so on Citus rollups over distributed or reference tables are
+    -- refused here, before anything is created (doc/citus.md)
+    IF incremental AND to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL THEN
+        EXECUTE 'SELECT array_agg(r::text ORDER BY k) FROM unnest($1) WITH ORDINALITY u(r, k)
+                 WHERE r IN (SELECT p.logicalrelid FROM pg_catalog.pg_dist_partition p)'
+            INTO missing USING rels;
+        IF missing IS NOT NULL THEN
+            RAISE EXCEPTION 'incremental KPI rollups over Citus tables are not supported'
+                USING ERRCODE = 'feature_not_supported',
+                      DETAIL = format('Citus tables: %s. Rollups are tables of the coordinator, and Citus does not join them with distributed tables.', array_to_string(missing, ', ')),
+                      HINT = 'Use materialized => true (refresh_kpi_views recomputes them on the workers), or plain views.';
+        END IF;
+    END IF;
     SELECT array_agg(p) INTO problems
     FROM generate_subscripts(rels, 1) g(k),
          LATERAL @extschema@.kpi_source_problems(rels[k], srcs[k]) p
@@ -1525,6 +1543,8 @@ $fn$;
 COMMENT ON FUNCTION @extschema@.create_kpi_views(name, regclass, regclass, regclass, regclass, regclass, regclass,
     boolean, text, @extschema@.business_hours, interval, interval, boolean, interval, interval) IS
 'creates (or replaces) the smskpi KPI views in target_schema over your tables: plain views (security_invoker), materialized views with unique indexes for REFRESH CONCURRENTLY (materialized => true), or incremental rollup tables that refresh_kpi_views keeps up to date from a watermark (incremental => true); returns the views created';
+
+-- refresh_kpi_views ---------------------------------------------------------------
 
 CREATE FUNCTION @extschema@.refresh_kpi_views(target_schema name, concurrent boolean DEFAULT true,
                                               "full" boolean DEFAULT false)
@@ -1656,6 +1676,17 @@ END
 $fn$;
 COMMENT ON FUNCTION @extschema@.refresh_kpi_views(name, boolean, boolean) IS
 'refreshes the KPI views that create_kpi_views made in target_schema: materialized views (base views first; CONCURRENTLY by default, so readers are never blocked), or incremental rollups (the days since the watermark of the last refresh less the lookback, in one transaction; full => true recomputes everything); returns the seconds each took';
+
+-- kpi_view_definitions: the templates ---------------------------------------------
+--
+-- Tokens, replaced by create_kpi_views with quoted names and literals only:
+--   {S} target schema, {TZ} time zone, {CW} conversion window, {CMD} click_min_delay,
+--   {BH} ", <business_hours>" or nothing, {M} {LC} {CV} {CE} {VE} {HC} the source
+--   relations as sub-selects that cast the contract's columns to bigint/integer/text/
+--   numeric, {LC0} {CV0} the same or an empty relation, {HAS_LC} {HAS_CV} true/false,
+--   {ATTR} the conversion attribution CTEs (attr_ev, attr_g, attr).
+-- level 0 = base views other views read (refreshed first), 1 = the KPI views,
+-- 9 = kpi_vs_target (always a plain view; its query is made by kpi_vs_target_query).
 
 CREATE FUNCTION @extschema@.kpi_view_definitions()
 RETURNS TABLE (view_name text, level integer, ord integer, sources text[], key_columns text[],
@@ -1890,37 +1921,41 @@ FROM cv FULL JOIN ms USING (month)$q$,
  $q$WITH camp AS (
     SELECT m.campaign_id, min(m.sent_at) AS first_send, max(m.sent_at) AS last_send
     FROM {OUT} m WHERE m.campaign_id IS NOT NULL AND {CAMPF(m)} GROUP BY m.campaign_id),
-hold AS (SELECT DISTINCT h.campaign_id, h.contact_id FROM {HC} h WHERE {CAMPF(h)}),
-grp AS (
-    SELECT DISTINCT m.campaign_id, m.contact_id, false AS holdout
-    FROM {OUT} m
-    WHERE m.campaign_id IS NOT NULL AND {CAMPF(m)}
-      AND NOT EXISTS (SELECT 1 FROM hold h WHERE h.campaign_id = m.campaign_id AND h.contact_id = m.contact_id)
-    UNION ALL
-    SELECT h.campaign_id, h.contact_id, true FROM hold h),
-conv AS (   -- per contact: a conversion in the campaign's window (looked up by contact)
-    SELECT g.campaign_id, g.contact_id, g.holdout,
-           EXISTS (SELECT 1 FROM {CV} v WHERE v.contact_id = g.contact_id
-                   AND v.converted_at >= c.first_send AND v.converted_at < c.last_send + {CW}) AS converted
-    FROM (SELECT DISTINCT g0.campaign_id, g0.contact_id, g0.holdout FROM grp g0) g
-    JOIN camp c ON c.campaign_id = g.campaign_id)
+-- per contact of each group: a conversion in the campaign's window (the treated and the
+-- holdout group counted apart, each a join per contact with its conversions, the small
+-- campaign table joined last, no CTE shared by both: on Citus each runs on the shards)
+treated AS (
+    SELECT g.campaign_id, g.contact_id,
+           coalesce(bool_or(v.converted_at >= c.first_send AND v.converted_at < c.last_send + {CW}), false) AS converted
+    FROM (SELECT DISTINCT m.campaign_id, m.contact_id FROM {OUT} m
+          WHERE m.campaign_id IS NOT NULL AND {CAMPF(m)}
+            AND NOT EXISTS (SELECT 1 FROM {HC} h WHERE h.campaign_id = m.campaign_id AND h.contact_id = m.contact_id)) g
+    LEFT JOIN {CV} v ON v.contact_id = g.contact_id
+    JOIN camp c ON c.campaign_id = g.campaign_id
+    GROUP BY g.campaign_id, g.contact_id),
+held AS (
+    SELECT g.campaign_id, g.contact_id,
+           coalesce(bool_or(v.converted_at >= c.first_send AND v.converted_at < c.last_send + {CW}), false) AS converted
+    FROM (SELECT DISTINCT h.campaign_id, h.contact_id FROM {HC} h WHERE {CAMPF(h)}) g
+    LEFT JOIN {CV} v ON v.contact_id = g.contact_id
+    JOIN camp c ON c.campaign_id = g.campaign_id
+    GROUP BY g.campaign_id, g.contact_id),
+t AS (SELECT campaign_id, count(*) AS n, count(*) FILTER (WHERE converted) AS converted FROM treated GROUP BY campaign_id),
+h AS (SELECT campaign_id, count(*) AS n, count(*) FILTER (WHERE converted) AS converted FROM held GROUP BY campaign_id)
 SELECT c.campaign_id,
        (c.first_send AT TIME ZONE {TZ})::date AS day,
        date_trunc('week', c.first_send AT TIME ZONE {TZ})::date AS week,
        date_trunc('month', c.first_send AT TIME ZONE {TZ})::date AS month,
-       count(*) FILTER (WHERE NOT v.holdout) AS treated,
-       count(*) FILTER (WHERE NOT v.holdout AND v.converted) AS treated_converted,
-       (count(*) FILTER (WHERE NOT v.holdout AND v.converted))::float8 / nullif(count(*) FILTER (WHERE NOT v.holdout), 0) AS treated_rate,
-       count(*) FILTER (WHERE v.holdout) AS holdout,
-       count(*) FILTER (WHERE v.holdout AND v.converted) AS holdout_converted,
-       (count(*) FILTER (WHERE v.holdout AND v.converted))::float8 / count(*) FILTER (WHERE v.holdout) AS holdout_rate,
-       (count(*) FILTER (WHERE NOT v.holdout AND v.converted))::float8 / nullif(count(*) FILTER (WHERE NOT v.holdout), 0)
-         - (count(*) FILTER (WHERE v.holdout AND v.converted))::float8 / count(*) FILTER (WHERE v.holdout) AS lift,
-       ((count(*) FILTER (WHERE NOT v.holdout AND v.converted))::float8 / nullif(count(*) FILTER (WHERE NOT v.holdout), 0))
-         / nullif((count(*) FILTER (WHERE v.holdout AND v.converted))::float8 / count(*) FILTER (WHERE v.holdout), 0) - 1 AS relative_lift
-FROM conv v JOIN camp c ON c.campaign_id = v.campaign_id
-GROUP BY c.campaign_id, c.first_send
-HAVING count(*) FILTER (WHERE v.holdout) > 0$q$,
+       coalesce(t.n, 0) AS treated,
+       coalesce(t.converted, 0) AS treated_converted,
+       t.converted::float8 / nullif(t.n, 0) AS treated_rate,
+       h.n AS holdout,
+       h.converted AS holdout_converted,
+       h.converted::float8 / h.n AS holdout_rate,
+       t.converted::float8 / nullif(t.n, 0) - h.converted::float8 / h.n AS lift,
+       (t.converted::float8 / nullif(t.n, 0)) / nullif(h.converted::float8 / h.n, 0) - 1 AS relative_lift
+FROM camp c JOIN h ON h.campaign_id = c.campaign_id
+LEFT JOIN t ON t.campaign_id = c.campaign_id$q$,
  'campaigns', NULL),
 
 ('kpi_opt_ins_outs', 1, 10, ARRAY['consent_events'], ARRAY['day', 'list_id', 'source'],

@@ -3,6 +3,8 @@
 #   ./dev.sh bench [MESSAGES [PATTERN]]   (default 10000000 messages, every file)
 #   e.g. ./dev.sh bench 10000000 10_response_time   runs only test/bench/10_response_time.sql
 #   ./dev.sh bench "10000000 30000000" 40_campaign   runs it at both sizes, in one run
+#   ./dev.sh bench "10000000 30000000" "40_campaign 50_views:10000000"
+#                       several patterns; PATTERN:SIZE runs a file at that size only
 # For each size (a space-separated list of message counts) generates that many messages
 # (seed 42) into schema bench (test/datagen), prints how long that took, then runs every
 # test/bench/NN_*.sql in order (psql variable :n = MESSAGES).  Each file times its
@@ -22,11 +24,16 @@ for n in $sizes; do
 	echo "   generated in $(( $(date +%s) - start )) s"
 	psql -qX -v ON_ERROR_STOP=1 -c 'VACUUM ANALYZE'
 	for f in test/bench/[0-9]*.sql; do
-		case "$f" in
-		*/00_util.sql) ;;
-		*"$pattern"*) ;;
-		*) continue ;;
-		esac
+		run=0
+		case "$f" in */00_util.sql) run=1 ;; esac	# bench.time() and friends, always
+		[ -z "$pattern" ] && run=1
+		for p in $pattern; do
+			case "$p" in
+			*:*) [ "${p#*:}" = "$n" ] || continue; p=${p%%:*} ;;
+			esac
+			case "$f" in *"$p"*) run=1 ;; esac
+		done
+		[ $run = 1 ] || continue
 		echo "== $f ($n messages)"
 		psql -qX -v ON_ERROR_STOP=1 -v n="$n" -f "$f"
 	done

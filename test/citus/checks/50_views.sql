@@ -6,11 +6,10 @@
 --
 -- The target is that no view pulls message rows to the coordinator ("nopull": partial or
 -- built-in aggregation split over the workers, or pushed down whole; kpi_first_response
--- and kpi_reply_time split the response-time aggregates: "partial").  Expected to pull:
--- the views with last-touch attribution of conversions on byv (a window per contact over
--- messages distributed by conversation).  Per-contact views (kpi_contacts and those over
--- it) are "partial" on byv: each contact's history is assembled on the coordinator from
--- per-shard parts.  run.sh also checks that every view create_kpi_views makes has a check.
+-- and kpi_reply_time split the response-time aggregates: "partial").  Per-contact views
+-- (kpi_contacts and those over it: last-touch attribution of conversions, reply
+-- attribution, falloff) are "partial" on byv: each contact's history is assembled on the
+-- coordinator from per-shard parts (smskpi.contact_history's combine function).  run.sh also checks that every view create_kpi_views makes has a check.
 
 -- name: view_contacts
 -- plan: nopull
@@ -49,13 +48,11 @@ SELECT * FROM {V}.kpi_click_through;
 SELECT * FROM {V}.kpi_engagement;
 
 -- name: view_conversions
--- plan: byc:nopull byv:pull
--- note: on byv: last-touch attribution of conversions is a window PARTITION BY contact_id over messages distributed by conversation_id
+-- plan: nopull
 SELECT * FROM {V}.kpi_conversions;
 
 -- name: view_revenue
--- plan: byc:nopull byv:pull
--- note: on byv: last-touch attribution of conversions is a window PARTITION BY contact_id over messages distributed by conversation_id
+-- plan: nopull
 SELECT * FROM {V}.kpi_revenue;
 
 -- name: view_campaign_lift
@@ -96,8 +93,7 @@ SELECT * FROM {V}.kpi_sentiment_trend;
 SELECT * FROM {V}.kpi_negative_messages;
 
 -- name: view_campaign_report
--- plan: byc:nopull byv:pull
--- note: on byv: last-touch attribution of conversions is a window PARTITION BY contact_id over messages distributed by conversation_id
+-- plan: nopull
 SELECT * FROM {V}.kpi_campaign_report;
 
 -- name: view_drip_falloff
@@ -117,6 +113,5 @@ SELECT * FROM {V}.kpi_speed_to_lead;
 SELECT * FROM {V}.kpi_unanswered_streaks;
 
 -- name: view_vs_target
--- plan: byc:nopull byv:pull
--- note: on byv: over kpi_conversions and kpi_revenue (last-touch attribution of conversions is a window PARTITION BY contact_id over messages distributed by conversation_id)
+-- plan: nopull
 SELECT * FROM {V}.kpi_vs_target;
