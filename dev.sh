@@ -36,7 +36,7 @@ need_pkgs() {
 }
 
 BUILD_PKGS="make gcc libc6-dev postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR postgresql-common"
-TEST_PKGS="postgresql-$PG_MAJOR-pgtap libtap-parser-sourcehandler-pgtap-perl clang libclang-rt-14-dev"
+TEST_PKGS="postgresql-$PG_MAJOR-pgtap postgresql-$PG_MAJOR-cron libtap-parser-sourcehandler-pgtap-perl clang libclang-rt-14-dev"
 
 build_install() {
 	make -s -j2 PG_CONFIG="$PG_CONFIG" >/dev/null
