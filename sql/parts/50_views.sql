@@ -729,18 +729,28 @@ BEGIN
     -- each rollup: its new rows, computed first (some read the rows they replace), then
     -- the rows they replace deleted and the new ones inserted
     FOR v IN
-        SELECT x.*, c.oid AS rel
+        SELECT x.*, c.oid AS rel,
+               (SELECT d.refresh_query IS NULL FROM @extschema@.kpi_view_definitions() d
+                WHERE d.view_name = x.view_name) AS by_view_query
         FROM pg_temp.smskpi_sql x
         JOIN pg_class c ON c.relnamespace = nsp AND c.relname = x.view_name AND c.relkind = 'r'
         WHERE x.refresh NOT IN ('affected', 'view')
         ORDER BY x.level, x.ord
     LOOP
         t0 := clock_timestamp();
-        EXECUTE 'CREATE TEMP TABLE smskpi_new ON COMMIT DROP AS ' || v.refresh_query USING from_ts, from_day;
-        EXECUTE v.delete_sql USING from_ts, from_day;
-        EXECUTE format('INSERT INTO %s SELECT * FROM pg_temp.smskpi_new', v.rel::regclass);
-        DROP TABLE pg_temp.smskpi_new;
-        IF v.view_name = 'kpi_conversations' THEN
+        IF from_ts = '-infinity' AND v.by_view_query THEN
+            -- everything, for a rollup whose refresh query is its view query with filters:
+            -- the view query's rows, without the filters by the keys it replaces (a
+            -- DELETE, not TRUNCATE, so that readers keep reading)
+            EXECUTE format('DELETE FROM %s', v.rel::regclass);
+            EXECUTE format('INSERT INTO %s SELECT * FROM (%s) q', v.rel::regclass, v.query) USING from_ts, from_day;
+        ELSE
+            EXECUTE 'CREATE TEMP TABLE smskpi_new ON COMMIT DROP AS ' || v.refresh_query USING from_ts, from_day;
+            EXECUTE v.delete_sql USING from_ts, from_day;
+            EXECUTE format('INSERT INTO %s SELECT * FROM pg_temp.smskpi_new', v.rel::regclass);
+            DROP TABLE pg_temp.smskpi_new;
+        END IF;
+        IF v.view_name = 'kpi_conversations' AND from_ts > '-infinity' THEN
             -- the days the affected conversations belong to now
             EXECUTE format($q$INSERT INTO pg_temp.smskpi_affected_days
                 SELECT c.day FROM %s.kpi_conversations c JOIN pg_temp.smskpi_affected_conversations a
