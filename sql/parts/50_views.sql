@@ -446,6 +446,7 @@ DECLARE
     created text[] := '{}';
     marker text;
     rw interval := reply_window;
+    post_ddl text[] := '{}';
 BEGIN
     IF target_schema IS NULL OR messages IS NULL THEN
         RAISE EXCEPTION 'target_schema and messages must not be NULL' USING ERRCODE = 'null_value_not_allowed';
@@ -583,23 +584,24 @@ BEGIN
         END IF;
         IF v.level < 9 AND incremental THEN
             EXECUTE format('CREATE TABLE %I.%I AS %s WITH NO DATA', target_schema, v.view_name, q);
-            EXECUTE format('CREATE UNIQUE INDEX %I ON %I.%I (%s) NULLS NOT DISTINCT',
+            -- its indexes are made after the first computation (faster than kept up row by row)
+            post_ddl := post_ddl || format('CREATE UNIQUE INDEX %I ON %I.%I (%s) NULLS NOT DISTINCT',
                            v.view_name || '_key', target_schema, v.view_name,
                            (SELECT string_agg(quote_ident(k), ', ') FROM unnest(v.key_columns) k));
             -- what a refresh looks rows up by
             IF v.refresh IN ('days', 'list', 'months', 'since') THEN
-                EXECUTE format('CREATE INDEX %I ON %I.%I (%I)', v.view_name || '_refresh', target_schema, v.view_name,
+                post_ddl := post_ddl || format('CREATE INDEX %I ON %I.%I (%I)', v.view_name || '_refresh', target_schema, v.view_name,
                                CASE v.refresh WHEN 'months' THEN 'month' WHEN 'since' THEN 'sent_at' ELSE 'day' END);
             END IF;
             IF v.view_name IN ('kpi_contacts', 'kpi_conversations') THEN
-                EXECUTE format('CREATE INDEX %I ON %I.%I (last_at)', v.view_name || '_last_at', target_schema, v.view_name);
+                post_ddl := post_ddl || format('CREATE INDEX %I ON %I.%I (last_at)', v.view_name || '_last_at', target_schema, v.view_name);
             END IF;
             IF v.view_name = 'kpi_conversations' THEN
-                EXECUTE format('CREATE INDEX %I ON %I.%I (day)', v.view_name || '_day', target_schema, v.view_name);
+                post_ddl := post_ddl || format('CREATE INDEX %I ON %I.%I (day)', v.view_name || '_day', target_schema, v.view_name);
             END IF;
             IF v.view_name = 'kpi_sends' THEN
-                EXECUTE format('CREATE INDEX %I ON %I.%I (day)', 'kpi_sends_day', target_schema, v.view_name);
-                EXECUTE format('CREATE INDEX %I ON %I.%I (campaign_id)', 'kpi_sends_campaign', target_schema, v.view_name);
+                post_ddl := post_ddl || format('CREATE INDEX %I ON %I.%I (day)', 'kpi_sends_day', target_schema, v.view_name);
+                post_ddl := post_ddl || format('CREATE INDEX %I ON %I.%I (campaign_id)', 'kpi_sends_campaign', target_schema, v.view_name);
             END IF;
             EXECUTE format('COMMENT ON TABLE %I.%I IS %L', target_schema, v.view_name, marker || ': ' || v.description);
         ELSIF materialized AND v.level < 9 THEN
@@ -620,8 +622,17 @@ BEGIN
         RAISE NOTICE 'KPI views not created:%', skipped;
     END IF;
     IF incremental THEN
-        -- the first computation is a refresh from the beginning of time
+        -- the first computation is a refresh from the beginning of time, then the indexes
+        -- (the unique ones check the keys) and the statistics the next refresh plans with
         PERFORM @extschema@.refresh_kpi_views(target_schema, full => true);
+        FOREACH q IN ARRAY post_ddl LOOP
+            EXECUTE q;
+        END LOOP;
+        FOREACH q IN ARRAY created LOOP
+            IF q <> 'kpi_vs_target' THEN
+                EXECUTE format('ANALYZE %I.%I', target_schema, q);
+            END IF;
+        END LOOP;
     END IF;
 END
 $fn$;
@@ -749,6 +760,10 @@ BEGIN
             EXECUTE v.delete_sql USING from_ts, from_day;
             EXECUTE format('INSERT INTO %s SELECT * FROM pg_temp.smskpi_new', v.rel::regclass);
             DROP TABLE pg_temp.smskpi_new;
+        END IF;
+        IF v.level = 0 THEN
+            -- the base rollups are read by the others: plan those with fresh statistics
+            EXECUTE format('ANALYZE %s', v.rel::regclass);
         END IF;
         IF v.view_name = 'kpi_conversations' AND from_ts > '-infinity' THEN
             -- the days the affected conversations belong to now
