@@ -1,11 +1,12 @@
 #!/bin/sh
-# Every panel of dashboards/grafana/smskpi.json runs against generated data: its SQL is
-# taken from the JSON, Grafana's macros and template variables are substituted as the
-# PostgreSQL data source does ($__timeFilter(c) -> c BETWEEN 'from' AND 'to',
-# $__timeGroupAlias(c, '1d') -> floor(extract(epoch from c)/86400)*86400 AS "time",
-# $__timeFrom()/$__timeTo() -> quoted RFC 3339 times, a multi-value variable -> its values
-# quoted and comma-separated, "All" = every value of the variable's query), and each
-# panel must return rows with the columns listed below.
+# Every panel of dashboards/grafana/smskpi.json runs against generated data, on each kind
+# of KPI schema create_kpi_views makes: plain views (schema kpi), materialized views
+# (kpi_mat) and incremental rollups (kpi_roll).  The SQL is taken from the JSON with
+# Grafana's macros and template variables substituted as its PostgreSQL data source does
+# (test/shell/grafana_queries.sql: $__timeFilter, $__timeGroupAlias, $__timeFrom/To, a
+# multi-value variable "All" = every value of its query), and each panel must return
+# rows with the columns listed below, the same on every schema; each template variable's
+# query must return values.
 set -eu
 cd "$(dirname "$0")/../.."
 db=smskpi_grafana
@@ -14,12 +15,16 @@ trap 'psql -qX -d postgres -c "DROP DATABASE IF EXISTS '$db'" >/dev/null 2>&1 ||
 export PGDATABASE=$db
 psql -qX -v ON_ERROR_STOP=1 -c 'CREATE EXTENSION smskpi'
 sh test/datagen/generate.sh data 20000 7 >/dev/null
-psql -qX -v ON_ERROR_STOP=1 -c 'CREATE SCHEMA kpi' \
-  -c "SELECT count(*) FROM smskpi.create_kpi_views('kpi', 'data.messages', 'data.link_clicks', 'data.conversions',
-        'data.consent_events', 'data.conversation_events', 'data.holdout_contacts', time_zone => 'Etc/GMT+6')" >/dev/null
-dashboard=$(cat dashboards/grafana/smskpi.json)
-psql -X -v ON_ERROR_STOP=1 -v dashboard="$dashboard" <<'SQL'
+for kind in "kpi" "kpi_mat materialized" "kpi_roll incremental"; do
+	set -- $kind
+	psql -qX -v ON_ERROR_STOP=1 -c "CREATE SCHEMA $1" \
+	  -c "SELECT count(*) FROM smskpi.create_kpi_views('$1', 'data.messages', 'data.link_clicks', 'data.conversions',
+	        'data.consent_events', 'data.conversation_events', 'data.holdout_contacts', time_zone => 'Etc/GMT+6'
+	        ${2:+, $2 => true})" >/dev/null
+done
+psql -X -v ON_ERROR_STOP=1 <<'SQL'
 \set QUIET on
+\i test/shell/grafana_queries.sql
 CREATE TEMP TABLE expected_columns (title text PRIMARY KEY, columns text[]);
 INSERT INTO expected_columns VALUES
  ('Messages in and out per day', '{time,outbound,inbound}'),
@@ -39,58 +44,52 @@ INSERT INTO expected_columns VALUES
  ('Sentiment of customer messages', '{time,positive,neutral,negative}'),
  ('Latest negative messages', '{sent_at,contact_id,conversation_id,body,sentiment_score,intent}'),
  ('KPIs against targets', '{month,metric,actual,unit,target_text,below_target,advice}');
-CREATE TEMP TABLE dash AS SELECT :'dashboard'::jsonb AS j;
-CREATE TEMP TABLE vars AS
-SELECT v->>'name' AS name, v->>'query' AS query FROM dash, jsonb_array_elements(j->'templating'->'list') v
-WHERE v->>'type' = 'query';
-CREATE TEMP TABLE panels AS
-SELECT p->>'title' AS title, p->>'type' AS type, p->'targets'->0->>'format' AS format,
-       p->'targets'->0->>'rawSql' AS sql
-FROM dash, jsonb_array_elements(j->'panels') p;
-CREATE TEMP TABLE results (title text, rows bigint, columns text[]);
+CREATE TEMP TABLE queries AS
+SELECT s.schema_name, q.*
+FROM (VALUES ('kpi'), ('kpi_mat'), ('kpi_roll')) s(schema_name),
+     pg_temp.grafana_queries(:'grafana_dashboard'::jsonb, s.schema_name, '2025-01-01T00:00:00Z', '2025-04-30T23:59:59Z') q;
+CREATE TEMP TABLE results (schema_name text, kind text, title text, rows bigint, columns text[]);
 DO $$
-DECLARE
-  p record; v record; q text; vals text; unit text; secs int; n bigint; m text[];
-  t_from text := '2025-01-01T00:00:00Z'; t_to text := '2025-04-30T23:59:59Z';
+DECLARE q record; n bigint;
 BEGIN
-  FOR p IN SELECT * FROM panels LOOP
-    q := p.sql;
-    -- template variables: All = every value of the variable's query, quoted
-    FOR v IN SELECT * FROM vars LOOP
-      EXECUTE format('SELECT string_agg(quote_literal(x::text), '','') FROM (%s) s(x)', v.query) INTO vals;
-      q := replace(q, '$' || v.name, vals);
-    END LOOP;
-    LOOP
-      m := regexp_match(q, '\$__timeGroupAlias\(\s*([^,]+?)\s*,\s*''?(\d+)([smhdw])''?\s*\)');
-      EXIT WHEN m IS NULL;
-      secs := m[2]::int * CASE m[3] WHEN 's' THEN 1 WHEN 'm' THEN 60 WHEN 'h' THEN 3600 WHEN 'd' THEN 86400 ELSE 604800 END;
-      q := regexp_replace(q, '\$__timeGroupAlias\(\s*([^,]+?)\s*,\s*''?(\d+)([smhdw])''?\s*\)',
-                          format('floor(extract(epoch from \1)/%s)*%s AS "time"', secs, secs));
-    END LOOP;
-    q := regexp_replace(q, '\$__timeFilter\(\s*([^)]+?)\s*\)', format('\1 BETWEEN %L AND %L', t_from, t_to), 'g');
-    q := replace(replace(q, '$__timeFrom()', quote_literal(t_from)), '$__timeTo()', quote_literal(t_to));
-    IF q ~ '\$' THEN
-      RAISE EXCEPTION 'panel "%": unsubstituted macro or variable in %', p.title, q;
-    END IF;
-    EXECUTE format('CREATE TEMP VIEW panel_query AS %s', q);
+  FOR q IN SELECT * FROM queries LOOP
+    EXECUTE format('CREATE TEMP VIEW panel_query AS %s', q.sql);
     EXECUTE 'SELECT count(*) FROM panel_query' INTO n;
     INSERT INTO results
-    SELECT p.title, n, array_agg(attname::text ORDER BY attnum)
+    SELECT q.schema_name, q.kind, q.title, n, array_agg(attname::text ORDER BY attnum)
     FROM pg_attribute WHERE attrelid = 'panel_query'::regclass AND attnum > 0;
     DROP VIEW panel_query;
   END LOOP;
 END $$;
+CREATE TEMP VIEW failures AS
+SELECT q.schema_name, q.kind, q.title,
+       CASE WHEN r.rows IS NULL THEN 'did not run' WHEN r.rows = 0 THEN 'no rows'
+            WHEN q.kind = 'variable' THEN NULL
+            WHEN e.columns IS NULL THEN 'not an expected panel'
+            WHEN r.columns IS DISTINCT FROM e.columns THEN 'columns ' || r.columns::text
+            WHEN q.format = 'time_series' AND r.columns[1] <> 'time' THEN 'time not first' END AS problem
+FROM queries q LEFT JOIN results r USING (schema_name, kind, title)
+LEFT JOIN expected_columns e ON e.title = q.title AND q.kind = 'panel'
+UNION ALL
+SELECT s.schema_name, 'panel', e.title, 'missing from the dashboard'
+FROM expected_columns e, (VALUES ('kpi'), ('kpi_mat'), ('kpi_roll')) s(schema_name)
+WHERE NOT EXISTS (SELECT FROM queries q WHERE q.kind = 'panel' AND q.title = e.title);
 \set QUIET off
-SELECT p.title, r.rows, r.columns = e.columns AS columns_ok,
-       CASE WHEN p.format = 'time_series' THEN r.columns[1] = 'time' ELSE true END AS time_first
-FROM panels p LEFT JOIN results r USING (title) LEFT JOIN expected_columns e USING (title) ORDER BY 1;
-SELECT count(*) AS bad_panels FROM panels p LEFT JOIN results r USING (title) LEFT JOIN expected_columns e USING (title)
-WHERE r.rows IS NULL OR r.rows = 0 OR e.columns IS NULL OR r.columns IS DISTINCT FROM e.columns
-   OR (p.format = 'time_series' AND r.columns[1] <> 'time')
-\gset
-\if :bad_panels
-\echo FAILED: :bad_panels panels
-\q 1
-\endif
-\echo all panels return rows with the expected columns
+SELECT q.kind, q.title, r.rows AS plain_rows, rm.rows AS materialized_rows, rr.rows AS rollup_rows,
+       r.columns = e.columns AND rm.columns = e.columns AND rr.columns = e.columns AS columns_ok,
+       CASE WHEN q.format = 'time_series' THEN r.columns[1] = 'time' ELSE true END AS time_first
+FROM queries q
+LEFT JOIN results r ON r.schema_name = 'kpi' AND (r.kind, r.title) = (q.kind, q.title)
+LEFT JOIN results rm ON rm.schema_name = 'kpi_mat' AND (rm.kind, rm.title) = (q.kind, q.title)
+LEFT JOIN results rr ON rr.schema_name = 'kpi_roll' AND (rr.kind, rr.title) = (q.kind, q.title)
+LEFT JOIN expected_columns e ON e.title = q.title
+WHERE q.schema_name = 'kpi' ORDER BY q.kind DESC, q.title;
+SELECT * FROM failures WHERE problem IS NOT NULL ORDER BY 1, 2, 3;
+\set QUIET on
+DO $$ BEGIN
+  IF EXISTS (SELECT FROM failures WHERE problem IS NOT NULL) THEN
+    RAISE EXCEPTION 'FAILED: % dashboard queries', (SELECT count(*) FROM failures WHERE problem IS NOT NULL);
+  END IF;
+END $$;
+\echo all panels return rows with the expected columns on plain views, materialized views and rollups
 SQL
