@@ -6,9 +6,12 @@
 --     nightly refresh after one more day of messages (the lookback and reply window
 --     reach back 14 days of the 91, so the refresh re-reads about 16% of the history),
 --     per rollup, and a refresh with a 1-day lookback and reply window (3 days re-read);
---   * a dashboard's queries (the last 30 days of response rate by campaign, first
---     response by agent with merged states, message volume by day) on the plain views
---     and on the rollups, and the ratio.
+--   * the Grafana dashboard (dashboards/grafana/smskpi.json): every panel's query with
+--     Grafana's macros substituted (test/shell/grafana_queries.sql) for the last 30 days
+--     of the data and for its whole range, the template variables' queries and
+--     SELECT * FROM kpi_vs_target, on the rollups (best of 3 after a warm-up) and on
+--     plain views (one run each, they take seconds, stopped after 60 s: psql -v
+--     plain_cap_s=N), the ratio, and whether the rollups answer within 200 ms.
 -- Prints seconds and milliseconds.
 \set ON_ERROR_STOP 1
 \pset footer off
@@ -82,23 +85,65 @@ SELECT :create_materialized_s AS create_materialized_s,
        (SELECT round(sum(seconds)::numeric, 1) FROM t_full) AS full_refresh_s,
        round(((SELECT sum(seconds) FROM t_conc) / (SELECT sum(seconds) FROM t_incr))::numeric, 1) AS materialized_over_nightly;
 
-\echo '== a dashboard: the same three queries on plain views and on the rollups (ms, best of 3)'
+\if :{?plain_cap_s}
+\else
+\set plain_cap_s 60
+\endif
+SELECT :plain_cap_s * 1000 AS plain_cap_ms \gset
+\echo '== the Grafana dashboard (dashboards/grafana/smskpi.json): every query, on the rollups (ms, best of 3) and on plain views (one run, at most' :plain_cap_s 's)'
 DROP SCHEMA IF EXISTS bench_plain CASCADE;
 CREATE SCHEMA bench_plain;
 SELECT count(*) AS plain_views FROM smskpi.create_kpi_views('bench_plain', 'bench.messages', 'bench.link_clicks',
     'bench.conversions', 'bench.consent_events', 'bench.conversation_events', 'bench.holdout_contacts',
     time_zone => 'Etc/GMT+6');
-SELECT max(day) - 30 AS since FROM bench_roll.kpi_message_volume \gset
+-- every panel's SQL with Grafana's macros substituted as test/shell/views_grafana.sh runs
+-- it, for the last 30 days of the data and for its whole range (the template variables
+-- "All", their values read from the rollups), the variables' queries, and kpi_vs_target
+\ir ../shell/grafana_queries.sql
+SELECT min(sent_at) AS first_at, max(sent_at) AS last_at FROM bench.messages \gset
+CREATE TEMP TABLE t_dash_sql AS
+SELECT r.range_ord, CASE WHEN q.kind = 'panel' THEN r.range_name ELSE 'any' END AS range_name,
+       q.ord, q.kind, q.title, s.schema_name, q.sql
+FROM (VALUES (1, 'last 30 days', :'last_at'::timestamptz - interval '30 days'),
+             (2, 'whole range', :'first_at'::timestamptz)) r(range_ord, range_name, t_from),
+     (VALUES ('bench_roll'), ('bench_plain')) s(schema_name),
+     pg_temp.grafana_queries(:'grafana_dashboard'::jsonb, s.schema_name, r.t_from, :'last_at', 'bench_roll')
+       WITH ORDINALITY q(kind, title, format, sql, ord)
+WHERE q.kind = 'panel' OR r.range_ord = 1
+UNION ALL
+SELECT 3, 'any', 1000, 'view', 'kpi_vs_target', s.schema_name, format('SELECT * FROM %I.kpi_vs_target', s.schema_name)
+FROM (VALUES ('bench_roll'), ('bench_plain')) s(schema_name);
+ALTER TABLE t_dash_sql ADD label text;
+UPDATE t_dash_sql SET label = format('dashboard: %s %s (%s) on %s', kind, title, range_name, schema_name);
+DELETE FROM bench.timings WHERE label LIKE 'dashboard: %';
+-- the rollups: best of 3 after a warm-up
+SELECT count(bench.time(label, sql)) AS rollup_queries_timed
+FROM (SELECT * FROM t_dash_sql WHERE schema_name = 'bench_roll' ORDER BY range_ord, ord) q;
+-- plain views: one run each, as its own statement, stopped after :plain_cap_s seconds
+-- (psql -v plain_cap_s=N; default 60) and then shown as "> N000"
+\set ON_ERROR_STOP 0
+\set VERBOSITY terse
+SET statement_timeout = :plain_cap_ms;
+\o /dev/null
+SELECT format('SELECT bench.time(%L, %L, 1, warm => false)', label, sql)
+FROM t_dash_sql WHERE schema_name = 'bench_plain' ORDER BY range_ord, ord \gexec
+\o
+RESET statement_timeout;
+\set VERBOSITY default
+\set ON_ERROR_STOP 1
 CREATE TEMP TABLE t_dash AS
-SELECT x.panel, s.schema_name,
-       bench.time(x.panel || ' on ' || s.schema_name, replace(x.q, '{S}', s.schema_name), 2) AS ms
-FROM (VALUES
-  ('response rate by campaign, 30 days', 'SELECT campaign_id, sum(repliers)::float8 / nullif(sum(delivered), 0) FROM {S}.kpi_response_rate WHERE day >= ''' || :'since' || ''' GROUP BY campaign_id'),
-  ('first response by agent, 30 days', 'SELECT agent_id, smskpi.response_median(smskpi.response_state_merge(state)) FROM {S}.kpi_first_response WHERE day >= ''' || :'since' || ''' GROUP BY agent_id'),
-  ('message volume by day, 30 days', 'SELECT day, sum(outbound), sum(inbound) FROM {S}.kpi_message_volume WHERE day >= ''' || :'since' || ''' GROUP BY day')
-) x(panel, q), (VALUES ('bench_plain'), ('bench_roll')) s(schema_name);
-SELECT p.panel, round(p.ms::numeric) AS plain_view_ms, round(r.ms::numeric, 1) AS rollup_ms,
-       round((p.ms / r.ms)::numeric) AS ratio
-FROM t_dash p JOIN t_dash r ON r.panel = p.panel AND r.schema_name = 'bench_roll'
-WHERE p.schema_name = 'bench_plain' ORDER BY p.panel;
+SELECT q.range_ord, q.range_name, q.ord, q.kind, q.title, q.schema_name, t.ms
+FROM t_dash_sql q LEFT JOIN bench.timings t USING (label);
+SELECT r.range_name AS range, r.kind, r.title AS query, round(r.ms::numeric, 1) AS rollup_ms,
+       coalesce(round(p.ms::numeric)::text, '> ' || :plain_cap_ms) AS plain_ms,
+       coalesce(round((p.ms / nullif(r.ms, 0))::numeric)::text, '> ' || round((:plain_cap_ms / nullif(r.ms, 0))::numeric)) AS ratio,
+       r.ms <= 200 AS within_200ms
+FROM t_dash r JOIN t_dash p ON (p.range_name, p.kind, p.title, p.schema_name) = (r.range_name, r.kind, r.title, 'bench_plain')
+WHERE r.schema_name = 'bench_roll' ORDER BY r.range_ord, r.ord;
+SELECT count(*) AS dashboard_queries, count(*) FILTER (WHERE ms <= 200) AS within_200ms,
+       round(max(ms)::numeric, 1) AS slowest_rollup_ms,
+       (array_agg(title || ' (' || range_name || ')' ORDER BY ms DESC))[1] AS slowest,
+       round(sum(ms)::numeric) AS rollup_total_ms,
+       (SELECT count(*) FROM t_dash WHERE schema_name = 'bench_plain' AND ms IS NULL) AS plain_over_cap
+FROM t_dash WHERE schema_name = 'bench_roll';
 DROP TABLE bench.new_day;
