@@ -2,7 +2,7 @@
  *
  * falloff.c
  *	  smskpi.campaign_falloff(): the per-step funnel of drip campaigns and
- *	  the step where replies "tank" (doc/campaign.md, "Campaign falloff").
+ *	  the step where replies "tank" (doc/campaign.md, "Funnel, streaks, speed to lead, stops").
  *
  *	  One row per (campaign_id, campaign_step) of the outbound messages in a
  *	  message log.  The unit is a contact: a contact who got a step twice

@@ -1,4 +1,4 @@
--- Catalog rules that every smskpi object must follow (see README "Conventions").
+-- Catalog rules that every smskpi object must follow (see doc/CONTRIBUTING.md, "SQL parts").
 BEGIN;
 SELECT plan(6);
 

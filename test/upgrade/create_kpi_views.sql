@@ -1,6 +1,6 @@
 -- test/upgrade/create_kpi_views.sql: the KPI views of user_objects.sql, plain in schema
 -- kpi and materialized in kpim.  Run again after ALTER EXTENSION smskpi UPDATE, as
--- doc/_tail.md (Upgrading) advises, to bring them up to the new version.
+-- doc/upgrading.md ("After the update") advises, to bring them up to the new version.
 \set ON_ERROR_STOP 1
 SELECT count(*) AS kpi_views FROM smskpi.create_kpi_views('kpi', 'data.messages', 'data.link_clicks',
     'data.conversions', 'data.consent_events', 'data.conversation_events', 'data.holdout_contacts',
