@@ -2299,6 +2299,49 @@ END;
 COMMENT ON FUNCTION @extschema@.kpi_view_definitions() IS
 'the KPI views that create_kpi_views makes: name, level (0 = base, refreshed first), sources needed, unique key, description, query template';
 
+-- kpi_vs_target: the median of first responses merged once a month for both metrics
+CREATE OR REPLACE FUNCTION @extschema@.kpi_vs_target_query(views text[])
+RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+SELECT 'WITH actual (month, metric, actual) AS (' || coalesce(string_agg(p.q, E'\nUNION ALL\n' ORDER BY p.o),
+           'SELECT NULL::date, NULL::text, NULL::float8 WHERE false') || $q$),
+target AS (SELECT DISTINCT ON (t.metric) t.* FROM @extschema@.kpi_targets t ORDER BY t.metric, t.edited DESC)
+SELECT a.month, a.metric, t.description, a.actual, t.unit, t.target_min, t.target_max, t.target_text,
+       CASE WHEN t.better = 'higher' THEN a.actual < coalesce(t.target_min, t.target_max)
+            ELSE a.actual > coalesce(t.target_max, t.target_min) END AS below_target,
+       CASE WHEN CASE WHEN t.better = 'higher' THEN a.actual < coalesce(t.target_min, t.target_max)
+                      ELSE a.actual > coalesce(t.target_max, t.target_min) END THEN t.advice END AS advice
+FROM actual a JOIN target t ON t.metric = a.metric$q$
+FROM (VALUES
+ (1, 'kpi_first_response', $q$SELECT r.month, x.metric, r.actual
+FROM (SELECT month, extract(epoch FROM @extschema@.response_median(@extschema@.response_state_merge(state)))::float8 / 60 AS actual
+      FROM {S}.kpi_first_response GROUP BY month) r
+CROSS JOIN (VALUES ('response_time'::text), ('response_time_live_chat')) x(metric)$q$),
+ (2, 'kpi_resolution', $q$SELECT month, 'resolution_time_simple', sum(extract(epoch FROM mean_resolution_time) * resolved)::float8 / nullif(sum(resolved), 0) / 60 FROM {S}.kpi_resolution GROUP BY month
+UNION ALL
+SELECT month, 'resolution_time_complex', sum(extract(epoch FROM mean_resolution_time) * resolved)::float8 / nullif(sum(resolved), 0) / 60 FROM {S}.kpi_resolution GROUP BY month
+UNION ALL
+SELECT month, 'first_contact_resolution', sum(first_contact_resolved)::float8 / nullif(sum(resolved), 0) FROM {S}.kpi_resolution GROUP BY month$q$),
+ (3, 'kpi_delivery', $q$SELECT month, 'delivery_rate', sum(delivered)::float8 / nullif(sum(sent), 0) FROM {S}.kpi_delivery GROUP BY month$q$),
+ (4, 'kpi_engagement', $q$SELECT month, 'engagement_rate', sum(engaged)::float8 / nullif(sum(delivered), 0) FROM {S}.kpi_engagement GROUP BY month$q$),
+ (5, 'kpi_response_rate', $q$SELECT month, 'response_rate', sum(repliers)::float8 / nullif(sum(delivered), 0) FROM {S}.kpi_response_rate GROUP BY month$q$),
+ (6, 'kpi_click_through', $q$SELECT month, 'click_through_rate', sum(clicked)::float8 / nullif(sum(delivered), 0) FROM {S}.kpi_click_through GROUP BY month$q$),
+ (7, 'kpi_conversions', $q$SELECT month, 'conversion_rate_cold', sum(converted) FILTER (WHERE campaign_id IS NOT NULL)::float8 / nullif(sum(delivered) FILTER (WHERE campaign_id IS NOT NULL), 0) FROM {S}.kpi_conversions GROUP BY month
+UNION ALL
+SELECT month, 'conversion_rate_warm', sum(converted) FILTER (WHERE campaign_id IS NULL)::float8 / nullif(sum(delivered) FILTER (WHERE campaign_id IS NULL), 0) FROM {S}.kpi_conversions GROUP BY month$q$),
+ (8, 'kpi_campaign_opt_outs', $q$SELECT month, 'opt_out_rate', sum(opted_out)::float8 / nullif(sum(delivered_recipients), 0) FROM {S}.kpi_campaign_opt_outs GROUP BY month$q$),
+ (9, 'kpi_list_health', $q$SELECT month, 'list_growth', sum(net)::float8 / nullif(sum(end_subscribers - net), 0)
+FROM (SELECT DISTINCT ON (list_id, month) list_id, month, subscribers AS end_subscribers,
+             sum(net_change) OVER (PARTITION BY list_id, month) AS net
+      FROM {S}.kpi_list_health ORDER BY list_id, month, day DESC) lh GROUP BY month$q$),
+ (10, 'kpi_sentiment_trend', $q$SELECT month, 'sentiment_positive_or_neutral', sum(positive + neutral)::float8 / nullif(sum(inbound), 0) FROM {S}.kpi_sentiment_trend GROUP BY month$q$)
+) p(o, v, q)
+WHERE p.v = ANY (views);
+END;
+COMMENT ON FUNCTION @extschema@.kpi_vs_target_query(text[]) IS
+'query template of the kpi_vs_target view over the given KPI views (used by create_kpi_views)';
+
 -- (end of the KPI views section)
 
 -- Durations (sql/parts/25_durations.sql) --

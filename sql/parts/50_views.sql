@@ -1400,9 +1400,10 @@ SELECT a.month, a.metric, t.description, a.actual, t.unit, t.target_min, t.targe
                       ELSE a.actual > coalesce(t.target_max, t.target_min) END THEN t.advice END AS advice
 FROM actual a JOIN target t ON t.metric = a.metric$q$
 FROM (VALUES
- (1, 'kpi_first_response', $q$SELECT month, 'response_time', extract(epoch FROM @extschema@.response_median(@extschema@.response_state_merge(state)))::float8 / 60 FROM {S}.kpi_first_response GROUP BY month
-UNION ALL
-SELECT month, 'response_time_live_chat', extract(epoch FROM @extschema@.response_median(@extschema@.response_state_merge(state)))::float8 / 60 FROM {S}.kpi_first_response GROUP BY month$q$),
+ (1, 'kpi_first_response', $q$SELECT r.month, x.metric, r.actual
+FROM (SELECT month, extract(epoch FROM @extschema@.response_median(@extschema@.response_state_merge(state)))::float8 / 60 AS actual
+      FROM {S}.kpi_first_response GROUP BY month) r
+CROSS JOIN (VALUES ('response_time'::text), ('response_time_live_chat')) x(metric)$q$),
  (2, 'kpi_resolution', $q$SELECT month, 'resolution_time_simple', sum(extract(epoch FROM mean_resolution_time) * resolved)::float8 / nullif(sum(resolved), 0) / 60 FROM {S}.kpi_resolution GROUP BY month
 UNION ALL
 SELECT month, 'resolution_time_complex', sum(extract(epoch FROM mean_resolution_time) * resolved)::float8 / nullif(sum(resolved), 0) / 60 FROM {S}.kpi_resolution GROUP BY month
