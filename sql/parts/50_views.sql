@@ -261,7 +261,7 @@ BEGIN
     tok := ARRAY['{ATTR}', '{S}', '{TZ}', '{CW}', '{CMD}', '{BH}', '{RW}', '{OW}',
                  '{M}', '{LC}', '{CV}', '{CE}', '{VE}', '{HC}', '{LC0}', '{CV0}', '{HAS_LC}', '{HAS_CV}',
                  '{MW}', '{LCW}', '{CVW}', '{CEW}', '{MMW}', '{CVMW}', '{MCONV}', '{MCDAY}',
-                 '{ACON}', '{ACONV}', '{ACAMP}', '{OUT}', '{CLICKF}', '{STLF}'];
+                 '{ACON}', '{ACONV}', '{ACAMP}', '{OUT}', '{CLICKF}', '{STLF}', '{BHV}'];
     full_val := ARRAY[
         CASE WHEN rels[3] IS NULL THEN
             'attr AS (SELECT NULL::bigint AS contact_id, NULL::timestamptz AS converted_at, NULL::numeric AS revenue, NULL::bigint AS message_id WHERE false)'
@@ -291,7 +291,9 @@ BEGIN
              ELSE format('(SELECT o.message_id, o.contact_id, o.campaign_id, o.campaign_step, o.sent_at FROM %s o WHERE o.direction = ''outbound'')', srcq[1]) END,
         -- rollups bound the clicks of a message and the first contact of a lead by the reply window
         CASE WHEN incremental THEN format('l.clicked_at <= m.sent_at + %s', rw) ELSE 'true' END,
-        CASE WHEN incremental THEN format('y.x <= e.occurred_at + %s', rw) ELSE 'true' END];
+        CASE WHEN incremental THEN format('y.x <= e.occurred_at + %s', rw) ELSE 'true' END,
+        -- the schedule as a value
+        CASE WHEN hours IS NULL THEN 'NULL::@extschema@.business_hours' ELSE quote_literal(hours::text) || '::@extschema@.business_hours' END];
 
     FOR d IN SELECT * FROM @extschema@.kpi_view_definitions() x
              WHERE NOT EXISTS (SELECT 1 FROM unnest(x.sources) r WHERE rels[array_position(srcs, r)] IS NULL)
@@ -1149,16 +1151,27 @@ GROUP BY s.campaign_id$q$,
  'campaigns', NULL),
 
 ('kpi_first_response', 1, 13, ARRAY['messages'], ARRAY['day', 'hour', 'agent_id'],
- 'first response time by day and hour of the first inbound message and by the agent who answered (NULL = automation or unanswered): median, p90, mean, share within 15 min / 1 h / 24 h; state merges across rows (smskpi.response_state_merge)',
+ 'first response time by day and hour of the first inbound message and by the agent who answered (NULL = automation or unanswered): median, p90, mean, share within 15 min / 1 h / 24 h; state merges across rows (smskpi.response_state_merge); durations (the first response times of the row''s conversations) and answered_15m / 1h / 24h merge and add up faster',
  $q$SELECT g.day, g.week, g.month, g.hour, g.agent_id,
        st.asked AS conversations, st.answered, st.median, st.p90, st.mean,
        st.share_within[1] AS within_15m, st.share_within[2] AS within_1h, st.share_within[3] AS within_24h,
-       g.state
+       g.state, d.durations,
+       st.answered_within[1] AS answered_15m, st.answered_within[2] AS answered_1h, st.answered_within[3] AS answered_24h
 FROM (SELECT c.day, c.week, c.month, c.hour, c.agent_id,
              @extschema@.first_response_state(m.conversation_id, m.direction = 'inbound', m.sent_at {BH}) AS state
       FROM {M} m JOIN {S}.kpi_conversations c ON c.contact_id = m.contact_id AND c.conversation_id = m.conversation_id
       WHERE c.first_inbound_at IS NOT NULL AND {DAYF(c)}
-      GROUP BY c.day, c.week, c.month, c.hour, c.agent_id) g,
+      GROUP BY c.day, c.week, c.month, c.hour, c.agent_id) g
+JOIN (SELECT c.day, c.hour, c.agent_id,
+             -- in the response states' form: hours, minutes, seconds (no days), so
+             -- that percentiles equal theirs value for value
+             @extschema@.duration_state(coalesce(@extschema@.business_time({BHV}, c.first_inbound_at, c.first_response_at),
+                                                 (extract(epoch FROM c.first_response_at - c.first_inbound_at) * 1000000)::bigint
+                                                   * interval '1 microsecond')) AS durations
+      FROM {S}.kpi_conversations c
+      WHERE c.first_inbound_at IS NOT NULL AND {DAYF(c)}
+      GROUP BY c.day, c.hour, c.agent_id) d
+  ON d.day = g.day AND d.hour = g.hour AND d.agent_id IS NOT DISTINCT FROM g.agent_id,
      LATERAL @extschema@.response_stats(g.state) st$q$,
  'convdays M=MCDAY', NULL),
 
@@ -1401,7 +1414,7 @@ SELECT a.month, a.metric, t.description, a.actual, t.unit, t.target_min, t.targe
 FROM actual a JOIN target t ON t.metric = a.metric$q$
 FROM (VALUES
  (1, 'kpi_first_response', $q$SELECT r.month, x.metric, r.actual
-FROM (SELECT month, extract(epoch FROM @extschema@.response_median(@extschema@.response_state_merge(state)))::float8 / 60 AS actual
+FROM (SELECT month, extract(epoch FROM @extschema@.duration_percentile(@extschema@.duration_state_merge(durations), 0.5))::float8 / 60 AS actual
       FROM {S}.kpi_first_response GROUP BY month) r
 CROSS JOIN (VALUES ('response_time'::text), ('response_time_live_chat')) x(metric)$q$),
  (2, 'kpi_resolution', $q$SELECT month, 'resolution_time_simple', sum(extract(epoch FROM mean_resolution_time) * resolved)::float8 / nullif(sum(resolved), 0) / 60 FROM {S}.kpi_resolution GROUP BY month
