@@ -12,11 +12,31 @@
 --     SELECT * FROM kpi_vs_target, on the rollups (best of 3 after a warm-up) and on
 --     plain views (one run each, they take seconds, stopped after 60 s: psql -v
 --     plain_cap_s=N), the ratio, and whether the rollups answer within 200 ms.
+-- Above 2M messages (psql -v full_comparison=1 forces them) the slow comparisons are
+-- left out: the concurrent and the plain refresh of the materialized views (their
+-- creation is their full computation, timed), the 1-day-lookback rollups and the full
+-- refresh of the rollups (the same computation as their creation, timed); and plain
+-- views are stopped after 20 s instead of 60.  The peak private memory of the backend
+-- that builds the rollups is measured (a fresh connection; VmHWM less the shared and
+-- file pages it maps).
 -- Prints seconds and milliseconds.
 \set ON_ERROR_STOP 1
 \pset footer off
 SET client_min_messages = warning;
+-- the extension as installed now (a long ./dev.sh bench may have started before the
+-- last make install; objects of other bench files that depend on it are made again by
+-- those files)
+DROP EXTENSION IF EXISTS smskpi CASCADE;
+CREATE EXTENSION smskpi;
 SET work_mem = '256MB';
+\if :{?full_comparison}
+\else
+SELECT :n <= 2000000 AS full_comparison \gset
+\endif
+\if :{?plain_cap_s}
+\else
+SELECT CASE WHEN :'full_comparison' THEN 60 ELSE 20 END AS plain_cap_s \gset
+\endif
 SELECT count(*) AS messages, count(DISTINCT conversation_id) AS conversations FROM bench.messages;
 -- the sources' time columns indexed, as doc/views.md advises for rollups
 CREATE INDEX IF NOT EXISTS messages_sent_at ON bench.messages (sent_at);
@@ -28,7 +48,8 @@ CREATE INDEX IF NOT EXISTS conversation_events_occurred_at ON bench.conversation
 -- the last generated day is held back and added as "tonight's" data (an earlier run that
 -- stopped half-way gives its held-back day back first)
 CREATE TABLE IF NOT EXISTS bench.new_day AS SELECT * FROM bench.messages WHERE false;
-INSERT INTO bench.messages SELECT * FROM bench.new_day;
+INSERT INTO bench.messages SELECT * FROM bench.new_day d
+WHERE NOT EXISTS (SELECT 1 FROM bench.messages m WHERE m.message_id = d.message_id);
 DROP TABLE bench.new_day;
 CREATE TABLE bench.new_day AS SELECT * FROM bench.messages WHERE sent_at >= (SELECT max(sent_at) FROM bench.messages) - interval '1 day';
 DELETE FROM bench.messages WHERE sent_at >= (SELECT max(sent_at) FROM bench.messages) - interval '1 day';
@@ -43,22 +64,38 @@ SELECT count(*) AS materialized_views FROM smskpi.create_kpi_views('bench_kpi', 
     'bench.conversions', 'bench.consent_events', 'bench.conversation_events', 'bench.holdout_contacts',
     materialized => true, time_zone => 'Etc/GMT+6');
 SELECT round(extract(epoch FROM clock_timestamp() - :'t0')::numeric, 1) AS create_materialized_s \gset
-CREATE TEMP TABLE t_conc AS SELECT * FROM smskpi.refresh_kpi_views('bench_kpi');
-CREATE TEMP TABLE t_plain AS SELECT * FROM smskpi.refresh_kpi_views('bench_kpi', concurrent => false);
+\if :full_comparison
+-- (tables of schema bench: the rollups' part below runs in a new connection)
+DROP TABLE IF EXISTS bench.t_conc, bench.t_plain;
+CREATE TABLE bench.t_conc AS SELECT * FROM smskpi.refresh_kpi_views('bench_kpi');
+CREATE TABLE bench.t_plain AS SELECT * FROM smskpi.refresh_kpi_views('bench_kpi', concurrent => false);
+\else
+DROP TABLE IF EXISTS bench.t_conc, bench.t_plain;
+CREATE TABLE bench.t_conc (view_name regclass, seconds float8);
+CREATE TABLE bench.t_plain (view_name regclass, seconds float8);
+\endif
 
 \echo '== incremental rollups'
 DROP SCHEMA IF EXISTS bench_roll CASCADE;
 CREATE SCHEMA bench_roll;
+-- a fresh backend: its peak memory is the build's
+\connect
+SET client_min_messages = warning;
+SET work_mem = '256MB';
 SELECT clock_timestamp() AS t0 \gset
 SELECT count(*) AS rollups FROM smskpi.create_kpi_views('bench_roll', 'bench.messages', 'bench.link_clicks',
     'bench.conversions', 'bench.consent_events', 'bench.conversation_events', 'bench.holdout_contacts',
     incremental => true, time_zone => 'Etc/GMT+6');
 SELECT round(extract(epoch FROM clock_timestamp() - :'t0')::numeric, 1) AS create_rollups_s \gset
+SELECT round(((regexp_match(s, 'VmHWM:\s+(\d+)'))[1]::bigint - (regexp_match(s, 'RssShmem:\s+(\d+)'))[1]::bigint
+        - (regexp_match(s, 'RssFile:\s+(\d+)'))[1]::bigint) / 1024.0) AS create_rollups_peak_mb
+FROM pg_read_file('/proc/self/status') s \gset
 -- tonight: one more day of messages, then the nightly refresh
 INSERT INTO bench.messages SELECT * FROM bench.new_day;
 ANALYZE bench.messages;
 CREATE TEMP TABLE t_incr AS SELECT * FROM smskpi.refresh_kpi_views('bench_roll');
 SELECT window_start AS nightly_window_start FROM bench_roll.kpi_rollup_state;
+\if :full_comparison
 -- the same rollups with a 1-day lookback and reply window: the refresh re-reads 3 days
 DROP SCHEMA IF EXISTS bench_roll1 CASCADE;
 CREATE SCHEMA bench_roll1;
@@ -67,28 +104,34 @@ SELECT count(*) AS rollups_1day FROM smskpi.create_kpi_views('bench_roll1', 'ben
     incremental => true, time_zone => 'Etc/GMT+6', lookback => '1 day', reply_window => '1 day', conversion_window => '1 day');
 CREATE TEMP TABLE t_incr1 AS SELECT * FROM smskpi.refresh_kpi_views('bench_roll1');
 CREATE TEMP TABLE t_full AS SELECT * FROM smskpi.refresh_kpi_views('bench_roll', full => true);
+\else
+CREATE TEMP TABLE t_incr1 (view_name regclass, seconds float8);
+CREATE TEMP TABLE t_full (view_name regclass, seconds float8);
+\endif
 
 \echo '== seconds per view: materialized (concurrently, plain), rollups (nightly refresh, 1-day lookback, full)'
-SELECT split_part(c.view_name::text, '.', 2) AS view, round(c.seconds::numeric, 1) AS mat_concurrently_s,
+SELECT split_part(i.view_name::text, '.', 2) AS view, round(c.seconds::numeric, 1) AS mat_concurrently_s,
        round(p.seconds::numeric, 1) AS mat_plain_s, round(i.seconds::numeric, 2) AS rollup_nightly_s,
        round(i1.seconds::numeric, 2) AS rollup_1day_s, round(f.seconds::numeric, 1) AS rollup_full_s
-FROM t_conc c JOIN t_plain p USING (view_name)
-LEFT JOIN t_incr i ON split_part(i.view_name::text, '.', 2) = split_part(c.view_name::text, '.', 2)
-LEFT JOIN t_incr1 i1 ON split_part(i1.view_name::text, '.', 2) = split_part(c.view_name::text, '.', 2)
-LEFT JOIN t_full f ON split_part(f.view_name::text, '.', 2) = split_part(c.view_name::text, '.', 2)
-ORDER BY c.seconds DESC;
-SELECT :create_materialized_s AS create_materialized_s,
-       (SELECT round(sum(seconds)::numeric, 1) FROM t_conc) AS refresh_materialized_s,
+FROM t_incr i
+LEFT JOIN bench.t_conc c ON split_part(i.view_name::text, '.', 2) = split_part(c.view_name::text, '.', 2)
+LEFT JOIN bench.t_plain p ON p.view_name = c.view_name
+LEFT JOIN t_incr1 i1 ON split_part(i1.view_name::text, '.', 2) = split_part(i.view_name::text, '.', 2)
+LEFT JOIN t_full f ON split_part(f.view_name::text, '.', 2) = split_part(i.view_name::text, '.', 2)
+ORDER BY i.seconds DESC;
+SELECT :n AS messages, :create_materialized_s AS create_materialized_s,
+       (SELECT round(sum(seconds)::numeric, 1) FROM bench.t_conc) AS refresh_materialized_s,
        :create_rollups_s AS create_rollups_s,
+       round(:create_rollups_s * 1000 / (:n / 1e6)) AS create_rollups_ms_per_m_messages,
+       :create_rollups_peak_mb AS create_rollups_peak_mb,
        (SELECT round(sum(seconds)::numeric, 1) FROM t_incr) AS nightly_refresh_s,
+       round((100 * (SELECT sum(seconds) FROM t_incr) / :create_rollups_s)::numeric, 1) AS nightly_pct_of_full_build,
+       round((:create_materialized_s / (SELECT sum(seconds) FROM t_incr))::numeric, 1) AS materialized_build_over_nightly,
        (SELECT round(sum(seconds)::numeric, 1) FROM t_incr1) AS nightly_refresh_1day_s,
        (SELECT round(sum(seconds)::numeric, 1) FROM t_full) AS full_refresh_s,
-       round(((SELECT sum(seconds) FROM t_conc) / (SELECT sum(seconds) FROM t_incr))::numeric, 1) AS materialized_over_nightly;
+       round(((SELECT sum(seconds) FROM bench.t_conc) / (SELECT sum(seconds) FROM t_incr))::numeric, 1) AS materialized_over_nightly;
+DROP TABLE bench.t_conc, bench.t_plain;
 
-\if :{?plain_cap_s}
-\else
-\set plain_cap_s 60
-\endif
 SELECT :plain_cap_s * 1000 AS plain_cap_ms \gset
 \echo '== the Grafana dashboard (dashboards/grafana/smskpi.json): every query, on the rollups (ms, best of 3) and on plain views (one run, at most' :plain_cap_s 's)'
 DROP SCHEMA IF EXISTS bench_plain CASCADE;
