@@ -354,8 +354,11 @@ BEGIN
                 WHEN 'latest' THEN replace(d.refresh_query, '{Q}', d.query)
                 ELSE coalesce(d.refresh_query, d.query) END;
             rq := replace(rq, '{CAMPF(', '{CAMPF:');
-            rq := regexp_replace(rq, '\{CAMPF:(\w+)\)\}', '\1.campaign_id IN (SELECT a1.campaign_id FROM pg_temp.smskpi_affected_campaigns a1)', 'g');
-            rq := regexp_replace(rq, '\{CONF\((\w+)\)\}', '\1.contact_id IN (SELECT a1.contact_id FROM pg_temp.smskpi_affected_contacts a1)', 'g');
+            -- (inside coalesce, so that it stays a filter of the scan, a hashed subplan: a
+            -- top-level IN becomes a semi join, which the planner can put above a LATERAL
+            -- function whose rows it cannot estimate, as a nested loop over the keys)
+            rq := regexp_replace(rq, '\{CAMPF:(\w+)\)\}', 'coalesce(\1.campaign_id IN (SELECT a1.campaign_id FROM pg_temp.smskpi_affected_campaigns a1), false)', 'g');
+            rq := regexp_replace(rq, '\{CONF\((\w+)\)\}', 'coalesce(\1.contact_id IN (SELECT a1.contact_id FROM pg_temp.smskpi_affected_contacts a1), false)', 'g');
             rq := regexp_replace(rq, '\{DAYF\((\w+)\)\}',
                                  '(\1.day >= $2 OR \1.day IN (SELECT a1.day FROM pg_temp.smskpi_affected_days a1))', 'g');
             rq := regexp_replace(rq, '\{SINCE\((\w+)\)\}', '\1.sent_at >= $1', 'g');
