@@ -45,14 +45,17 @@ CREATE INDEX IF NOT EXISTS link_clicks_clicked_at ON bench.link_clicks (clicked_
 CREATE INDEX IF NOT EXISTS conversions_converted_at ON bench.conversions (converted_at);
 CREATE INDEX IF NOT EXISTS consent_events_occurred_at ON bench.consent_events (occurred_at);
 CREATE INDEX IF NOT EXISTS conversation_events_occurred_at ON bench.conversation_events (occurred_at);
--- the last generated day is held back and added as "tonight's" data (an earlier run that
--- stopped half-way gives its held-back day back first)
+-- the last day of messages is held back and added as "tonight's" data: the last 24 hours
+-- of the generated period (its first 91 days: a few late replies lie beyond them), about
+-- 1/91 of the messages (an earlier run that stopped half-way gives its held-back day back
+-- first)
 CREATE TABLE IF NOT EXISTS bench.new_day AS SELECT * FROM bench.messages WHERE false;
 INSERT INTO bench.messages SELECT * FROM bench.new_day d
 WHERE NOT EXISTS (SELECT 1 FROM bench.messages m WHERE m.message_id = d.message_id);
 DROP TABLE bench.new_day;
-CREATE TABLE bench.new_day AS SELECT * FROM bench.messages WHERE sent_at >= (SELECT max(sent_at) FROM bench.messages) - interval '1 day';
-DELETE FROM bench.messages WHERE sent_at >= (SELECT max(sent_at) FROM bench.messages) - interval '1 day';
+SELECT min(sent_at) + interval '90 days' AS new_day_from FROM bench.messages \gset
+CREATE TABLE bench.new_day AS SELECT * FROM bench.messages WHERE sent_at >= :'new_day_from';
+DELETE FROM bench.messages WHERE sent_at >= :'new_day_from';
 VACUUM ANALYZE bench.messages;
 SELECT count(*) AS held_back_messages FROM bench.new_day;
 
