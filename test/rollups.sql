@@ -66,13 +66,13 @@ BEGIN
 END $$;
 
 -- Changes inside the lookback: everything at or after the start of the next refresh's
--- window (the earliest watermark of the last refresh less the lookback, at the start of
+-- window (the latest watermark of the last refresh less the lookback, at the start of
 -- its local day).  Late receipts, late replies, late clicks, conversions and events,
 -- deletions.
 CREATE FUNCTION rp.change_recent(schema_name text) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE ws timestamptz; id0 bigint := (SELECT max(message_id) FROM rp.messages);
 BEGIN
-    EXECUTE format($q$SELECT ((((SELECT min(w) FROM unnest(watermarks) w) - lookback) AT TIME ZONE time_zone)::date)::timestamp
+    EXECUTE format($q$SELECT ((((SELECT max(w) FROM unnest(watermarks) w) - lookback) AT TIME ZONE time_zone)::date)::timestamp
                             AT TIME ZONE time_zone FROM %I.kpi_rollup_state$q$, schema_name) INTO ws;
     UPDATE rp.messages SET status = (ARRAY['delivered', 'failed', 'read'])[1 + floor(random() * 3)]
     WHERE direction = 'outbound' AND sent_at >= ws AND random() < 0.2;
@@ -159,8 +159,12 @@ SELECT seed, step, rollup, rows, differing FROM rp.result WHERE differing > 0 OR
 -- The rollups are the views' numbers: the materialized views of the same definitions
 -- (reply_window 2 days; rollups also count opt-outs, clicks and a lead's first contact
 -- within it, views without a limit: the data below has no opt-out at all, every click
--- within 3 hours and every lead contacted within a day or not at all)
+-- within 3 hours, and no lead first contacted (by a message that did not fail) more than
+-- 2 days after the opt-in: such opt-ins, which the random changes can make, are dropped)
 DELETE FROM rp.messages m WHERE m.direction = 'inbound' AND m.body IN ('STOP', 'please stop texting me');
+DELETE FROM rp.consent_events e WHERE e.event = 'opt_in'
+  AND (SELECT min(m.sent_at) FROM rp.messages m WHERE m.contact_id = e.contact_id AND m.direction = 'outbound'
+       AND m.status NOT IN ('failed', 'undelivered') AND m.sent_at >= e.occurred_at) > e.occurred_at + interval '2 days';
 SELECT count(*) AS rebuilt_rollups FROM smskpi.refresh_kpi_views('ri', full => true);
 DROP SCHEMA IF EXISTS rm CASCADE;
 CREATE SCHEMA rm;
@@ -238,6 +242,35 @@ SELECT count(*) FROM smskpi.refresh_kpi_views('ri');
 SELECT count(*) AS rollups, sum(differing) AS changed_rows FROM rp.differences('ri', 'rs');
 SELECT (SELECT watermarks FROM ri.kpi_rollup_state) IS NOT NULL AS watermarks_kept;
 DELETE FROM rp.messages WHERE message_id IN (999999, 999998);
+
+-- A source that stops getting rows does not hold the window back: three more days in
+-- which conversation_events gets nothing new, each refreshed.  The last refresh's window
+-- starts at the local day of the latest source row at the refresh before it, less
+-- lookback and reply window (3 + 2 days): later than the same reach from the stale
+-- source's latest time would give; and the rollups still equal a rebuild.
+CREATE TABLE rp.stale (last_event timestamptz, mark timestamptz);
+INSERT INTO rp.stale SELECT max(occurred_at), NULL FROM rp.conversation_events;
+CREATE FUNCTION rp.stale_days() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    FOR d IN 11 .. 13 LOOP
+        PERFORM rp.add_day(d);
+        DELETE FROM rp.conversation_events WHERE occurred_at > (SELECT last_event FROM rp.stale);
+        PERFORM smskpi.refresh_kpi_views('ri');
+        IF d = 12 THEN     -- the latest time of the data this refresh read
+            UPDATE rp.stale SET mark = greatest((SELECT max(sent_at) FROM rp.messages), (SELECT max(clicked_at) FROM rp.link_clicks),
+                                                (SELECT max(converted_at) FROM rp.conversions), (SELECT max(occurred_at) FROM rp.consent_events),
+                                                (SELECT max(occurred_at) FROM rp.conversation_events));
+        END IF;
+    END LOOP;
+END $$;
+SELECT rp.stale_days();
+SELECT s.window_start = ((((SELECT mark FROM rp.stale) - interval '5 days') AT TIME ZONE 'America/Chicago')::date)::timestamp
+                        AT TIME ZONE 'America/Chicago' AS window_from_latest,
+       s.window_start > ((((SELECT last_event FROM rp.stale) - interval '5 days') AT TIME ZONE 'America/Chicago')::date)::timestamp
+                        AT TIME ZONE 'America/Chicago' AS later_than_stale_source
+FROM ri.kpi_rollup_state s;
+SELECT rp.make('rf');
+SELECT count(*) AS rollups, sum(differing) AS differing_rows FROM rp.differences('ri', 'rf');
 
 -- Arguments: lookback not positive, reply or conversion windows longer than the lookback
 \set VERBOSITY terse

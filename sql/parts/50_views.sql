@@ -282,9 +282,13 @@ BEGIN
         coalesce(srcw[3], '(SELECT NULL::bigint AS contact_id, NULL::timestamptz AS converted_at, NULL::numeric AS revenue, NULL::bigint AS message_id WHERE false)'),
         srcw[4], srcm[1],
         coalesce(srcm[3], '(SELECT NULL::bigint AS contact_id, NULL::timestamptz AS converted_at, NULL::numeric AS revenue, NULL::bigint AS message_id WHERE false)'),
-        -- messages of the conversations a refresh replaces / of those whose day it replaces
-        format('(SELECT m0.* FROM %s m0 WHERE EXISTS (SELECT 1 FROM pg_temp.smskpi_affected_conversations a0 WHERE a0.conversation_id = m0.conversation_id AND a0.contact_id IS NOT DISTINCT FROM m0.contact_id))', srcq[1]),
-        format('(SELECT m0.* FROM %s m0 WHERE EXISTS (SELECT 1 FROM %s.kpi_conversations c0 WHERE (c0.day >= $2 OR c0.day IN (SELECT a0.day FROM pg_temp.smskpi_affected_days a0)) AND c0.conversation_id = m0.conversation_id AND c0.contact_id IS NOT DISTINCT FROM m0.contact_id))', srcq[1], sq),
+        -- messages of the conversations a refresh replaces / of those whose day it replaces;
+        -- none is older than the earliest start of those conversations (the stored one,
+        -- or the window for a new conversation), so the scan reads that range only (an
+        -- index on the time column, or partitions by it, turn it into a range read;
+        -- rows with a NULL time count nowhere)
+        format('(SELECT m0.* FROM %1$s m0 WHERE m0.sent_at >= (SELECT least($1, min(o0.started_at)) FROM %2$s.kpi_conversations o0 JOIN pg_temp.smskpi_affected_conversations a0 ON a0.conversation_id = o0.conversation_id AND a0.contact_id IS NOT DISTINCT FROM o0.contact_id) AND EXISTS (SELECT 1 FROM pg_temp.smskpi_affected_conversations a0 WHERE a0.conversation_id = m0.conversation_id AND a0.contact_id IS NOT DISTINCT FROM m0.contact_id))', srcq[1], sq),
+        format('(SELECT m0.* FROM %1$s m0 WHERE m0.sent_at >= (SELECT min(c0.started_at) FROM %2$s.kpi_conversations c0 WHERE c0.day >= $2 OR c0.day IN (SELECT a0.day FROM pg_temp.smskpi_affected_days a0)) AND EXISTS (SELECT 1 FROM %2$s.kpi_conversations c0 WHERE (c0.day >= $2 OR c0.day IN (SELECT a0.day FROM pg_temp.smskpi_affected_days a0)) AND c0.conversation_id = m0.conversation_id AND c0.contact_id IS NOT DISTINCT FROM m0.contact_id))', srcq[1], sq),
         'pg_temp.smskpi_affected_contacts', 'pg_temp.smskpi_affected_conversations', 'pg_temp.smskpi_affected_campaigns',
         -- outbound messages: the source itself in views, the rollup's sends in rollups
         CASE WHEN incremental THEN format('(SELECT o.message_id, o.contact_id, o.campaign_id, o.campaign_step, o.sent_at FROM %s.kpi_sends o)', sq)
@@ -715,13 +719,15 @@ BEGIN
         END IF;
         marks := marks || mk;
     END LOOP;
-    -- the window: from the earliest watermark of the last refresh less the lookback and the
+    -- the window: from the latest watermark of the last refresh less the lookback and the
     -- longest attribution window, at the start of its day in the rollups' time zone
-    -- (everything on a full refresh)
+    -- (everything on a full refresh).  The latest, not the earliest: a source that stops
+    -- getting rows (or lags, as clicks do after the last campaign) must not hold the
+    -- window back, or every refresh would re-read more history than the last.
     -- (a change at or after watermark - lookback reaches back a reply or conversion window:
     -- a reply counts for a message up to reply_window before it)
     from_ts := CASE WHEN "full" OR st.watermarks IS NULL THEN '-infinity'::timestamptz
-                    ELSE coalesce((SELECT min(w) FROM unnest(st.watermarks) w), '-infinity'::timestamptz)
+                    ELSE coalesce((SELECT max(w) FROM unnest(st.watermarks) w), '-infinity'::timestamptz)
                          - st.lookback - greatest(st.reply_window, st.conversion_window) END;
     from_day := (from_ts AT TIME ZONE st.time_zone)::date;
     from_ts := from_day::timestamp AT TIME ZONE st.time_zone;

@@ -5,6 +5,7 @@
 #   ./dev.sh bench "10000000 30000000" 40_campaign   runs it at both sizes, in one run
 #   ./dev.sh bench "10000000 30000000" "40_campaign 50_views:10000000"
 #                       several patterns; PATTERN:SIZE runs a file at that size only
+#   BENCH_DAYS=300 ./dev.sh bench ...   spreads the messages over 300 days (default 91)
 # For each size (a space-separated list of message counts) generates that many messages
 # (seed 42) into schema bench (test/datagen), prints how long that took, then runs every
 # test/bench/NN_*.sql in order (psql variable :n = MESSAGES).  Each file times its
@@ -15,12 +16,13 @@ set -eu
 cd "$(dirname "$0")/../.."
 sizes=${1:-10000000}
 pattern=${2:-}
+days=${BENCH_DAYS:-91}
 export PGDATABASE=postgres
 psql -qX -v ON_ERROR_STOP=1 -c 'CREATE EXTENSION IF NOT EXISTS smskpi' -c 'DROP SCHEMA IF EXISTS bench_results CASCADE'
 for n in $sizes; do
-	echo "== generating $n messages (seed 42) into schema bench"
+	echo "== generating $n messages over $days days (seed 42) into schema bench"
 	start=$(date +%s)
-	sh test/datagen/generate.sh bench "$n" 42
+	sh test/datagen/generate.sh bench "$n" 42 "$days"
 	echo "   generated in $(( $(date +%s) - start )) s"
 	psql -qX -v ON_ERROR_STOP=1 -c 'VACUUM ANALYZE'
 	for f in test/bench/[0-9]*.sql; do
@@ -35,6 +37,6 @@ for n in $sizes; do
 		done
 		[ $run = 1 ] || continue
 		echo "== $f ($n messages)"
-		psql -qX -v ON_ERROR_STOP=1 -v n="$n" -f "$f"
+		psql -qX -v ON_ERROR_STOP=1 -v n="$n" -v days="$days" -f "$f"
 	done
 done

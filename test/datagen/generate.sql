@@ -1,5 +1,5 @@
 -- test/datagen/generate.sql -- deterministic sample data for smskpi (see doc/datagen.md).
--- Run through generate.sh:  psql -v schema=NAME -v n=MESSAGES -v seed=SEED -f generate.sql
+-- Run through generate.sh:  psql -v schema=NAME -v n=MESSAGES -v seed=SEED [-v days=DAYS] -f generate.sql
 --
 -- Every random draw is u(key, stream): a 64-bit hash of the key (hashint8extended, seeded
 -- with seed*1000 + stream) mapped to [0,1) (53 bits); normal draws use the Box-Muller
@@ -65,8 +65,12 @@ SELECT format($f$CREATE FUNCTION %I._amed(agent bigint) RETURNS float8
   AS 'SELECT 240.0 * pg_catalog.exp(0.6 * %I._z($1, 40))'$f$, :'schema', :'schema') \gexec
 
 -- ---------------------------------------------------------------- sizes
--- About 11.2 messages per contact (measured; see doc/datagen.md).  The window is 91 days
--- from Monday 2025-01-06 00:00 local (UTC-6).
+-- About 11.2 messages per contact (measured; see doc/datagen.md).  The window is :days
+-- days (91 unless given; at least 30) from Monday 2025-01-06 00:00 local (UTC-6).
+\if :{?days}
+\else
+\set days 91
+\endif
 SELECT greatest(20, round(:n / 11.2))::bigint AS nc,
        greatest(2, least(40, round(sqrt(:n / 11.2) / 12)))::int AS nl,
        greatest(3, least(60, round(sqrt(:n / 11.2) / 8)))::int AS na,
@@ -108,15 +112,15 @@ SELECT c AS contact_id,
        _u(c, 5) AS u5
 FROM generate_series(1::bigint, :nc) c;
 
--- memberships: joined between 365 days before the window and day 80 of it; opt-in
+-- memberships: joined between 365 days before the window and day days-11 of it; opt-in
 -- source web_form 50%, keyword 25%, checkout 15%, import 10%; 0.5% later opt out on
 -- the web preference page at a uniform time in the window.
 CREATE UNLOGGED TABLE _members AS
 SELECT contact_id, list_id, mk,
-       :w0 + round((_u(mk, 6) * 445 - 365) * 86400) AS joined_t,
+       :w0 + round((_u(mk, 6) * (354 + :days) - 365) * 86400) AS joined_t,
        CASE WHEN _u(mk, 7) < 0.50 THEN 'web_form' WHEN _u(mk, 7) < 0.75 THEN 'keyword'
             WHEN _u(mk, 7) < 0.90 THEN 'checkout' ELSE 'import' END AS src,
-       CASE WHEN _u(mk, 8) < 0.005 THEN :w0 + round(_u(mk, 9) * 91 * 86400) END AS web_out_t
+       CASE WHEN _u(mk, 8) < 0.005 THEN :w0 + round(_u(mk, 9) * :days * 86400) END AS web_out_t
 FROM (SELECT contact_id, l AS list_id, contact_id * 64 + l AS mk
       FROM _contacts,
            LATERAL (VALUES (list1),
@@ -127,7 +131,7 @@ UPDATE _members SET web_out_t = NULL WHERE web_out_t IS NOT NULL AND web_out_t <
 
 -- ---------------------------------------------------------------- campaigns
 -- 4 per list: 2 drips (3-6 steps, 1-3 days apart) and 2 blasts; start on a weekday of
--- days 0-69 at 10:00 or 14:00 local; each targets a share 0.4-0.9 of the list members
+-- days 0..days-22 at 10:00 or 14:00 local; each targets a share 0.4-0.9 of the list members
 -- who joined before the start; 5% of those targets are the holdout (receive nothing).
 -- Sends are spread at 30 messages/second from the start, so many sends share a second.
 CREATE UNLOGGED TABLE _campaigns AS
@@ -139,7 +143,7 @@ FROM (SELECT cid AS campaign_id, (cid - 1) / 4 + 1 AS list_id,
              CASE WHEN (cid - 1) % 4 < 2 THEN 'drip' ELSE 'blast' END AS kind,
              CASE WHEN (cid - 1) % 4 < 2 THEN 3 + floor(4 * _u(cid, 11))::int ELSE 1 END AS nsteps,
              0.4 + 0.5 * _u(cid, 12) AS share,
-             floor(70 * _u(cid, 14))::int AS d
+             floor((:days - 21) * _u(cid, 14))::int AS d
       FROM generate_series(1::bigint, :ncamp) cid) x;
 
 -- steps: cumulative offset in whole days; one template per step (all recipients of a
@@ -283,7 +287,7 @@ DROP TABLE _u0, _u1, _u2, _u3, _u4;
 CREATE UNLOGGED TABLE _sconv AS
 SELECT 1099511627776 + k AS conv_id, 1 + floor(:nc * _u(k, 50))::bigint AS contact_id,
        1 + floor(:na * _u(k, 51))::int AS agent_id,
-       :w0 + floor(91 * _u(k, 52)) * 86400
+       :w0 + floor(:days * _u(k, 52)) * 86400
            + round(CASE WHEN _u(k, 53) < 0.85 THEN 28800 + 50400 * _u(k, 54) ELSE 86400 * _u(k, 54) END) AS t_start,
        least(5, 1 + floor(ln(1 - _u(k, 55)) / ln(0.45)))::int AS rounds,
        _u(k, 56) >= 0.10 AS last_answered
@@ -462,7 +466,7 @@ FROM (SELECT c.contact_id, c.uk * 4 + 1 AS key,
       SELECT t.contact_id, t.conv_id * 4 + 3, t.start_t + round(14 * 86400 * _u(t.conv_id, 112)), NULL
       FROM _targets t WHERE _u(t.conv_id, 111) < 0.02
       UNION ALL
-      SELECT c.contact_id, c.contact_id * 4, :w0 + round(91 * 86400 * _u(c.contact_id, 114)), NULL
+      SELECT c.contact_id, c.contact_id * 4, :w0 + round(:days * 86400 * _u(c.contact_id, 114)), NULL
       FROM _contacts c WHERE _u(c.contact_id, 113) < 0.02) s
 ORDER BY _h(key, 0), key;
 
