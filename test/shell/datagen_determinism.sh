@@ -8,7 +8,8 @@
 #   * asserts the data contract's columns and types;
 #   * asserts the generated data makes sense (both directions, MMS, failures with their
 #     error codes, opt-outs, same-second ties, holdouts that received nothing, clicks
-#     after their sends, suppression after opt-out ...).
+#     after their sends, suppression after opt-out ...);
+#   * DAYS: a longer window spreads the messages, 91 is the default, bad values refused.
 # GENERATE=path overrides the generator (to check that this test can fail).
 set -u
 cd "$(dirname "$0")/../.."
@@ -165,6 +166,25 @@ check "a reopen follows a resolve" \
 	"SELECT count(*) FROM dg_a.conversation_events o WHERE o.event = 'reopened' AND NOT EXISTS
 	   (SELECT 1 FROM dg_a.conversation_events r WHERE r.conversation_id = o.conversation_id
 	     AND r.event = 'resolved' AND r.occurred_at <= o.occurred_at)" 0
+
+# DAYS: the window's length.  200 days: messages on the days past the default 91 (their
+# campaigns start up to day 178), none before the window; the default is 91 (the same
+# rows as dg_a, checked above against an explicit 91); bad values are refused.
+sh "$gen" dg_d 2000 7 200 || { echo "FAILED generate dg_d"; exit 1; }
+sh "$gen" dg_e 2000 7 91 || { echo "FAILED generate dg_e"; exit 1; }
+check "DAYS 200: messages on days 100..200 of the window, none before it" \
+	"SELECT count(*) FILTER (WHERE sent_at >= timestamptz '2025-01-06 06:00+00' + interval '100 days') > 0
+	    AND count(*) FILTER (WHERE sent_at < timestamptz '2025-01-06 06:00+00') = 0
+	    AND count(*) FILTER (WHERE campaign_id IS NOT NULL AND sent_at >= timestamptz '2025-01-06 06:00+00' + interval '100 days') > 0
+	 FROM dg_d.messages" t
+check "DAYS 91 (given) = the default" \
+	"SELECT (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM dg_a.messages t)
+	      = (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM dg_e.messages t)" t
+for bad in 29 3651 x; do
+	checks=$((checks + 1))
+	if sh "$gen" dg_f 100 7 "$bad" >/dev/null 2>&1; then echo "FAILED DAYS $bad accepted"; fails=$((fails + 1))
+	else echo "ok     DAYS $bad refused"; fi
+done
 
 echo "datagen: $checks checks, $fails failed"
 [ "$fails" -eq 0 ]
