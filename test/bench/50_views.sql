@@ -40,6 +40,23 @@ SELECT :n <= 2000000 AS full_comparison \gset
 \else
 SELECT CASE WHEN :'full_comparison' THEN 60 ELSE 20 END AS plain_cap_s \gset
 \endif
+-- psql -v order=time (BENCH_VARS="order=time"): the sources in time order, as a table
+-- that rows are appended to is (the generator writes them in hash order, where any range
+-- of days is spread over nearly every page); -v materialized=0: no materialized views;
+-- -v plain=0: the dashboard's queries on the rollups only, not on plain views
+\if :{?order}
+\else
+\set order hash
+\endif
+SELECT :'order' = 'time' AS time_order \gset
+\if :{?materialized}
+\else
+\set materialized 1
+\endif
+\if :{?plain}
+\else
+\set plain 1
+\endif
 -- the sources' time columns indexed, as doc/views.md advises for rollups
 CREATE INDEX IF NOT EXISTS messages_sent_at ON bench.messages (sent_at);
 CREATE INDEX IF NOT EXISTS messages_conversation ON bench.messages (conversation_id);
@@ -83,21 +100,34 @@ FROM bench.messages;
 SELECT count(*) AS history_messages FROM bench.messages \gset
 CREATE TABLE bench.new_day AS SELECT * FROM bench.messages WHERE sent_at >= :'new_day_from';
 DELETE FROM bench.messages WHERE sent_at >= :'new_day_from';
+\if :time_order
+CLUSTER bench.messages USING messages_sent_at;
+CLUSTER bench.link_clicks USING link_clicks_clicked_at;
+CLUSTER bench.conversions USING conversions_converted_at;
+CLUSTER bench.consent_events USING consent_events_occurred_at;
+CLUSTER bench.conversation_events USING conversation_events_occurred_at;
+\endif
 VACUUM ANALYZE bench.messages, bench.link_clicks, bench.conversions, bench.consent_events, bench.conversation_events;
+SELECT :'order' AS physical_order;
 SELECT count(*) AS held_back_messages,
        round(100.0 * count(*) / (count(*) + (SELECT count(*) FROM bench.messages)), 2) AS pct_of_messages,
        round((count(*) + (SELECT count(*) FROM bench.messages))::numeric / count(*)) AS one_in
 FROM bench.new_day;
 
-\echo '== materialized views'
 DROP SCHEMA IF EXISTS bench_kpi CASCADE;
+\if :materialized
+\echo '== materialized views'
 CREATE SCHEMA bench_kpi;
 SELECT clock_timestamp() AS t0 \gset
 SELECT count(*) AS materialized_views FROM smskpi.create_kpi_views('bench_kpi', 'bench.messages', 'bench.link_clicks',
     'bench.conversions', 'bench.consent_events', 'bench.conversation_events', 'bench.holdout_contacts',
     materialized => true, time_zone => 'Etc/GMT+6');
 SELECT round(extract(epoch FROM clock_timestamp() - :'t0')::numeric, 1) AS create_materialized_s \gset
-\if :full_comparison
+\else
+\set create_materialized_s NULL
+\endif
+SELECT :'full_comparison'::boolean AND :'materialized'::boolean AS mat_refresh \gset
+\if :mat_refresh
 -- (tables of schema bench: the rollups' part below runs in a new connection)
 DROP TABLE IF EXISTS bench.t_conc, bench.t_plain;
 CREATE TABLE bench.t_conc AS SELECT * FROM smskpi.refresh_kpi_views('bench_kpi');
@@ -196,7 +226,11 @@ DELETE FROM bench.timings WHERE label LIKE 'dashboard: %';
 SELECT count(bench.time(label, sql)) AS rollup_queries_timed
 FROM (SELECT * FROM t_dash_sql WHERE schema_name = 'bench_roll' ORDER BY range_ord, ord) q;
 -- plain views: one run each, as its own statement, stopped after :plain_cap_s seconds
--- (psql -v plain_cap_s=N; default 60) and then shown as "> N000"
+-- (psql -v plain_cap_s=N; default 60) and then shown as "> N000" (-v plain=0: not run)
+\if :plain
+\else
+DELETE FROM t_dash_sql WHERE schema_name = 'bench_plain';
+\endif
 \set ON_ERROR_STOP 0
 \set VERBOSITY terse
 SET statement_timeout = :plain_cap_ms;
@@ -211,15 +245,15 @@ CREATE TEMP TABLE t_dash AS
 SELECT q.range_ord, q.range_name, q.ord, q.kind, q.title, q.schema_name, t.ms
 FROM t_dash_sql q LEFT JOIN bench.timings t USING (label);
 SELECT r.range_name AS range, r.kind, r.title AS query, round(r.ms::numeric, 1) AS rollup_ms,
-       coalesce(round(p.ms::numeric)::text, '> ' || :plain_cap_ms) AS plain_ms,
-       coalesce(round((p.ms / nullif(r.ms, 0))::numeric)::text, '> ' || round((:plain_cap_ms / nullif(r.ms, 0))::numeric)) AS ratio,
+       CASE WHEN p.title IS NOT NULL THEN coalesce(round(p.ms::numeric)::text, '> ' || :plain_cap_ms) END AS plain_ms,
+       CASE WHEN p.title IS NOT NULL THEN coalesce(round((p.ms / nullif(r.ms, 0))::numeric)::text, '> ' || round((:plain_cap_ms / nullif(r.ms, 0))::numeric)) END AS ratio,
        r.ms <= 200 AS within_200ms
-FROM t_dash r JOIN t_dash p ON (p.range_name, p.kind, p.title, p.schema_name) = (r.range_name, r.kind, r.title, 'bench_plain')
+FROM t_dash r LEFT JOIN t_dash p ON (p.range_name, p.kind, p.title, p.schema_name) = (r.range_name, r.kind, r.title, 'bench_plain')
 WHERE r.schema_name = 'bench_roll' ORDER BY r.range_ord, r.ord;
 SELECT count(*) AS dashboard_queries, count(*) FILTER (WHERE ms <= 200) AS within_200ms,
        round(max(ms)::numeric, 1) AS slowest_rollup_ms,
        (array_agg(title || ' (' || range_name || ')' ORDER BY ms DESC))[1] AS slowest,
        round(sum(ms)::numeric) AS rollup_total_ms,
-       (SELECT count(*) FROM t_dash WHERE schema_name = 'bench_plain' AND ms IS NULL) AS plain_over_cap
+       CASE WHEN :'plain'::boolean THEN (SELECT count(*) FROM t_dash WHERE schema_name = 'bench_plain' AND ms IS NULL) END AS plain_over_cap
 FROM t_dash WHERE schema_name = 'bench_roll';
 DROP TABLE bench.new_day;

@@ -6,6 +6,8 @@
 #   ./dev.sh bench "10000000 30000000" "40_campaign 50_views:10000000"
 #                       several patterns; PATTERN:SIZE runs a file at that size only
 #   BENCH_DAYS=300 ./dev.sh bench ...   spreads the messages over 300 days (default 91)
+#   BENCH_VARS="order=time plain=0" ./dev.sh bench ...   psql variables for the files
+#                       (-v order=time -v plain=0; see each file's header)
 # For each size (a space-separated list of message counts) generates that many messages
 # (seed 42) into schema bench (test/datagen), prints how long that took, then runs every
 # test/bench/NN_*.sql in order (psql variable :n = MESSAGES).  Each file times its
@@ -17,6 +19,13 @@ cd "$(dirname "$0")/../.."
 sizes=${1:-10000000}
 pattern=${2:-}
 days=${BENCH_DAYS:-91}
+vars=
+for v in ${BENCH_VARS:-}; do
+	case "$v" in
+	[a-z_]*=*) vars="$vars -v $v" ;;
+	*) echo "run.sh: BENCH_VARS takes name=value words" >&2; exit 2 ;;
+	esac
+done
 export PGDATABASE=postgres
 psql -qX -v ON_ERROR_STOP=1 -c 'CREATE EXTENSION IF NOT EXISTS smskpi' -c 'DROP SCHEMA IF EXISTS bench_results CASCADE'
 for n in $sizes; do
@@ -37,6 +46,6 @@ for n in $sizes; do
 		done
 		[ $run = 1 ] || continue
 		echo "== $f ($n messages)"
-		psql -qX -v ON_ERROR_STOP=1 -v n="$n" -v days="$days" -f "$f"
+		psql -qX -v ON_ERROR_STOP=1 -v n="$n" -v days="$days" $vars -f "$f"
 	done
 done
