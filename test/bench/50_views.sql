@@ -1,13 +1,13 @@
 -- test/bench/50_views.sql -- KPI views over the generated schema "bench" (:n messages
--- generated over :days days, 91 unless BENCH_DAYS is set, of which the first :days - 21
--- or so are kept: see "tonight's data" below; the figures of doc/views.md were measured
--- with BENCH_DAYS=300, so that one day is about 1/280 of the history): how long the nightly
+-- generated over :days days, 91 unless BENCH_DAYS is set, of which the first :days - 34 to
+-- :days - 21 are kept: see "tonight's data" below; the figures of doc/views.md were measured with
+-- BENCH_DAYS=300: 272 days kept, tonight's day 1/249 of the messages): how long the nightly
 -- work takes and how fast a dashboard reads, each way:
 --   * materialized views: created (the first computation), then refresh_kpi_views
 --     concurrently (readers never wait) and plain, per view;
 --   * incremental rollups (incremental => true): created (a full computation), then the
 --     nightly refresh after one more day of messages (the lookback and reply window
---     reach back 14 days: of 279 days about 5% of the history, of 70 about 20%),
+--     reach back 15 days: of 272 days 5.5% of the history),
 --     per rollup, and a refresh with a 1-day lookback and reply window (3 days re-read);
 --   * the Grafana dashboard (dashboards/grafana/smskpi.json): every panel's query with
 --     Grafana's macros substituted (test/shell/grafana_queries.sql) for the last 30 days
