@@ -1134,6 +1134,7 @@ DECLARE
     sq text := quote_ident(target_schema);
     tz text := quote_literal(time_zone);
     rw text;
+    wmsg text;
     month_start text := format('(date_trunc(''month'', $2::timestamp) AT TIME ZONE %L)', time_zone);
 BEGIN
     FOR i IN 1 .. 6 LOOP
@@ -1166,6 +1167,13 @@ BEGIN
         srcm := srcm || CASE WHEN tcols[i] IS NULL THEN '(SELECT ' || cols || ')'
                              ELSE format('(SELECT %s WHERE %I >= %s)', cols, tcols[i], month_start) END;
     END LOOP;
+    -- a refresh reads the window's messages once, into a temporary table that every rollup
+    -- and key set reads (refresh_kpi_views makes it from the row 'smskpi_window_messages'
+    -- below; the source's rows are spread over its pages, one scan instead of one per rollup)
+    wmsg := 'SELECT ' || substr(srcw[1], 9, length(srcw[1]) - 9);
+    IF incremental THEN
+        srcw[1] := '(SELECT * FROM pg_temp.smskpi_window_messages)';
+    END IF;
 
     -- in incremental rollups every attribution is bounded by the reply window (which
     -- create_kpi_views checked is at most the lookback), opt-outs too
@@ -1176,7 +1184,7 @@ BEGIN
     tok := ARRAY['{ATTR}', '{S}', '{TZ}', '{CW}', '{CMD}', '{BH}', '{RW}', '{OW}',
                  '{M}', '{LC}', '{CV}', '{CE}', '{VE}', '{HC}', '{LC0}', '{CV0}', '{HAS_LC}', '{HAS_CV}',
                  '{MW}', '{LCW}', '{CVW}', '{CEW}', '{MMW}', '{CVMW}', '{MCONV}', '{MCDAY}',
-                 '{ACON}', '{ACONV}', '{ACAMP}', '{OUT}', '{CLICKF}', '{STLF}', '{BHV}'];
+                 '{ACON}', '{ACONV}', '{ACAMP}', '{OUT}', '{CLICKF}', '{STLF}', '{BHV}', '{FENCE}', '{CVCAMP}'];
     full_val := ARRAY[
         CASE WHEN rels[3] IS NULL THEN
             'attr AS (SELECT NULL::bigint AS contact_id, NULL::timestamptz AS converted_at, NULL::numeric AS revenue, NULL::bigint AS message_id WHERE false)'
@@ -1197,13 +1205,14 @@ BEGIN
         coalesce(srcw[3], '(SELECT NULL::bigint AS contact_id, NULL::timestamptz AS converted_at, NULL::numeric AS revenue, NULL::bigint AS message_id WHERE false)'),
         srcw[4], srcm[1],
         coalesce(srcm[3], '(SELECT NULL::bigint AS contact_id, NULL::timestamptz AS converted_at, NULL::numeric AS revenue, NULL::bigint AS message_id WHERE false)'),
-        -- messages of the conversations a refresh replaces / of those whose day it replaces;
-        -- none is older than the earliest start of those conversations (the stored one,
-        -- or the window for a new conversation), so the scan reads that range only (an
-        -- index on the time column, or partitions by it, turn it into a range read;
-        -- rows with a NULL time count nowhere)
+        -- messages of the conversations a refresh replaces / from the earliest start of
+        -- those whose day it replaces (the rollups that read them join them with those
+        -- conversations); none is older than the earliest start of those conversations
+        -- (the stored one, or the window for a new conversation), so the scan reads that
+        -- range only (an index on the time column, or partitions by it, turn it into a
+        -- range read; rows with a NULL time count nowhere)
         format('(SELECT m0.* FROM %1$s m0 WHERE m0.sent_at >= (SELECT least($1, min(o0.started_at)) FROM %2$s.kpi_conversations o0 JOIN pg_temp.smskpi_affected_conversations a0 ON a0.conversation_id = o0.conversation_id AND a0.contact_id IS NOT DISTINCT FROM o0.contact_id) AND EXISTS (SELECT 1 FROM pg_temp.smskpi_affected_conversations a0 WHERE a0.conversation_id = m0.conversation_id AND a0.contact_id IS NOT DISTINCT FROM m0.contact_id))', srcq[1], sq),
-        format('(SELECT m0.* FROM %1$s m0 WHERE m0.sent_at >= (SELECT min(c0.started_at) FROM %2$s.kpi_conversations c0 WHERE c0.day >= $2 OR c0.day IN (SELECT a0.day FROM pg_temp.smskpi_affected_days a0)) AND EXISTS (SELECT 1 FROM %2$s.kpi_conversations c0 WHERE (c0.day >= $2 OR c0.day IN (SELECT a0.day FROM pg_temp.smskpi_affected_days a0)) AND c0.conversation_id = m0.conversation_id AND c0.contact_id IS NOT DISTINCT FROM m0.contact_id))', srcq[1], sq),
+        format('(SELECT m0.* FROM %1$s m0 WHERE m0.sent_at >= (SELECT min(c0.started_at) FROM %2$s.kpi_conversations c0 WHERE c0.day >= $2 OR c0.day IN (SELECT a0.day FROM pg_temp.smskpi_affected_days a0)))', srcq[1], sq),
         'pg_temp.smskpi_affected_contacts', 'pg_temp.smskpi_affected_conversations', 'pg_temp.smskpi_affected_campaigns',
         -- outbound messages: the source itself in views, the rollup's sends in rollups
         CASE WHEN incremental THEN format('(SELECT o.message_id, o.contact_id, o.campaign_id, o.campaign_step, o.sent_at FROM %s.kpi_sends o)', sq)
@@ -1212,7 +1221,16 @@ BEGIN
         CASE WHEN incremental THEN format('l.clicked_at <= m.sent_at + %s', rw) ELSE 'true' END,
         CASE WHEN incremental THEN format('y.x <= e.occurred_at + %s', rw) ELSE 'true' END,
         -- the schedule as a value
-        CASE WHEN hours IS NULL THEN 'NULL::@extschema@.business_hours' ELSE quote_literal(hours::text) || '::@extschema@.business_hours' END];
+        CASE WHEN hours IS NULL THEN 'NULL::@extschema@.business_hours' ELSE quote_literal(hours::text) || '::@extschema@.business_hours' END,
+        -- in a refresh, a function over each affected contact's history runs once per
+        -- contact, before its rows are joined to the messages (the planner would otherwise
+        -- join first and call it once per message)
+        CASE WHEN incremental THEN 'OFFSET 0' ELSE '' END,
+        -- the conversions a refresh of the affected campaigns reads: none before their
+        -- first send counts for them (last touch is a message before the conversion), but
+        -- one that names its message
+        CASE WHEN rels[3] IS NULL THEN '(SELECT NULL::bigint AS contact_id, NULL::timestamptz AS converted_at, NULL::numeric AS revenue, NULL::bigint AS message_id WHERE false)'
+             ELSE format('(SELECT v0.* FROM %1$s v0 WHERE v0.converted_at >= (SELECT min(s0.sent_at) FROM %2$s.kpi_sends s0 WHERE s0.campaign_id IN (SELECT a0.campaign_id FROM pg_temp.smskpi_affected_campaigns a0)) OR v0.message_id IS NOT NULL)', srcq[3], sq) END];
 
     FOR d IN SELECT * FROM @extschema@.kpi_view_definitions() x
              WHERE NOT EXISTS (SELECT 1 FROM unnest(x.sources) r WHERE rels[array_position(srcs, r)] IS NULL)
@@ -1284,18 +1302,31 @@ BEGIN
             FOR i IN 1 .. array_length(tok, 1) LOOP
                 rq := replace(rq, tok[i], coalesce(ref_val[i], 'NULL'));
             END LOOP;
+            IF strat = 'campaigns' THEN
+                -- the affected campaigns' sends, read once (refresh_kpi_views copies them
+                -- after kpi_sends is refreshed): every query of this strategy filters by them
+                rq := replace(rq, sq || '.kpi_sends', 'pg_temp.smskpi_campaign_sends');
+            END IF;
             refresh_query := rq;
             delete_sql := format(CASE strat
                 WHEN 'days' THEN 'DELETE FROM %1$s.%2$I WHERE day >= $2'
                 WHEN 'list' THEN 'DELETE FROM %1$s.%2$I WHERE day >= $2'
                 WHEN 'convdays' THEN 'DELETE FROM %1$s.%2$I WHERE day >= $2 OR day IN (SELECT a.day FROM pg_temp.smskpi_affected_days a)'
                 WHEN 'months' THEN 'DELETE FROM %1$s.%2$I WHERE month >= date_trunc(''month'', $2::timestamp)::date'
-                WHEN 'since' THEN 'DELETE FROM %1$s.%2$I WHERE sent_at >= $1'
+                WHEN 'since' THEN 'DELETE FROM %1$s.%2$I t WHERE t.sent_at >= $1'
                 WHEN 'latest' THEN 'DELETE FROM %1$s.%2$I'
                 WHEN 'campaigns' THEN 'DELETE FROM %1$s.%2$I t USING pg_temp.smskpi_affected_campaigns a WHERE t.campaign_id = a.campaign_id'
                 WHEN 'contacts' THEN 'DELETE FROM %1$s.%2$I t USING pg_temp.smskpi_affected_contacts a WHERE t.contact_id = a.contact_id'
                 WHEN 'conversations' THEN 'DELETE FROM %1$s.%2$I t USING pg_temp.smskpi_affected_conversations a WHERE t.conversation_id = a.conversation_id AND t.contact_id IS NOT DISTINCT FROM a.contact_id'
                 END, sq, d.view_name);
+            IF strat IN ('since', 'contacts', 'conversations') THEN
+                -- the per-entity rollups keep the rows that did not change (most of those a
+                -- refresh recomputes: equal byte for byte), so a refresh writes what changed;
+                -- refresh_kpi_views then inserts the new rows whose key is not there
+                delete_sql := delete_sql || format(
+                    ' AND NOT EXISTS (SELECT 1 FROM pg_temp.smskpi_new n WHERE %s AND (n OPERATOR(pg_catalog.*=) t) IS TRUE)',
+                    (SELECT string_agg(format('n.%1$I = t.%1$I', k), ' AND ') FROM unnest(d.key_columns) k));
+            END IF;
         END IF;
         RETURN NEXT;
     END LOOP;
@@ -1303,7 +1334,7 @@ BEGIN
     IF incremental THEN
         -- the keys the per-entity rollups replace: contacts and conversations with a message
         -- in the window (or a stored one, which may be gone), campaigns with a send in it or
-        -- a conversion window's length before it
+        -- a stored send a conversion window's length before it
         level := -1;
         ord := 0;
         key_columns := NULL;
@@ -1312,6 +1343,7 @@ BEGIN
         delete_sql := NULL;
         refresh := 'affected';
         FOR ord, view_name, refresh_query IN VALUES
+            (0, 'smskpi_window_messages', wmsg),
             (1, 'smskpi_affected_contacts',
              'SELECT m.contact_id FROM {MW} m WHERE m.contact_id IS NOT NULL UNION SELECT o.contact_id FROM {S}.kpi_contacts o WHERE o.last_at >= $1'),
             (2, 'smskpi_affected_conversations',
@@ -1321,7 +1353,7 @@ BEGIN
              || CASE WHEN rels[5] IS NULL THEN '' ELSE
                 ' UNION SELECT c.day FROM {VE} e JOIN {S}.kpi_conversations c ON c.conversation_id = e.conversation_id WHERE e.occurred_at >= $1 - interval ''72 hours'' AND c.day < $2' END),
             (4, 'smskpi_affected_campaigns',
-             'SELECT m.campaign_id FROM {M} m WHERE m.sent_at >= $1 - {CW} AND m.direction = ''outbound'' AND m.campaign_id IS NOT NULL UNION SELECT s.campaign_id FROM {S}.kpi_sends s WHERE s.sent_at >= $1 - {CW} AND s.campaign_id IS NOT NULL')
+             'SELECT m.campaign_id FROM {MW} m WHERE m.direction = ''outbound'' AND m.campaign_id IS NOT NULL UNION SELECT s.campaign_id FROM {S}.kpi_sends s WHERE s.sent_at >= $1 - {CW} AND s.campaign_id IS NOT NULL')
         LOOP
             FOR i IN 1 .. array_length(tok, 1) LOOP
                 refresh_query := replace(refresh_query, tok[i], coalesce(full_val[i], 'NULL'));
@@ -1587,6 +1619,7 @@ DECLARE
     from_day date;
     sq text := quote_ident(target_schema);
     i int;
+    nestloop text := current_setting('enable_nestloop');
 BEGIN
     SELECT oid INTO nsp FROM pg_namespace WHERE nspname = target_schema;
     IF nsp IS NULL THEN
@@ -1648,17 +1681,24 @@ BEGIN
     from_ts := from_day::timestamp AT TIME ZONE st.time_zone;
 
     -- what the per-entity rollups replace, read before any of them changes
-    FOR v IN SELECT c.relname FROM pg_class c
+    FOR v IN SELECT c.relname, c.relkind FROM pg_class c
              WHERE c.relnamespace = pg_my_temp_schema()
                AND c.relname IN ('smskpi_sql', 'smskpi_new', 'smskpi_affected_contacts',
                                  'smskpi_affected_conversations', 'smskpi_affected_days',
-                                 'smskpi_affected_campaigns') LOOP
-        EXECUTE format('DROP TABLE pg_temp.%I', v.relname);     -- an earlier refresh in this transaction
+                                 'smskpi_affected_campaigns', 'smskpi_window_messages', 'smskpi_campaign_sends') LOOP
+        -- an earlier refresh in this transaction (or, a view, in this session)
+        EXECUTE format('DROP %s pg_temp.%I', CASE WHEN v.relkind = 'v' THEN 'VIEW' ELSE 'TABLE' END, v.relname);
     END LOOP;
     CREATE TEMP TABLE smskpi_sql ON COMMIT DROP AS
     SELECT * FROM @extschema@.kpi_view_sql(target_schema, st.sources, st.time_zone, st.hours,
                                            st.conversion_window, st.click_min_delay, st.reply_window, true);
     FOR v IN SELECT x.view_name, x.refresh_query FROM pg_temp.smskpi_sql x WHERE x.refresh = 'affected' ORDER BY x.ord LOOP
+        IF v.view_name = 'smskpi_window_messages' AND from_ts = '-infinity' THEN
+            -- everything: the source itself, not a copy
+            EXECUTE format('CREATE TEMP VIEW %I AS %s', v.view_name,
+                           replace(v.refresh_query, '$1', quote_literal(from_ts) || '::timestamptz'));
+            CONTINUE;
+        END IF;
         EXECUTE format('CREATE TEMP TABLE %I ON COMMIT DROP AS %s', v.view_name, v.refresh_query) USING from_ts, from_day;
         EXECUTE format('ANALYZE pg_temp.%I', v.view_name);
     END LOOP;
@@ -1675,6 +1715,16 @@ BEGIN
         ORDER BY x.level, x.ord
     LOOP
         t0 := clock_timestamp();
+        IF v.level > 0 AND to_regclass('pg_temp.smskpi_campaign_sends') IS NULL THEN
+            -- the sends of the affected campaigns, once kpi_sends is up to date (all of
+            -- them, the rollup itself, on a full refresh)
+            IF from_ts = '-infinity' THEN
+                EXECUTE format('CREATE TEMP VIEW smskpi_campaign_sends AS SELECT * FROM %s.kpi_sends', sq);
+            ELSE
+                EXECUTE format('CREATE TEMP TABLE smskpi_campaign_sends ON COMMIT DROP AS SELECT s.* FROM %s.kpi_sends s WHERE s.campaign_id IN (SELECT a.campaign_id FROM pg_temp.smskpi_affected_campaigns a)', sq);
+                ANALYZE pg_temp.smskpi_campaign_sends;
+            END IF;
+        END IF;
         IF from_ts = '-infinity' AND v.by_view_query THEN
             -- everything, for a rollup whose refresh query is its view query with filters:
             -- the view query's rows, without the filters by the keys it replaces (a
@@ -1683,8 +1733,24 @@ BEGIN
             EXECUTE format('INSERT INTO %s SELECT * FROM (%s) q', v.rel::regclass, v.query) USING from_ts, from_day;
         ELSE
             EXECUTE 'CREATE TEMP TABLE smskpi_new ON COMMIT DROP AS ' || v.refresh_query USING from_ts, from_day;
+            IF v.refresh IN ('since', 'contacts', 'conversations') THEN
+                -- the new rows are joined with the old ones, by hashing: the planner takes
+                -- a NULL-safe key match for one row and would loop over the new rows for each
+                ANALYZE pg_temp.smskpi_new;
+                PERFORM set_config('enable_nestloop', 'off', true);
+            END IF;
             EXECUTE v.delete_sql USING from_ts, from_day;
-            EXECUTE format('INSERT INTO %s SELECT * FROM pg_temp.smskpi_new', v.rel::regclass);
+            IF v.refresh IN ('since', 'contacts', 'conversations') THEN
+                -- the rows kept are those equal to their new row (kpi_view_sql's delete_sql)
+                -- (kpi_sends: its rows kept are in the window, so only the window is looked at)
+                EXECUTE format('INSERT INTO %1$s SELECT n.* FROM pg_temp.smskpi_new n WHERE NOT EXISTS (SELECT 1 FROM %1$s t WHERE %2$s%3$s)',
+                               v.rel::regclass, (SELECT string_agg(format('t.%1$I = n.%1$I', k), ' AND ') FROM unnest(v.key_columns) k),
+                               CASE WHEN v.refresh = 'since' THEN ' AND t.sent_at >= $1' ELSE '' END)
+                    USING from_ts;
+                PERFORM set_config('enable_nestloop', nestloop, true);
+            ELSE
+                EXECUTE format('INSERT INTO %s SELECT * FROM pg_temp.smskpi_new', v.rel::regclass);
+            END IF;
             DROP TABLE pg_temp.smskpi_new;
         END IF;
         IF v.level = 0 THEN
@@ -1706,6 +1772,13 @@ BEGIN
     END LOOP;
     DROP TABLE pg_temp.smskpi_sql, pg_temp.smskpi_affected_contacts, pg_temp.smskpi_affected_conversations,
                pg_temp.smskpi_affected_days, pg_temp.smskpi_affected_campaigns;
+    IF from_ts = '-infinity' THEN
+        DROP VIEW pg_temp.smskpi_window_messages;
+        DROP VIEW IF EXISTS pg_temp.smskpi_campaign_sends;
+    ELSE
+        DROP TABLE pg_temp.smskpi_window_messages;
+        DROP TABLE IF EXISTS pg_temp.smskpi_campaign_sends;
+    END IF;
     EXECUTE format('UPDATE %s.kpi_rollup_state SET watermarks = $1, window_start = $2, refreshed_at = now()', sq)
         USING marks, from_ts;
 END
@@ -1766,10 +1839,10 @@ WHERE n.history IS NOT NULL$r$),
        coalesce(@extschema@.has_emoji(m.body), false) AS emoji,
        coalesce(m.body ~* 'https?://', false) AS has_link,
        a.replied, a.replies, a.reply_delay, a.reply_intent, a.reply_sentiment, a.positive, a.opted_out, a.still_active
-FROM {S}.kpi_contacts c
-CROSS JOIN LATERAL @extschema@.reply_attribution(c.history, {RW}, NULL, 1, {OW}) a
-JOIN {M} m ON m.contact_id = c.contact_id AND m.message_id = a.message_id AND m.direction = 'outbound'
-WHERE {CONF(c)} AND {SINCE(a)}$q$,
+FROM (SELECT a.* FROM {S}.kpi_contacts c
+      CROSS JOIN LATERAL @extschema@.reply_attribution(c.history, {RW}, NULL, 1, {OW}) a
+      WHERE {CONF(c)} AND {SINCE(a)} {FENCE}) a
+JOIN {M} m ON m.contact_id = a.contact_id AND m.message_id = a.message_id AND m.direction = 'outbound'$q$,
  'since', NULL),
 
 ('kpi_conversations', 0, 2, ARRAY['messages'], ARRAY['conversation_id'],
@@ -1992,7 +2065,7 @@ SELECT c.campaign_id,
        (t.converted::float8 / nullif(t.n, 0)) / nullif(h.converted::float8 / h.n, 0) - 1 AS relative_lift
 FROM camp c JOIN h ON h.campaign_id = c.campaign_id
 LEFT JOIN t ON t.campaign_id = c.campaign_id$q$,
- 'campaigns', NULL),
+ 'campaigns CV=CVCAMP', NULL),
 
 ('kpi_opt_ins_outs', 1, 10, ARRAY['consent_events'], ARRAY['day', 'list_id', 'source'],
  'opt-ins and opt-outs by day, list and source',
@@ -2082,11 +2155,12 @@ GROUP BY s.campaign_id$q$,
        g.state, d.durations,
        st.answered_within[1] AS answered_15m, st.answered_within[2] AS answered_1h, st.answered_within[3] AS answered_24h
 FROM (SELECT c.day, c.week, c.month, c.hour, c.agent_id,
-             @extschema@.first_response_state(m.conversation_id, m.direction = 'inbound', m.sent_at {BH}) AS state
+             @extschema@.first_response_state(m.conversation_id, m.direction = 'inbound', m.sent_at {BH}) AS state,
+             concat_ws(' ', c.day, c.hour, c.agent_id) AS k
       FROM {M} m JOIN {S}.kpi_conversations c ON c.contact_id = m.contact_id AND c.conversation_id = m.conversation_id
       WHERE c.first_inbound_at IS NOT NULL AND {DAYF(c)}
       GROUP BY c.day, c.week, c.month, c.hour, c.agent_id) g
-JOIN (SELECT c.day, c.hour, c.agent_id,
+JOIN (SELECT concat_ws(' ', c.day, c.hour, c.agent_id) AS k,
              -- in the response states' form: hours, minutes, seconds (no days), so
              -- that percentiles equal theirs value for value
              @extschema@.duration_state(coalesce(@extschema@.business_time({BHV}, c.first_inbound_at, c.first_response_at),
@@ -2095,7 +2169,8 @@ JOIN (SELECT c.day, c.hour, c.agent_id,
       FROM {S}.kpi_conversations c
       WHERE c.first_inbound_at IS NOT NULL AND {DAYF(c)}
       GROUP BY c.day, c.hour, c.agent_id) d
-  ON d.day = g.day AND d.hour = g.hour AND d.agent_id IS NOT DISTINCT FROM g.agent_id,
+  -- (one text key, day hour agent, so that the groups are matched by hashing; NULL agent = no third word)
+  ON d.k = g.k,
      LATERAL @extschema@.response_stats(g.state) st$q$,
  'convdays M=MCDAY', NULL),
 
@@ -2221,7 +2296,7 @@ LEFT JOIN clk k ON k.message_id = s.message_id
 LEFT JOIN cv v ON v.message_id = s.message_id
 WHERE s.campaign_id IS NOT NULL AND {CAMPF(s)}
 GROUP BY s.campaign_id, s.campaign_step$q$,
- 'campaigns', NULL),
+ 'campaigns CV=CVCAMP', NULL),
 
 ('kpi_drip_falloff', 1, 19, ARRAY['messages'], ARRAY['campaign_id', 'step'],
  'per-step funnel of drip campaigns (smskpi.campaign_falloff) with the day the step started',
