@@ -272,6 +272,32 @@ FROM ri.kpi_rollup_state s;
 SELECT rp.make('rf');
 SELECT count(*) AS rollups, sum(differing) AS differing_rows FROM rp.differences('ri', 'rf');
 
+-- A refresh writes what changed: in the per-entity rollups, a row whose new value is the
+-- one it has stays where it is (same ctid and xmin).  Refreshed again with nothing new,
+-- no row moves; after a late delivery receipt, the rows that move are the rows whose
+-- values changed, and there are some.
+CREATE FUNCTION rp.placed() RETURNS TABLE (rel text, k text, place text, val text) LANGUAGE sql AS $$
+    SELECT 'kpi_sends', message_id::text, ctid::text || '/' || xmin::text, t::text FROM ri.kpi_sends t
+    UNION ALL SELECT 'kpi_contacts', contact_id::text, ctid::text || '/' || xmin::text, t::text FROM ri.kpi_contacts t
+    UNION ALL SELECT 'kpi_conversations', conversation_id::text, ctid::text || '/' || xmin::text, t::text FROM ri.kpi_conversations t
+    UNION ALL SELECT 'kpi_unanswered_streaks', contact_id::text, ctid::text || '/' || xmin::text, t::text FROM ri.kpi_unanswered_streaks t $$;
+CREATE TABLE rp.placed0 AS SELECT * FROM rp.placed();
+SELECT count(*) FROM smskpi.refresh_kpi_views('ri');
+SELECT b.rel, count(*) > 0 AS has_rows, count(*) FILTER (WHERE a.place IS DISTINCT FROM b.place) AS moved
+FROM rp.placed0 b LEFT JOIN rp.placed() a USING (rel, k) GROUP BY b.rel ORDER BY b.rel;
+TRUNCATE rp.placed0;
+INSERT INTO rp.placed0 SELECT * FROM rp.placed();
+UPDATE rp.messages SET status = 'delivered'
+WHERE message_id = (SELECT m.message_id FROM rp.messages m WHERE m.direction = 'outbound' AND m.status IS DISTINCT FROM 'delivered'
+                      AND m.sent_at >= (SELECT window_start FROM ri.kpi_rollup_state) ORDER BY m.sent_at DESC, m.message_id LIMIT 1);
+SELECT count(*) FROM smskpi.refresh_kpi_views('ri');
+SELECT count(*) FILTER (WHERE a.val IS NOT DISTINCT FROM b.val AND a.place IS DISTINCT FROM b.place) AS equal_but_moved,
+       count(*) FILTER (WHERE a.val IS DISTINCT FROM b.val) > 0 AS some_changed,
+       count(*) FILTER (WHERE a.val IS DISTINCT FROM b.val AND a.place IS NOT DISTINCT FROM b.place) AS changed_in_place
+FROM rp.placed0 b FULL JOIN rp.placed() a USING (rel, k);
+SELECT rp.make('rf');
+SELECT count(*) AS rollups, sum(differing) AS differing_rows FROM rp.differences('ri', 'rf');
+
 -- Arguments: lookback not positive, reply or conversion windows longer than the lookback
 \set VERBOSITY terse
 SELECT smskpi.create_kpi_views('ri', 'rp.messages', incremental => true, lookback => '0 s');
