@@ -272,14 +272,13 @@ FROM ri.kpi_rollup_state s;
 SELECT rp.make('rf');
 SELECT count(*) AS rollups, sum(differing) AS differing_rows FROM rp.differences('ri', 'rf');
 
--- A refresh writes what changed: in the per-entity rollups, a row whose new value is the
--- one it has stays where it is (same ctid and xmin).  Refreshed again with nothing new,
--- no row moves; after a late delivery receipt, the rows that move are the rows whose
--- values changed, and there are some.
+-- A refresh writes what changed: in the per-message and per-contact rollups, a row whose
+-- new value is the one it has stays where it is (same ctid and xmin).  Refreshed again
+-- with nothing new, no row moves; after a late delivery receipt, the rows that move are
+-- the rows whose values changed, and there are some.
 CREATE FUNCTION rp.placed() RETURNS TABLE (rel text, k text, place text, val text) LANGUAGE sql AS $$
     SELECT 'kpi_sends', message_id::text, ctid::text || '/' || xmin::text, t::text FROM ri.kpi_sends t
     UNION ALL SELECT 'kpi_contacts', contact_id::text, ctid::text || '/' || xmin::text, t::text FROM ri.kpi_contacts t
-    UNION ALL SELECT 'kpi_conversations', conversation_id::text, ctid::text || '/' || xmin::text, t::text FROM ri.kpi_conversations t
     UNION ALL SELECT 'kpi_unanswered_streaks', contact_id::text, ctid::text || '/' || xmin::text, t::text FROM ri.kpi_unanswered_streaks t $$;
 CREATE TABLE rp.placed0 AS SELECT * FROM rp.placed();
 SELECT count(*) FROM smskpi.refresh_kpi_views('ri');

@@ -404,10 +404,12 @@ BEGIN
                 WHEN 'contacts' THEN 'DELETE FROM %1$s.%2$I t USING pg_temp.smskpi_affected_contacts a WHERE t.contact_id = a.contact_id'
                 WHEN 'conversations' THEN 'DELETE FROM %1$s.%2$I t USING pg_temp.smskpi_affected_conversations a WHERE t.conversation_id = a.conversation_id AND t.contact_id IS NOT DISTINCT FROM a.contact_id'
                 END, sq, d.view_name);
-            IF strat IN ('since', 'contacts', 'conversations') THEN
-                -- the per-entity rollups keep the rows that did not change (most of those a
-                -- refresh recomputes: equal byte for byte), so a refresh writes what changed;
-                -- refresh_kpi_views then inserts the new rows whose key is not there
+            IF strat IN ('since', 'contacts') THEN
+                -- the per-message and per-contact rollups keep the rows that did not change
+                -- (most of those a refresh recomputes: equal byte for byte), so a refresh
+                -- writes what changed; refresh_kpi_views then inserts the new rows whose key
+                -- is not there.  (Not kpi_conversations: its rows are narrow, and matching
+                -- its many affected keys costs more than rewriting them.)
                 delete_sql := delete_sql || format(
                     ' AND NOT EXISTS (SELECT 1 FROM pg_temp.smskpi_new n WHERE %s AND (n OPERATOR(pg_catalog.*=) t) IS TRUE)',
                     (SELECT string_agg(format('n.%1$I = t.%1$I', k), ' AND ') FROM unnest(d.key_columns) k));
@@ -818,14 +820,14 @@ BEGIN
             EXECUTE format('INSERT INTO %s SELECT * FROM (%s) q', v.rel::regclass, v.query) USING from_ts, from_day;
         ELSE
             EXECUTE 'CREATE TEMP TABLE smskpi_new ON COMMIT DROP AS ' || v.refresh_query USING from_ts, from_day;
-            IF v.refresh IN ('since', 'contacts', 'conversations') THEN
+            IF v.refresh IN ('since', 'contacts') THEN
                 -- the new rows are joined with the old ones, by hashing: the planner takes
                 -- a NULL-safe key match for one row and would loop over the new rows for each
                 ANALYZE pg_temp.smskpi_new;
                 PERFORM set_config('enable_nestloop', 'off', true);
             END IF;
             EXECUTE v.delete_sql USING from_ts, from_day;
-            IF v.refresh IN ('since', 'contacts', 'conversations') THEN
+            IF v.refresh IN ('since', 'contacts') THEN
                 -- the rows kept are those equal to their new row (kpi_view_sql's delete_sql)
                 -- (kpi_sends: its rows kept are in the window, so only the window is looked at)
                 EXECUTE format('INSERT INTO %1$s SELECT n.* FROM pg_temp.smskpi_new n WHERE NOT EXISTS (SELECT 1 FROM %1$s t WHERE %2$s%3$s)',
@@ -1473,6 +1475,22 @@ FROM {S}.kpi_contacts c CROSS JOIN LATERAL @extschema@.unanswered_streaks(c.hist
 WHERE {CONF(c)}$q$,
  'contacts', NULL),
 
+('kpi_first_response_monthly', 1, 23, ARRAY['messages'], ARRAY['month', 'agent_id'],
+ 'first response time by month of the first inbound message and by the agent who answered (NULL = automation or unanswered): conversations, answered, median, p90, and durations (the first response times, merging exactly across months and agents); kpi_vs_target reads it',
+ $q$SELECT d.month, d.agent_id, d.conversations, d.answered,
+       @extschema@.duration_percentile(d.durations, 0.5) AS median,
+       @extschema@.duration_percentile(d.durations, 0.9) AS p90,
+       d.durations
+FROM (SELECT c.month, c.agent_id, count(*) AS conversations, count(c.first_response_at) AS answered,
+             -- the durations of kpi_first_response, in the same form
+             @extschema@.duration_state(coalesce(@extschema@.business_time({BHV}, c.first_inbound_at, c.first_response_at),
+                                                 (extract(epoch FROM c.first_response_at - c.first_inbound_at) * 1000000)::bigint
+                                                   * interval '1 microsecond')) AS durations
+      FROM {S}.kpi_conversations c
+      WHERE c.first_inbound_at IS NOT NULL
+      GROUP BY c.month, c.agent_id) d$q$,
+ 'months', NULL),
+
 ('kpi_vs_target', 9, 1, ARRAY['messages'], ARRAY[]::text[],
  'each KPI by month beside its target (smskpi.kpi_targets), below_target and the advice if below',
  '', 'view', NULL)
@@ -1497,9 +1515,9 @@ SELECT a.month, a.metric, t.description, a.actual, t.unit, t.target_min, t.targe
                       ELSE a.actual > coalesce(t.target_max, t.target_min) END THEN t.advice END AS advice
 FROM actual a JOIN target t ON t.metric = a.metric$q$
 FROM (VALUES
- (1, 'kpi_first_response', $q$SELECT r.month, x.metric, r.actual
+ (1, 'kpi_first_response_monthly', $q$SELECT r.month, x.metric, r.actual
 FROM (SELECT month, extract(epoch FROM @extschema@.duration_percentile(@extschema@.duration_state_merge(durations), 0.5))::float8 / 60 AS actual
-      FROM {S}.kpi_first_response GROUP BY month) r
+      FROM {S}.kpi_first_response_monthly GROUP BY month) r
 CROSS JOIN (VALUES ('response_time'::text), ('response_time_live_chat')) x(metric)$q$),
  (2, 'kpi_resolution', $q$SELECT month, 'resolution_time_simple', sum(extract(epoch FROM mean_resolution_time) * resolved)::float8 / nullif(sum(resolved), 0) / 60 FROM {S}.kpi_resolution GROUP BY month
 UNION ALL

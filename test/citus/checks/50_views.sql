@@ -112,6 +112,10 @@ SELECT * FROM {V}.kpi_speed_to_lead;
 -- plan: nopull
 SELECT * FROM {V}.kpi_unanswered_streaks;
 
+-- name: view_first_response_monthly
+-- plan: nopull
+SELECT * FROM {V}.kpi_first_response_monthly;
+
 -- name: view_vs_target
 -- plan: nopull
 SELECT * FROM {V}.kpi_vs_target;
