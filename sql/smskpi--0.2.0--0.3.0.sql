@@ -1841,10 +1841,11 @@ WHERE n.history IS NOT NULL$r$),
        coalesce(@extschema@.has_emoji(m.body), false) AS emoji,
        coalesce(m.body ~* 'https?://', false) AS has_link,
        a.replied, a.replies, a.reply_delay, a.reply_intent, a.reply_sentiment, a.positive, a.opted_out, a.still_active
-FROM (SELECT a.* FROM {S}.kpi_contacts c
+FROM (SELECT c.contact_id AS cid, a.* FROM {S}.kpi_contacts c
       CROSS JOIN LATERAL @extschema@.reply_attribution(c.history, {RW}, NULL, 1, {OW}) a
       WHERE {CONF(c)} AND {SINCE(a)} {FENCE}) a
-JOIN {M} m ON m.contact_id = a.contact_id AND m.message_id = a.message_id AND m.direction = 'outbound'$q$,
+-- (joined by kpi_contacts' own contact_id: on Citus the join is by the distribution column)
+JOIN {M} m ON m.contact_id = a.cid AND m.message_id = a.message_id AND m.direction = 'outbound'$q$,
  'since', NULL),
 
 ('kpi_conversations', 0, 2, ARRAY['messages'], ARRAY['conversation_id'],
