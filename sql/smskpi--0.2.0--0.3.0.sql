@@ -1162,6 +1162,9 @@ BEGIN
             GROUP BY n.nspname, c.relname;
         END IF;
         srcq := srcq || ('(SELECT ' || cols || ')');
+        IF i = 1 THEN
+            wmsg := format('SELECT %s WHERE %I >= $1', cols, tcols[i]);
+        END IF;
         srcw := srcw || CASE WHEN tcols[i] IS NULL THEN '(SELECT ' || cols || ')'
                              ELSE format('(SELECT %s WHERE %I >= $1)', cols, tcols[i]) END;
         srcm := srcm || CASE WHEN tcols[i] IS NULL THEN '(SELECT ' || cols || ')'
@@ -1170,7 +1173,6 @@ BEGIN
     -- a refresh reads the window's messages once, into a temporary table that every rollup
     -- and key set reads (refresh_kpi_views makes it from the row 'smskpi_window_messages'
     -- below; the source's rows are spread over its pages, one scan instead of one per rollup)
-    wmsg := 'SELECT ' || substr(srcw[1], 9, length(srcw[1]) - 9);
     IF incremental THEN
         srcw[1] := '(SELECT * FROM pg_temp.smskpi_window_messages)';
     END IF;
@@ -1184,7 +1186,7 @@ BEGIN
     tok := ARRAY['{ATTR}', '{S}', '{TZ}', '{CW}', '{CMD}', '{BH}', '{RW}', '{OW}',
                  '{M}', '{LC}', '{CV}', '{CE}', '{VE}', '{HC}', '{LC0}', '{CV0}', '{HAS_LC}', '{HAS_CV}',
                  '{MW}', '{LCW}', '{CVW}', '{CEW}', '{MMW}', '{CVMW}', '{MCONV}', '{MCDAY}',
-                 '{ACON}', '{ACONV}', '{ACAMP}', '{OUT}', '{CLICKF}', '{STLF}', '{BHV}', '{FENCE}', '{CVCAMP}'];
+                 '{ACON}', '{ACONV}', '{ACAMP}', '{OUT}', '{CLICKF}', '{STLF}', '{BHV}', '{FENCE}', '{CVCAMP}', '{FRDUR}'];
     full_val := ARRAY[
         CASE WHEN rels[3] IS NULL THEN
             'attr AS (SELECT NULL::bigint AS contact_id, NULL::timestamptz AS converted_at, NULL::numeric AS revenue, NULL::bigint AS message_id WHERE false)'
@@ -1230,7 +1232,14 @@ BEGIN
         -- first send counts for them (last touch is a message before the conversion), but
         -- one that names its message
         CASE WHEN rels[3] IS NULL THEN '(SELECT NULL::bigint AS contact_id, NULL::timestamptz AS converted_at, NULL::numeric AS revenue, NULL::bigint AS message_id WHERE false)'
-             ELSE format('(SELECT v0.* FROM %1$s v0 WHERE v0.converted_at >= (SELECT min(s0.sent_at) FROM %2$s.kpi_sends s0 WHERE s0.campaign_id IN (SELECT a0.campaign_id FROM pg_temp.smskpi_affected_campaigns a0)) OR v0.message_id IS NOT NULL)', srcq[3], sq) END];
+             ELSE format('(SELECT v0.* FROM %1$s v0 WHERE v0.converted_at >= (SELECT min(s0.sent_at) FROM %2$s.kpi_sends s0 WHERE s0.campaign_id IN (SELECT a0.campaign_id FROM pg_temp.smskpi_affected_campaigns a0)) OR v0.message_id IS NOT NULL)', srcq[3], sq) END,
+        -- the first response times of conversations c, a duration_state, in the response
+        -- states' form: hours, minutes, seconds (no days), so that percentiles equal theirs
+        -- value for value (kpi_first_response, kpi_first_response_monthly)
+        format($d$@extschema@.duration_state(coalesce(@extschema@.business_time(%s, c.first_inbound_at, c.first_response_at),
+                                  (extract(epoch FROM c.first_response_at - c.first_inbound_at) * 1000000)::bigint
+                                    * interval '1 microsecond'))$d$,
+               CASE WHEN hours IS NULL THEN 'NULL::@extschema@.business_hours' ELSE quote_literal(hours::text) || '::@extschema@.business_hours' END)];
 
     FOR d IN SELECT * FROM @extschema@.kpi_view_definitions() x
              WHERE NOT EXISTS (SELECT 1 FROM unnest(x.sources) r WHERE rels[array_position(srcs, r)] IS NULL)
@@ -2164,11 +2173,7 @@ FROM (SELECT c.day, c.week, c.month, c.hour, c.agent_id,
       WHERE c.first_inbound_at IS NOT NULL AND {DAYF(c)}
       GROUP BY c.day, c.week, c.month, c.hour, c.agent_id) g
 JOIN (SELECT concat_ws(' ', c.day, c.hour, c.agent_id) AS k,
-             -- in the response states' form: hours, minutes, seconds (no days), so
-             -- that percentiles equal theirs value for value
-             @extschema@.duration_state(coalesce(@extschema@.business_time({BHV}, c.first_inbound_at, c.first_response_at),
-                                                 (extract(epoch FROM c.first_response_at - c.first_inbound_at) * 1000000)::bigint
-                                                   * interval '1 microsecond')) AS durations
+             {FRDUR} AS durations   -- (in the response states' form)
       FROM {S}.kpi_conversations c
       WHERE c.first_inbound_at IS NOT NULL AND {DAYF(c)}
       GROUP BY c.day, c.hour, c.agent_id) d
@@ -2398,10 +2403,7 @@ WHERE {CONF(c)}$q$,
        @extschema@.duration_percentile(d.durations, 0.9) AS p90,
        d.durations
 FROM (SELECT c.month, c.agent_id, count(*) AS conversations, count(c.first_response_at) AS answered,
-             -- the durations of kpi_first_response, in the same form
-             @extschema@.duration_state(coalesce(@extschema@.business_time({BHV}, c.first_inbound_at, c.first_response_at),
-                                                 (extract(epoch FROM c.first_response_at - c.first_inbound_at) * 1000000)::bigint
-                                                   * interval '1 microsecond')) AS durations
+             {FRDUR} AS durations   -- (as kpi_first_response's)
       FROM {S}.kpi_conversations c
       WHERE c.first_inbound_at IS NOT NULL
       GROUP BY c.month, c.agent_id) d$q$,
