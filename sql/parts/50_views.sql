@@ -359,7 +359,7 @@ BEGIN
             ref_val[array_position(tok, '{CV}')] := full_val[array_position(tok, '{CVW}')];
             ref_val[array_position(tok, '{CV0}')] := full_val[array_position(tok, '{CVW}')];
             ref_val[array_position(tok, '{CE}')] := srcw[4];
-            IF strat IN ('campaigns', 'contacts', 'conversations', 'latest', 'list') THEN
+            IF strat IN ('campaigns', 'steps', 'contacts', 'conversations', 'latest', 'list') THEN
                 -- these read every row of what they replace (a campaign's whole history,
                 -- a contact's or conversation's messages) or choose their own sources
                 ref_val[array_position(tok, '{M}')] := srcq[1];
@@ -383,10 +383,17 @@ BEGIN
             rq := CASE strat
                 WHEN 'days' THEN 'SELECT * FROM (' || d.query || ') q WHERE q.day >= $2'
                 WHEN 'convdays' THEN d.query
+                WHEN 'firstdays' THEN d.query
                 WHEN 'months' THEN 'SELECT * FROM (' || d.query || ') q WHERE q.month >= date_trunc(''month'', $2::timestamp)::date'
                 WHEN 'latest' THEN replace(d.refresh_query, '{Q}', d.query)
                 ELSE coalesce(d.refresh_query, d.query) END;
             rq := replace(rq, '{CAMPF(', '{CAMPF:');
+            IF strat = 'steps' THEN
+                -- the affected blasts (campaign and step) only, among the affected campaigns'
+                -- sends: the rows of the other steps of those campaigns do not change
+                rq := regexp_replace(rq, '\{CAMPF:(\w+)\)\}',
+                                     '(coalesce(\1.campaign_id IN (SELECT a1.campaign_id FROM pg_temp.smskpi_affected_campaigns a1), false) AND coalesce((\1.campaign_id, \1.campaign_step IS NULL, coalesce(\1.campaign_step, 0)) IN (SELECT a2.campaign_id, a2.campaign_step IS NULL, coalesce(a2.campaign_step, 0) FROM pg_temp.smskpi_affected_steps a2), false))', 'g');
+            END IF;
             -- (inside coalesce, so that it stays a filter of the scan, a hashed subplan: a
             -- top-level IN becomes a semi join, which the planner can put above a LATERAL
             -- function whose rows it cannot estimate, as a nested loop over the keys)
@@ -398,7 +405,7 @@ BEGIN
             FOR i IN 1 .. array_length(tok, 1) LOOP
                 rq := replace(rq, tok[i], coalesce(ref_val[i], 'NULL'));
             END LOOP;
-            IF strat = 'campaigns' THEN
+            IF strat IN ('campaigns', 'steps') THEN
                 -- the affected campaigns' sends, read once (refresh_kpi_views copies them
                 -- after kpi_sends is refreshed): every query of this strategy filters by them
                 rq := replace(rq, sq || '.kpi_sends', 'pg_temp.smskpi_campaign_sends');
@@ -408,13 +415,20 @@ BEGIN
                 WHEN 'days' THEN 'DELETE FROM %1$s.%2$I WHERE day >= $2'
                 WHEN 'list' THEN 'DELETE FROM %1$s.%2$I WHERE day >= $2'
                 WHEN 'convdays' THEN 'DELETE FROM %1$s.%2$I WHERE day >= $2 OR day IN (SELECT a.day FROM pg_temp.smskpi_affected_days a)'
+                WHEN 'firstdays' THEN 'DELETE FROM %1$s.%2$I WHERE day >= $2 OR day IN (SELECT a.day FROM pg_temp.smskpi_first_days a)'
                 WHEN 'months' THEN 'DELETE FROM %1$s.%2$I WHERE month >= date_trunc(''month'', $2::timestamp)::date'
                 WHEN 'since' THEN 'DELETE FROM %1$s.%2$I t WHERE t.sent_at >= $1'
                 WHEN 'latest' THEN 'DELETE FROM %1$s.%2$I'
                 WHEN 'campaigns' THEN 'DELETE FROM %1$s.%2$I t USING pg_temp.smskpi_affected_campaigns a WHERE t.campaign_id = a.campaign_id'
+                WHEN 'steps' THEN 'DELETE FROM %1$s.%2$I t USING pg_temp.smskpi_affected_steps a WHERE t.campaign_id = a.campaign_id AND t.campaign_step IS NOT DISTINCT FROM a.campaign_step'
                 WHEN 'contacts' THEN 'DELETE FROM %1$s.%2$I t USING pg_temp.smskpi_affected_contacts a WHERE t.contact_id = a.contact_id'
                 WHEN 'conversations' THEN 'DELETE FROM %1$s.%2$I t USING pg_temp.smskpi_affected_conversations a WHERE t.conversation_id = a.conversation_id AND t.contact_id IS NOT DISTINCT FROM a.contact_id'
                 END, sq, d.view_name);
+            IF strat = 'firstdays' THEN
+                -- the days before the window whose conversations' first responses changed,
+                -- not every day of a conversation with a new message (refresh_kpi_views)
+                refresh_query := replace(refresh_query, 'pg_temp.smskpi_affected_days', 'pg_temp.smskpi_first_days');
+            END IF;
             IF strat IN ('since', 'contacts') THEN
                 -- the per-message and per-contact rollups keep the rows that did not change
                 -- (most of those a refresh recomputes: equal byte for byte), so a refresh
@@ -451,7 +465,10 @@ BEGIN
              || CASE WHEN rels[5] IS NULL THEN '' ELSE
                 ' UNION SELECT c.day FROM {VE} e JOIN {S}.kpi_conversations c ON c.conversation_id = e.conversation_id WHERE e.occurred_at >= $1 - interval ''72 hours'' AND c.day < $2' END),
             (4, 'smskpi_affected_campaigns',
-             'SELECT m.campaign_id FROM {MW} m WHERE m.direction = ''outbound'' AND m.campaign_id IS NOT NULL UNION SELECT s.campaign_id FROM {S}.kpi_sends s WHERE s.sent_at >= $1 - {CW} AND s.campaign_id IS NOT NULL')
+             'SELECT m.campaign_id FROM {MW} m WHERE m.direction = ''outbound'' AND m.campaign_id IS NOT NULL UNION SELECT s.campaign_id FROM {S}.kpi_sends s WHERE s.sent_at >= $1 - {CW} AND s.campaign_id IS NOT NULL'),
+            -- the blasts (campaign and step) among them that kpi_campaign_report replaces
+            (5, 'smskpi_affected_steps',
+             'SELECT m.campaign_id, m.campaign_step FROM {MW} m WHERE m.direction = ''outbound'' AND m.campaign_id IS NOT NULL UNION SELECT s.campaign_id, s.campaign_step FROM {S}.kpi_sends s WHERE s.sent_at >= $1 - {CW} AND s.campaign_id IS NOT NULL')
         LOOP
             FOR i IN 1 .. array_length(tok, 1) LOOP
                 refresh_query := replace(refresh_query, tok[i], coalesce(full_val[i], 'NULL'));
@@ -794,8 +811,8 @@ BEGIN
     FOR v IN SELECT c.relname, c.relkind FROM pg_class c
              WHERE c.relnamespace = pg_my_temp_schema()
                AND c.relname IN ('smskpi_sql', 'smskpi_new', 'smskpi_affected_contacts',
-                                 'smskpi_affected_conversations', 'smskpi_affected_days',
-                                 'smskpi_affected_campaigns', 'smskpi_window_messages', 'smskpi_campaign_sends') LOOP
+                                 'smskpi_affected_conversations', 'smskpi_affected_days', 'smskpi_first_days',
+                                 'smskpi_affected_campaigns', 'smskpi_affected_steps', 'smskpi_window_messages', 'smskpi_campaign_sends') LOOP
         -- an earlier refresh in this transaction (or, a view, in this session)
         EXECUTE format('DROP %s pg_temp.%I', CASE WHEN v.relkind = 'v' THEN 'VIEW' ELSE 'TABLE' END, v.relname);
     END LOOP;
@@ -859,6 +876,24 @@ BEGIN
                 ANALYZE pg_temp.smskpi_new;
                 PERFORM set_config('enable_nestloop', 'off', true);
             END IF;
+            IF v.view_name = 'kpi_conversations' AND from_ts > '-infinity' THEN
+                -- the days before the window whose first responses change: those of the
+                -- affected conversations whose row changes in what a first response depends
+                -- on (its first inbound message and the first outbound one at or after it,
+                -- its day, hour and agent), before and after; a new message in an answered
+                -- conversation changes none of them.  (conversation_id is the rollup's key.)
+                EXECUTE format($q$CREATE TEMP TABLE smskpi_first_days ON COMMIT DROP AS
+                    SELECT coalesce(o.day, n.day) AS day, n.day AS new_day
+                    FROM (SELECT x.* FROM %s.kpi_conversations x JOIN pg_temp.smskpi_affected_conversations a
+                            ON a.conversation_id = x.conversation_id AND a.contact_id IS NOT DISTINCT FROM x.contact_id) o
+                    FULL JOIN pg_temp.smskpi_new n ON n.conversation_id = o.conversation_id
+                    WHERE (o.day, o.hour, o.agent_id, o.first_inbound_at, o.first_response_at, o.contact_id)
+                          IS DISTINCT FROM (n.day, n.hour, n.agent_id, n.first_inbound_at, n.first_response_at, n.contact_id)$q$, sq);
+                INSERT INTO pg_temp.smskpi_first_days SELECT f.new_day, NULL FROM pg_temp.smskpi_first_days f
+                    WHERE f.new_day IS DISTINCT FROM f.day AND f.new_day IS NOT NULL;
+                DELETE FROM pg_temp.smskpi_first_days f WHERE f.day IS NULL OR f.day >= from_day;
+                ANALYZE pg_temp.smskpi_first_days;
+            END IF;
             EXECUTE v.delete_sql USING from_ts, from_day;
             IF v.refresh IN ('since', 'contacts') THEN
                 -- the rows kept are those equal to their new row (kpi_view_sql's delete_sql)
@@ -891,7 +926,8 @@ BEGIN
         RETURN NEXT;
     END LOOP;
     DROP TABLE pg_temp.smskpi_sql, pg_temp.smskpi_affected_contacts, pg_temp.smskpi_affected_conversations,
-               pg_temp.smskpi_affected_days, pg_temp.smskpi_affected_campaigns;
+               pg_temp.smskpi_affected_days, pg_temp.smskpi_affected_campaigns, pg_temp.smskpi_affected_steps;
+    DROP TABLE IF EXISTS pg_temp.smskpi_first_days;
     IF from_ts = '-infinity' THEN
         DROP VIEW pg_temp.smskpi_window_messages;
         DROP VIEW IF EXISTS pg_temp.smskpi_campaign_sends;
@@ -1289,7 +1325,7 @@ JOIN (SELECT concat_ws(' ', c.day, c.hour, c.agent_id) AS k,
   -- (one text key, day hour agent, so that the groups are matched by hashing; NULL agent = no third word)
   ON d.k = g.k,
      LATERAL @extschema@.response_stats(g.state) st$q$,
- 'convdays M=MCDAY', NULL),
+ 'firstdays M=MCDAY', NULL),
 
 ('kpi_reply_time', 1, 14, ARRAY['messages'], ARRAY['day', 'agent_id'],
  'reply time over every customer turn, by day of the conversation''s first inbound message and first responder: median, p90, mean; state merges across rows',
@@ -1413,7 +1449,7 @@ LEFT JOIN clk k ON k.message_id = s.message_id
 LEFT JOIN cv v ON v.message_id = s.message_id
 WHERE s.campaign_id IS NOT NULL AND {CAMPF(s)}
 GROUP BY s.campaign_id, s.campaign_step$q$,
- 'campaigns CV=CVCAMP', NULL),
+ 'steps CV=CVCAMP', NULL),
 
 ('kpi_drip_falloff', 1, 19, ARRAY['messages'], ARRAY['campaign_id', 'step'],
  'per-step funnel of drip campaigns (smskpi.campaign_falloff) with the day the step started',
