@@ -392,7 +392,7 @@ BEGIN
                 -- the affected blasts (campaign and step) only, among the affected campaigns'
                 -- sends: the rows of the other steps of those campaigns do not change
                 rq := regexp_replace(rq, '\{CAMPF:(\w+)\)\}',
-                                     '(coalesce(\1.campaign_id IN (SELECT a1.campaign_id FROM pg_temp.smskpi_affected_campaigns a1), false) AND coalesce((\1.campaign_id, \1.campaign_step IS NULL, coalesce(\1.campaign_step, 0)) IN (SELECT a2.campaign_id, a2.campaign_step IS NULL, coalesce(a2.campaign_step, 0) FROM pg_temp.smskpi_affected_steps a2), false))', 'g');
+                                     'coalesce((\1.campaign_id, \1.campaign_step IS NULL, coalesce(\1.campaign_step, 0)) IN (SELECT a2.campaign_id, a2.campaign_step IS NULL, coalesce(a2.campaign_step, 0) FROM pg_temp.smskpi_affected_steps a2), false)', 'g');
             END IF;
             -- (inside coalesce, so that it stays a filter of the scan, a hashed subplan: a
             -- top-level IN becomes a semi join, which the planner can put above a LATERAL
@@ -464,11 +464,10 @@ BEGIN
              'SELECT c.day FROM {S}.kpi_conversations c JOIN pg_temp.smskpi_affected_conversations a ON a.conversation_id = c.conversation_id AND a.contact_id IS NOT DISTINCT FROM c.contact_id WHERE c.day < $2'
              || CASE WHEN rels[5] IS NULL THEN '' ELSE
                 ' UNION SELECT c.day FROM {VE} e JOIN {S}.kpi_conversations c ON c.conversation_id = e.conversation_id WHERE e.occurred_at >= $1 - interval ''72 hours'' AND c.day < $2' END),
-            (4, 'smskpi_affected_campaigns',
-             'SELECT m.campaign_id FROM {MW} m WHERE m.direction = ''outbound'' AND m.campaign_id IS NOT NULL UNION SELECT s.campaign_id FROM {S}.kpi_sends s WHERE s.sent_at >= $1 - {CW} AND s.campaign_id IS NOT NULL'),
-            -- the blasts (campaign and step) among them that kpi_campaign_report replaces
-            (5, 'smskpi_affected_steps',
-             'SELECT m.campaign_id, m.campaign_step FROM {MW} m WHERE m.direction = ''outbound'' AND m.campaign_id IS NOT NULL UNION SELECT s.campaign_id, s.campaign_step FROM {S}.kpi_sends s WHERE s.sent_at >= $1 - {CW} AND s.campaign_id IS NOT NULL')
+            -- the blasts (campaign and step; kpi_campaign_report replaces them) and campaigns
+            (4, 'smskpi_affected_steps',
+             'SELECT m.campaign_id, m.campaign_step FROM {MW} m WHERE m.direction = ''outbound'' AND m.campaign_id IS NOT NULL UNION SELECT s.campaign_id, s.campaign_step FROM {S}.kpi_sends s WHERE s.sent_at >= $1 - {CW} AND s.campaign_id IS NOT NULL'),
+            (5, 'smskpi_affected_campaigns', 'SELECT DISTINCT a.campaign_id FROM pg_temp.smskpi_affected_steps a')
         LOOP
             FOR i IN 1 .. array_length(tok, 1) LOOP
                 refresh_query := replace(refresh_query, tok[i], coalesce(full_val[i], 'NULL'));
@@ -883,15 +882,15 @@ BEGIN
                 -- its day, hour and agent), before and after; a new message in an answered
                 -- conversation changes none of them.  (conversation_id is the rollup's key.)
                 EXECUTE format($q$CREATE TEMP TABLE smskpi_first_days ON COMMIT DROP AS
-                    SELECT coalesce(o.day, n.day) AS day, n.day AS new_day
+                    SELECT DISTINCT d.day
                     FROM (SELECT x.* FROM %s.kpi_conversations x JOIN pg_temp.smskpi_affected_conversations a
                             ON a.conversation_id = x.conversation_id AND a.contact_id IS NOT DISTINCT FROM x.contact_id) o
                     FULL JOIN pg_temp.smskpi_new n ON n.conversation_id = o.conversation_id
-                    WHERE (o.day, o.hour, o.agent_id, o.first_inbound_at, o.first_response_at, o.contact_id)
-                          IS DISTINCT FROM (n.day, n.hour, n.agent_id, n.first_inbound_at, n.first_response_at, n.contact_id)$q$, sq);
-                INSERT INTO pg_temp.smskpi_first_days SELECT f.new_day, NULL FROM pg_temp.smskpi_first_days f
-                    WHERE f.new_day IS DISTINCT FROM f.day AND f.new_day IS NOT NULL;
-                DELETE FROM pg_temp.smskpi_first_days f WHERE f.day IS NULL OR f.day >= from_day;
+                    CROSS JOIN LATERAL (VALUES (o.day), (n.day)) d(day)
+                    WHERE d.day < $1
+                      AND (o.day, o.hour, o.agent_id, o.first_inbound_at, o.first_response_at, o.contact_id)
+                          IS DISTINCT FROM (n.day, n.hour, n.agent_id, n.first_inbound_at, n.first_response_at, n.contact_id)$q$, sq)
+                    USING from_day;
                 ANALYZE pg_temp.smskpi_first_days;
             END IF;
             EXECUTE v.delete_sql USING from_ts, from_day;
