@@ -93,3 +93,58 @@ DO $$ BEGIN
 END $$;
 \echo all panels return rows with the expected columns on plain views, materialized views and rollups
 SQL
+# The first-response panels read kpi_first_response_daily (day x agent) and
+# kpi_first_response_hourly (day x hour): on every kind of schema each must equal its
+# definition computed here in plain SQL from the conversations (percentile_cont over the
+# first response times in the rollups' form, counts within 15 min / 1 h / 24 h), and each
+# panel must answer as it does from kpi_first_response itself.
+psql -X -v ON_ERROR_STOP=1 <<'SQL'
+\set QUIET on
+\i test/shell/grafana_queries.sql
+CREATE TEMP TABLE fr_failures (schema_name text, what text, n bigint);
+CREATE TEMP TABLE dashboard AS SELECT :'grafana_dashboard'::jsonb AS j;
+DO $$
+DECLARE s text; g text; n bigint; q record; ref text;
+BEGIN
+  FOREACH s IN ARRAY ARRAY['kpi', 'kpi_mat', 'kpi_roll'] LOOP
+    FOREACH g IN ARRAY ARRAY['daily:agent_id', 'hourly:hour'] LOOP
+      ref := format($r$
+        SELECT c.day, c.%2$I AS g, count(*) AS conversations, count(c.fr) AS answered,
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY c.fr) AS median,
+               percentile_cont(0.9) WITHIN GROUP (ORDER BY c.fr) AS p90,
+               count(*) FILTER (WHERE c.fr <= interval '15 min') AS answered_15m,
+               count(*) FILTER (WHERE c.fr <= interval '1 hour') AS answered_1h,
+               count(*) FILTER (WHERE c.fr <= interval '24 hours') AS answered_24h
+        FROM (SELECT x.*, (extract(epoch FROM x.first_response_at - x.first_inbound_at) * 1000000)::bigint
+                            * interval '1 microsecond' AS fr
+              FROM %1$I.kpi_conversations x WHERE x.first_inbound_at IS NOT NULL) c
+        GROUP BY c.day, c.%2$I$r$, s, split_part(g, ':', 2));
+      EXECUTE format($c$SELECT count(*) FROM ((%1$s EXCEPT ALL %2$s) UNION ALL (%2$s EXCEPT ALL %1$s)) d$c$,
+                     ref, format('SELECT day, %I, conversations, answered, median, p90, answered_15m, answered_1h, answered_24h FROM %I.%I',
+                                 split_part(g, ':', 2), s, 'kpi_first_response_' || split_part(g, ':', 1)))
+        INTO n;
+      INSERT INTO fr_failures VALUES (s, 'kpi_first_response_' || split_part(g, ':', 1) || ' against its definition', n);
+    END LOOP;
+    FOR q IN SELECT * FROM pg_temp.grafana_queries((SELECT j FROM dashboard), s, '2025-01-01T00:00:00Z', '2025-04-30T23:59:59Z') x
+             WHERE x.sql ~ 'kpi_first_response_(daily|hourly)' LOOP
+      EXECUTE format($c$SELECT count(*) FROM ((%1$s EXCEPT ALL %2$s) UNION ALL (%2$s EXCEPT ALL %1$s)) d$c$,
+                     regexp_replace(q.sql, '\s+ORDER BY .*$', ''),
+                     regexp_replace(regexp_replace(q.sql, 'kpi_first_response_(daily|hourly)', 'kpi_first_response'), '\s+ORDER BY .*$', ''))
+        INTO n;
+      INSERT INTO fr_failures VALUES (s, 'panel ' || q.title || ' against kpi_first_response', n);
+    END LOOP;
+  END LOOP;
+END $$;
+\set QUIET off
+SELECT schema_name, what, n AS differing_rows FROM fr_failures ORDER BY 1, 2;
+\set QUIET on
+DO $$ BEGIN
+  IF (SELECT count(*) FROM fr_failures) <> 3 * (2 + 3) THEN
+    RAISE EXCEPTION 'FAILED: % first-response checks ran, not 15', (SELECT count(*) FROM fr_failures);
+  END IF;
+  IF EXISTS (SELECT FROM fr_failures WHERE n <> 0) THEN
+    RAISE EXCEPTION 'FAILED: % first-response checks differ', (SELECT count(*) FROM fr_failures WHERE n <> 0);
+  END IF;
+END $$;
+\echo kpi_first_response_daily and _hourly equal their definitions, and the panels that read them answer as from kpi_first_response
+SQL

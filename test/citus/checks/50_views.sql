@@ -116,6 +116,14 @@ SELECT * FROM {V}.kpi_unanswered_streaks;
 -- plan: nopull
 SELECT * FROM {V}.kpi_first_response_monthly;
 
+-- name: view_first_response_daily
+-- plan: nopull
+SELECT * FROM {V}.kpi_first_response_daily;
+
+-- name: view_first_response_hourly
+-- plan: nopull
+SELECT * FROM {V}.kpi_first_response_hourly;
+
 -- name: view_vs_target
 -- plan: nopull
 SELECT * FROM {V}.kpi_vs_target;
