@@ -57,6 +57,13 @@ SELECT :'order' = 'time' AS time_order \gset
 \else
 \set plain 1
 \endif
+-- -v build_work_mem=32MB: the work_mem of the session that builds and refreshes the
+-- rollups (a backend's peak memory follows it: each sort or hash node keeps up to it, or
+-- work_mem x hash_mem_multiplier, and spills the rest)
+\if :{?build_work_mem}
+\else
+\set build_work_mem 256MB
+\endif
 -- the sources' time columns indexed, as doc/views.md advises for rollups
 CREATE INDEX IF NOT EXISTS messages_sent_at ON bench.messages (sent_at);
 CREATE INDEX IF NOT EXISTS messages_conversation ON bench.messages (conversation_id);
@@ -144,7 +151,7 @@ CREATE SCHEMA bench_roll;
 -- a fresh backend: its peak memory is the build's
 \connect
 SET client_min_messages = warning;
-SET work_mem = '256MB';
+SET work_mem = :'build_work_mem';
 SELECT clock_timestamp() AS t0 \gset
 SELECT count(*) AS rollups FROM smskpi.create_kpi_views('bench_roll', 'bench.messages', 'bench.link_clicks',
     'bench.conversions', 'bench.consent_events', 'bench.conversation_events', 'bench.holdout_contacts',
@@ -189,7 +196,7 @@ SELECT :history_messages AS messages, :create_materialized_s AS create_materiali
        (SELECT round(sum(seconds)::numeric, 1) FROM bench.t_conc) AS refresh_materialized_s,
        :create_rollups_s AS create_rollups_s,
        round(:create_rollups_s * 1000 / (:history_messages / 1e6)) AS create_rollups_ms_per_m_messages,
-       :create_rollups_peak_mb AS create_rollups_peak_mb,
+       :create_rollups_peak_mb AS create_rollups_peak_mb, :'build_work_mem' AS build_work_mem,
        :nightly_refresh_s AS nightly_refresh_s,
        (SELECT round(sum(seconds)::numeric, 1) FROM t_incr) AS nightly_rollups_s,
        round((100 * :nightly_refresh_s / :create_rollups_s)::numeric, 1) AS nightly_pct_of_full_build,
