@@ -1553,42 +1553,34 @@ FROM (SELECT c.month, c.agent_id, count(*) AS conversations, count(c.first_respo
       GROUP BY c.month, c.agent_id) d$q$,
  'months', NULL),
 
-('kpi_first_response_daily', 1, 24, ARRAY['messages'], ARRAY['day', 'agent_id'],
- 'first response time by day of the first inbound message and by the agent who answered (kpi_first_response merged over the hours of the day): conversations, answered, median, p90, durations, answered_15m / 1h / 24h; the dashboard reads it (a row per day and agent, not per hour too)',
- $q$SELECT d.day, d.week, d.month, d.agent_id, d.conversations, d.answered,
-       @extschema@.duration_percentile(d.durations, 0.5) AS median,
-       @extschema@.duration_percentile(d.durations, 0.9) AS p90,
-       d.durations, d.answered_15m, d.answered_1h, d.answered_24h
-FROM (SELECT f.day, f.week, f.month, f.agent_id,
-             sum(f.conversations)::bigint AS conversations, sum(f.answered)::bigint AS answered,
-             @extschema@.duration_state_merge(f.durations) AS durations,
-             sum(f.answered_15m)::bigint AS answered_15m, sum(f.answered_1h)::bigint AS answered_1h,
-             sum(f.answered_24h)::bigint AS answered_24h
-      FROM {S}.kpi_first_response f
-      WHERE {DAYF(f)}
-      GROUP BY f.day, f.week, f.month, f.agent_id) d$q$,
- 'firstdays', NULL),
-
-('kpi_first_response_hourly', 1, 25, ARRAY['messages'], ARRAY['day', 'hour'],
- 'first response time by day and hour of the first inbound message, every agent together (kpi_first_response merged over agents): conversations, answered, median, p90, durations, answered_15m / 1h / 24h; the dashboard reads it',
- $q$SELECT d.day, d.week, d.month, d.hour, d.conversations, d.answered,
-       @extschema@.duration_percentile(d.durations, 0.5) AS median,
-       @extschema@.duration_percentile(d.durations, 0.9) AS p90,
-       d.durations, d.answered_15m, d.answered_1h, d.answered_24h
-FROM (SELECT f.day, f.week, f.month, f.hour,
-             sum(f.conversations)::bigint AS conversations, sum(f.answered)::bigint AS answered,
-             @extschema@.duration_state_merge(f.durations) AS durations,
-             sum(f.answered_15m)::bigint AS answered_15m, sum(f.answered_1h)::bigint AS answered_1h,
-             sum(f.answered_24h)::bigint AS answered_24h
-      FROM {S}.kpi_first_response f
-      WHERE {DAYF(f)}
-      GROUP BY f.day, f.week, f.month, f.hour) d$q$,
- 'firstdays', NULL),
-
 ('kpi_vs_target', 9, 1, ARRAY['messages'], ARRAY[]::text[],
  'each KPI by month beside its target (smskpi.kpi_targets), below_target and the advice if below',
  '', 'view', NULL)
-) d(view_name, level, ord, sources, key_columns, description, query, refresh, refresh_query);
+) d(view_name, level, ord, sources, key_columns, description, query, refresh, refresh_query)
+UNION ALL
+-- kpi_first_response merged over the hours of a day (daily: day x agent) or over agents
+-- (hourly: day x hour), for ranges that need no finer grain (the dashboard's panels);
+-- they recompute the days kpi_first_response recomputes
+SELECT 'kpi_first_response_' || g.grain, 1, g.ord, ARRAY['messages'], ARRAY['day', g.col], g.description,
+       replace($q$SELECT d.day, d.week, d.month, d.{G}, d.conversations, d.answered,
+       @extschema@.duration_percentile(d.durations, 0.5) AS median,
+       @extschema@.duration_percentile(d.durations, 0.9) AS p90,
+       d.durations, d.answered_15m, d.answered_1h, d.answered_24h
+FROM (SELECT f.day, f.week, f.month, f.{G},
+             sum(f.conversations)::bigint AS conversations, sum(f.answered)::bigint AS answered,
+             @extschema@.duration_state_merge(f.durations) AS durations,
+             sum(f.answered_15m)::bigint AS answered_15m, sum(f.answered_1h)::bigint AS answered_1h,
+             sum(f.answered_24h)::bigint AS answered_24h
+      FROM {S}.kpi_first_response f
+      WHERE {DAYF(f)}
+      GROUP BY f.day, f.week, f.month, f.{G}) d$q$, '{G}', g.col),
+       'firstdays', NULL::text
+FROM (VALUES
+('daily', 24, 'agent_id',
+ 'first response time by day of the first inbound message and by the agent who answered (kpi_first_response merged over the hours of the day): conversations, answered, median, p90, durations, answered_15m / 1h / 24h; the dashboard reads it (a row per day and agent, not per hour too)'),
+('hourly', 25, 'hour',
+ 'first response time by day and hour of the first inbound message, every agent together (kpi_first_response merged over agents): conversations, answered, median, p90, durations, answered_15m / 1h / 24h; the dashboard reads it')
+) g(grain, ord, col, description);
 END;
 COMMENT ON FUNCTION @extschema@.kpi_view_definitions() IS
 'the KPI views that create_kpi_views makes: name, level (0 = base, refreshed first), sources needed, unique key, description, query template';
