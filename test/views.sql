@@ -235,6 +235,18 @@ SELECT month, agent_id, conversations, answered, median, p90 FROM k.kpi_first_re
 SELECT month, smskpi.duration_percentile(smskpi.duration_state_merge(durations), 0.5) AS median
 FROM k.kpi_first_response_monthly GROUP BY month;
 
+-- kpi_first_response_daily (kpi_first_response merged over the hours of a day): one hour
+-- per day and agent here, so the rows above: 03-03 7 {10 min}, 03-03 NULL {1 s}, 03-04 8
+-- {10 min}, 03-05 7 {1 h}, 03-05 NULL (2003 unanswered: 1 0, median NULL), 03-06 8 {5 min}.
+SELECT day, agent_id, conversations, answered, median, p90, answered_15m, answered_1h, answered_24h
+FROM k.kpi_first_response_daily ORDER BY day, agent_id;
+-- kpi_first_response_hourly (merged over agents): 03-03 hour 10 has 1001 (agent 7, 10 min)
+-- and 1002 (automation, 1 s): 2 2, median 5 min 0.5 s, p90 1 s + 0.9 * 599 s = 9 min 0.1 s,
+-- both within 15 min; 03-04 9: 10 min; 03-05 8: 1 0 NULL; 03-05 14: 1 h (not within
+-- 15 min, within 1 h); 03-06 12: 5 min.
+SELECT day, hour, conversations, answered, median, p90, answered_15m, answered_1h, answered_24h
+FROM k.kpi_first_response_hourly ORDER BY day, hour;
+
 -- kpi_reply_time: 2001 has two turns (09:00 burst -> 09:10, 09:20 -> 09:50): median 20
 -- min, p90 10 + 0.9 * 20 = 28 min, mean 20 min.
 SELECT day, agent_id, turns, answered, median, p90, mean FROM k.kpi_reply_time ORDER BY day, agent_id;
