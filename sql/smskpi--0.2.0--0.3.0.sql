@@ -1135,6 +1135,7 @@ DECLARE
     tz text := quote_literal(time_zone);
     rw text;
     wmsg text;
+    emsg text;
     month_start text := format('(date_trunc(''month'', $2::timestamp) AT TIME ZONE %L)', time_zone);
 BEGIN
     FOR i IN 1 .. 6 LOOP
@@ -1164,6 +1165,8 @@ BEGIN
         srcq := srcq || ('(SELECT ' || cols || ')');
         IF i = 1 THEN
             wmsg := format('SELECT %s WHERE %I >= $1', cols, tcols[i]);
+            emsg := format('SELECT %s WHERE %I < $1 AND %I >= (SELECT b.early_from FROM pg_temp.smskpi_bounds b)',
+                           cols, tcols[i], tcols[i]);
         END IF;
         srcw := srcw || CASE WHEN tcols[i] IS NULL THEN '(SELECT ' || cols || ')'
                              ELSE format('(SELECT %s WHERE %I >= $1)', cols, tcols[i]) END;
@@ -1173,8 +1176,13 @@ BEGIN
     -- a refresh reads the window's messages once, into a temporary table that every rollup
     -- and key set reads (refresh_kpi_views makes it from the row 'smskpi_window_messages'
     -- below; the source's rows are spread over its pages, one scan instead of one per rollup)
+    -- The messages before the window that some rollups read (those of the affected
+    -- conversations, of the conversations of the days a refresh replaces, of the window's
+    -- month) are read once too, into pg_temp.smskpi_early_messages: the rows from the
+    -- earliest start of those conversations, or the month's start, to the window.
     IF incremental THEN
         srcw[1] := '(SELECT * FROM pg_temp.smskpi_window_messages)';
+        srcm[1] := format('(SELECT * FROM pg_temp.smskpi_window_messages UNION ALL SELECT * FROM pg_temp.smskpi_early_messages e0 WHERE e0.sent_at >= %s)', month_start);
     END IF;
 
     -- in incremental rollups every attribution is bounded by the reply window (which
@@ -1210,13 +1218,15 @@ BEGIN
         -- messages of the conversations a refresh replaces / from the earliest start of
         -- those whose day it replaces (the rollups that read them join them with those
         -- conversations); none is older than the earliest start of those conversations
-        -- (the stored one, or the window for a new conversation), so the scan reads that
-        -- range only (an index on the time column, or partitions by it, turn it into a
-        -- range read; rows with a NULL time count nowhere).  For the conversations, the
-        -- window's part is read from the window's copy and only the earlier part from the
-        -- source.
-        format('(SELECT m0.* FROM %3$s m0 WHERE EXISTS (SELECT 1 FROM pg_temp.smskpi_affected_conversations a0 WHERE a0.conversation_id = m0.conversation_id AND a0.contact_id IS NOT DISTINCT FROM m0.contact_id) UNION ALL SELECT m0.* FROM %1$s m0 WHERE m0.sent_at < $1 AND m0.sent_at >= (SELECT min(o0.started_at) FROM %2$s.kpi_conversations o0 JOIN pg_temp.smskpi_affected_conversations a0 ON a0.conversation_id = o0.conversation_id AND a0.contact_id IS NOT DISTINCT FROM o0.contact_id) AND EXISTS (SELECT 1 FROM pg_temp.smskpi_affected_conversations a0 WHERE a0.conversation_id = m0.conversation_id AND a0.contact_id IS NOT DISTINCT FROM m0.contact_id))', srcq[1], sq, srcw[1]),
-        format('(SELECT m0.* FROM %1$s m0 WHERE m0.sent_at >= (SELECT min(c0.started_at) FROM %2$s.kpi_conversations c0 WHERE c0.day >= $2 OR c0.day IN (SELECT a0.day FROM pg_temp.smskpi_affected_days a0)))', srcq[1], sq),
+        -- (the stored one, or the window for a new conversation).  Both come from the
+        -- window's copy and the copy of the messages before it (smskpi_early_messages,
+        -- which starts at the earliest of those starts as they were before the refresh).
+        -- A conversation of a day the refresh of kpi_conversations adds can start earlier
+        -- only if a message older than the window appeared since the last refresh (outside
+        -- the lookback contract); the source itself is read for that part, an empty range
+        -- otherwise (rows with a NULL time count nowhere).
+        format('(SELECT m0.* FROM %1$s m0 WHERE EXISTS (SELECT 1 FROM pg_temp.smskpi_affected_conversations a0 WHERE a0.conversation_id = m0.conversation_id AND a0.contact_id IS NOT DISTINCT FROM m0.contact_id) UNION ALL SELECT m0.* FROM pg_temp.smskpi_early_messages m0 WHERE m0.sent_at >= (SELECT b.conv_from FROM pg_temp.smskpi_bounds b) AND EXISTS (SELECT 1 FROM pg_temp.smskpi_affected_conversations a0 WHERE a0.conversation_id = m0.conversation_id AND a0.contact_id IS NOT DISTINCT FROM m0.contact_id))', srcw[1]),
+        format('(WITH f AS MATERIALIZED (SELECT min(c0.started_at) AS f FROM %2$s.kpi_conversations c0 WHERE c0.day >= $2 OR c0.day IN (SELECT a0.day FROM pg_temp.smskpi_affected_days a0)) SELECT m0.* FROM %3$s m0, f WHERE m0.sent_at >= f.f UNION ALL SELECT m0.* FROM pg_temp.smskpi_early_messages m0, f WHERE m0.sent_at >= f.f UNION ALL SELECT m0.* FROM %1$s m0, f WHERE m0.sent_at >= f.f AND m0.sent_at < (SELECT b.early_from FROM pg_temp.smskpi_bounds b))', srcq[1], sq, srcw[1]),
         'pg_temp.smskpi_affected_contacts', 'pg_temp.smskpi_affected_conversations', 'pg_temp.smskpi_affected_campaigns',
         -- outbound messages: the source itself in views, the rollup's sends in rollups
         CASE WHEN incremental THEN format('(SELECT o.message_id, o.contact_id, o.campaign_id, o.campaign_step, o.sent_at FROM %s.kpi_sends o)', sq)
@@ -1382,7 +1392,14 @@ BEGIN
             -- the blasts (campaign and step; kpi_campaign_report replaces them) and campaigns
             (4, 'smskpi_affected_steps',
              'SELECT m.campaign_id, m.campaign_step FROM {MW} m WHERE m.direction = ''outbound'' AND m.campaign_id IS NOT NULL UNION SELECT s.campaign_id, s.campaign_step FROM {S}.kpi_sends s WHERE s.sent_at >= $1 - {CW} AND s.campaign_id IS NOT NULL'),
-            (5, 'smskpi_affected_campaigns', 'SELECT DISTINCT a.campaign_id FROM pg_temp.smskpi_affected_steps a')
+            (5, 'smskpi_affected_campaigns', 'SELECT DISTINCT a.campaign_id FROM pg_temp.smskpi_affected_steps a'),
+            -- where the messages before the window that a refresh reads start (the earliest
+            -- stored start of an affected conversation, or of a conversation of a day it
+            -- replaces, or the window's month), and those messages
+            (6, 'smskpi_bounds',
+             'SELECT x.conv_from, least(x.conv_from, (SELECT min(c0.started_at) FROM {S}.kpi_conversations c0 WHERE c0.day >= $2 OR c0.day IN (SELECT a0.day FROM pg_temp.smskpi_affected_days a0)), '
+             || month_start || ') AS early_from FROM (SELECT min(o0.started_at) AS conv_from FROM {S}.kpi_conversations o0 JOIN pg_temp.smskpi_affected_conversations a0 ON a0.conversation_id = o0.conversation_id AND a0.contact_id IS NOT DISTINCT FROM o0.contact_id) x'),
+            (7, 'smskpi_early_messages', emsg)
         LOOP
             FOR i IN 1 .. array_length(tok, 1) LOOP
                 refresh_query := replace(refresh_query, tok[i], coalesce(full_val[i], 'NULL'));
@@ -1654,6 +1671,7 @@ DECLARE
     from_day date;
     sq text := quote_ident(target_schema);
     i int;
+    phys_order text;
     nestloop text := current_setting('enable_nestloop');
     hashagg text := current_setting('enable_hashagg');
 BEGIN
@@ -1726,7 +1744,8 @@ BEGIN
              WHERE c.relnamespace = pg_my_temp_schema()
                AND c.relname IN ('smskpi_sql', 'smskpi_new', 'smskpi_affected_contacts',
                                  'smskpi_affected_conversations', 'smskpi_affected_days', 'smskpi_first_days',
-                                 'smskpi_affected_campaigns', 'smskpi_affected_steps', 'smskpi_window_messages', 'smskpi_campaign_sends') LOOP
+                                 'smskpi_affected_campaigns', 'smskpi_affected_steps', 'smskpi_window_messages', 'smskpi_campaign_sends',
+                                 'smskpi_bounds', 'smskpi_early_messages') LOOP
         -- an earlier refresh in this transaction (or, a view, in this session)
         EXECUTE format('DROP %s pg_temp.%I', CASE WHEN v.relkind = 'v' THEN 'VIEW' ELSE 'TABLE' END, v.relname);
     END LOOP;
@@ -1739,6 +1758,10 @@ BEGIN
             EXECUTE format('CREATE TEMP VIEW %I AS %s', v.view_name,
                            replace(v.refresh_query, '$1', quote_literal(from_ts) || '::timestamptz'));
             CONTINUE;
+        END IF;
+        IF v.view_name = 'smskpi_early_messages' AND from_ts = '-infinity' THEN
+            -- nothing is before the window (without reading the source for it)
+            v.refresh_query := 'SELECT * FROM pg_temp.smskpi_window_messages WHERE false';
         END IF;
         EXECUTE format('CREATE TEMP TABLE %I ON COMMIT DROP AS %s', v.view_name, v.refresh_query) USING from_ts, from_day;
         EXECUTE format('ANALYZE pg_temp.%I', v.view_name);
@@ -1756,6 +1779,16 @@ BEGIN
         ORDER BY x.level, x.ord
     LOOP
         t0 := clock_timestamp();
+        -- a full refresh writes the base rollups in the order of the time a refresh reads
+        -- them by (the sends' sent_at, the contacts' and conversations' last_at): a refresh's
+        -- window is then a range of their pages, not rows on nearly every page (they are
+        -- computed contact by contact).  The rows a refresh replaces are recent ones, and
+        -- so are the rows that take their place.
+        phys_order := CASE WHEN from_ts = '-infinity' THEN
+                          CASE v.view_name WHEN 'kpi_sends' THEN ' ORDER BY sent_at'
+                                           WHEN 'kpi_contacts' THEN ' ORDER BY last_at'
+                                           WHEN 'kpi_conversations' THEN ' ORDER BY last_at' ELSE '' END
+                      ELSE '' END;
         IF v.level > 0 AND to_regclass('pg_temp.smskpi_campaign_sends') IS NULL THEN
             -- the sends of the affected campaigns, once kpi_sends is up to date (all of
             -- them, the rollup itself, on a full refresh)
@@ -1771,7 +1804,7 @@ BEGIN
             -- the view query's rows, without the filters by the keys it replaces (a
             -- DELETE, not TRUNCATE, so that readers keep reading)
             EXECUTE format('DELETE FROM %s', v.rel::regclass);
-            EXECUTE format('INSERT INTO %s SELECT * FROM (%s) q', v.rel::regclass, v.query) USING from_ts, from_day;
+            EXECUTE format('INSERT INTO %s SELECT * FROM (%s) q%s', v.rel::regclass, v.query, phys_order) USING from_ts, from_day;
         ELSE
             IF v.view_name = 'kpi_contacts' THEN
                 -- the contacts' histories are aggregated from messages sorted by contact, one
@@ -1812,13 +1845,13 @@ BEGIN
             IF v.refresh IN ('since', 'contacts') THEN
                 -- the rows kept are those equal to their new row (kpi_view_sql's delete_sql)
                 -- (kpi_sends: its rows kept are in the window, so only the window is looked at)
-                EXECUTE format('INSERT INTO %1$s SELECT n.* FROM pg_temp.smskpi_new n WHERE NOT EXISTS (SELECT 1 FROM %1$s t WHERE %2$s%3$s)',
+                EXECUTE format('INSERT INTO %1$s SELECT n.* FROM pg_temp.smskpi_new n WHERE NOT EXISTS (SELECT 1 FROM %1$s t WHERE %2$s%3$s)%4$s',
                                v.rel::regclass, (SELECT string_agg(format('t.%1$I = n.%1$I', k), ' AND ') FROM unnest(v.key_columns) k),
-                               CASE WHEN v.refresh = 'since' THEN ' AND t.sent_at >= $1' ELSE '' END)
+                               CASE WHEN v.refresh = 'since' THEN ' AND t.sent_at >= $1' ELSE '' END, phys_order)
                     USING from_ts;
                 PERFORM set_config('enable_nestloop', nestloop, true);
             ELSE
-                EXECUTE format('INSERT INTO %s SELECT * FROM pg_temp.smskpi_new', v.rel::regclass);
+                EXECUTE format('INSERT INTO %s SELECT * FROM pg_temp.smskpi_new%s', v.rel::regclass, phys_order);
             END IF;
             DROP TABLE pg_temp.smskpi_new;
         END IF;
@@ -1840,7 +1873,8 @@ BEGIN
         RETURN NEXT;
     END LOOP;
     DROP TABLE pg_temp.smskpi_sql, pg_temp.smskpi_affected_contacts, pg_temp.smskpi_affected_conversations,
-               pg_temp.smskpi_affected_days, pg_temp.smskpi_affected_campaigns, pg_temp.smskpi_affected_steps;
+               pg_temp.smskpi_affected_days, pg_temp.smskpi_affected_campaigns, pg_temp.smskpi_affected_steps,
+               pg_temp.smskpi_bounds, pg_temp.smskpi_early_messages;
     DROP TABLE IF EXISTS pg_temp.smskpi_first_days;
     IF from_ts = '-infinity' THEN
         DROP VIEW pg_temp.smskpi_window_messages;
